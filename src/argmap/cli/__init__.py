@@ -1,0 +1,65 @@
+"""The `argmap` command line: subcommands for headless work; no command opens the app.
+
+Each subcommand is a module in this package with ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int``. Qt is imported only by commands that render or open windows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from argmap import __version__
+
+#: Subcommand name -> module (in the order ``--help`` lists them).
+COMMANDS: dict[str, str] = {
+    "validate": "argmap.cli.validate",
+    "info": "argmap.cli.info",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description=(
+            "Map the arguments of a debate. Run `argmap` or `argmap FILE` to open the "
+            "desktop app, or one of the commands below for headless work."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, module_name in COMMANDS.items():
+        module = importlib.import_module(module_name)
+        p = sub.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _open_app(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args._run(args))
+    except KeyboardInterrupt:
+        print("argmap: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _open_app(files: list[str]) -> int:
+    try:
+        from argmap.ui.app import run_app
+    except ImportError as exc:
+        print(f"argmap: the desktop app cannot start: {exc}", file=sys.stderr)
+        return 2
+    return run_app(files)

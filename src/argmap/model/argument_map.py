@@ -1,0 +1,428 @@
+"""`ArgumentMap`: the one way to hold and change a debate.
+
+Statements and links are nodes of one networkx ``DiGraph`` (as in AIF: a link is a node;
+premises point into it, it points at its target). Every primitive change checks the
+invariants first, so a refused change leaves the graph untouched, and then emits one
+change record to the subscribers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from itertools import islice
+
+import networkx as nx
+
+from argmap.model.changes import (
+    Change,
+    LinkAdded,
+    LinkChanged,
+    LinkRemoved,
+    MapReset,
+    MetaChanged,
+    StatementAdded,
+    StatementChanged,
+    StatementRemoved,
+)
+from argmap.model.errors import (
+    DuplicateIdError,
+    InvalidLinkError,
+    InvalidStatementError,
+    StillConnectedError,
+    UnknownIdError,
+)
+from argmap.model.types import (
+    Link,
+    LinkKind,
+    MapMeta,
+    Rating,
+    Statement,
+    StatementKind,
+    Strength,
+    finite_pos,
+)
+
+Subscriber = Callable[[Change], None]
+_ITEM = "item"
+
+
+class ArgumentMap:
+    """A debate: statements, links between them, and document metadata."""
+
+    def __init__(self, meta: MapMeta | None = None) -> None:
+        self._g: nx.DiGraph = nx.DiGraph()
+        self._meta = meta or MapMeta()
+        self._subscribers: list[Subscriber] = []
+
+    # ------------------------------------------------------------------ building
+    @classmethod
+    def from_parts(
+        cls, meta: MapMeta, statements: Iterable[Statement], links: Iterable[Link]
+    ) -> ArgumentMap:
+        """Build a whole map at once, checking every invariant (used by loaders).
+
+        Raises the same typed errors as the single-item changes.
+        """
+        amap = cls(meta)
+        g = amap._g
+        statements = list(statements)
+        links = list(links)
+        for s in statements:
+            _check_statement_shape(s)
+            if s.id in g:
+                raise DuplicateIdError(f"duplicate id {s.id!r}", (s.id,))
+            g.add_node(s.id, item=s)
+        for s in statements:
+            if s.answers is not None:
+                amap._check_answers(s)
+        for link in links:
+            _check_link_shape(link)
+            if link.id in g:
+                raise DuplicateIdError(f"duplicate id {link.id!r}", (link.id,))
+            g.add_node(link.id, item=link)
+        edges = []
+        for link in links:
+            amap._check_link_refs(link)
+            edges.extend((p, link.id) for p in link.premises)
+            edges.append((link.id, link.target))
+        g.add_edges_from(edges)
+        return amap
+
+    def copy(self) -> ArgumentMap:
+        """An independent map with the same content and no subscribers."""
+        return ArgumentMap.from_parts(self._meta, self.statements(), self.links())
+
+    # --------------------------------------------------------------- subscribers
+    def subscribe(self, fn: Subscriber) -> Callable[[], None]:
+        """Call ``fn`` with every change record; returns a function that unsubscribes."""
+        self._subscribers.append(fn)
+
+        def unsubscribe() -> None:
+            if fn in self._subscribers:
+                self._subscribers.remove(fn)
+
+        return unsubscribe
+
+    def _emit(self, change: Change) -> None:
+        for fn in list(self._subscribers):
+            fn(change)
+
+    # ------------------------------------------------------------------ queries
+    @property
+    def meta(self) -> MapMeta:
+        return self._meta
+
+    def __contains__(self, id_: object) -> bool:
+        return id_ in self._g
+
+    def __len__(self) -> int:
+        return self._g.number_of_nodes()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return (
+            self._meta == other._meta
+            and dict(self._g.nodes(data=_ITEM)) == dict(other._g.nodes(data=_ITEM))
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def item(self, id_: str) -> Statement | Link:
+        try:
+            return self._g.nodes[id_][_ITEM]
+        except KeyError:
+            raise UnknownIdError(f"no statement or link with id {id_!r}", (id_,)) from None
+
+    def statement(self, id_: str) -> Statement:
+        item = self.item(id_)
+        if not isinstance(item, Statement):
+            raise UnknownIdError(f"{id_!r} is a link, not a statement", (id_,))
+        return item
+
+    def link(self, id_: str) -> Link:
+        item = self.item(id_)
+        if not isinstance(item, Link):
+            raise UnknownIdError(f"{id_!r} is a statement, not a link", (id_,))
+        return item
+
+    def is_statement(self, id_: str) -> bool:
+        return id_ in self._g and isinstance(self._g.nodes[id_][_ITEM], Statement)
+
+    def is_link(self, id_: str) -> bool:
+        return id_ in self._g and isinstance(self._g.nodes[id_][_ITEM], Link)
+
+    def statements(self) -> list[Statement]:
+        """All statements, sorted by id."""
+        items = (d for _, d in self._g.nodes(data=_ITEM))
+        return sorted((i for i in items if isinstance(i, Statement)), key=_by_id)
+
+    def links(self) -> list[Link]:
+        """All links, sorted by id."""
+        items = (d for _, d in self._g.nodes(data=_ITEM))
+        return sorted((i for i in items if isinstance(i, Link)), key=_by_id)
+
+    def questions(self) -> list[Statement]:
+        return self._sorted([s for s in self.statements() if s.kind is StatementKind.QUESTION])
+
+    def positions(self, question_id: str) -> list[Statement]:
+        """The positions answering a question, in outline order."""
+        self.statement(question_id)
+        return self._sorted([self._g.nodes[p][_ITEM] for p in self._answering(question_id)])
+
+    def links_into(self, id_: str) -> list[Link]:
+        """Links whose target is ``id_`` (a statement or a link), in outline order."""
+        self.item(id_)
+        links = [self._g.nodes[n][_ITEM] for n in self._g.predecessors(id_) if self.is_link(n)]
+        return sorted(links, key=self._link_order)
+
+    def links_from(self, id_: str) -> list[Link]:
+        """Links that use statement ``id_`` as a premise."""
+        self.item(id_)
+        return sorted((self._g.nodes[n][_ITEM] for n in self._g.successors(id_) if self.is_link(n)), key=_by_id)
+
+    def supporters(self, id_: str) -> list[Link]:
+        """Support links into a statement."""
+        return [link for link in self.links_into(id_) if link.kind is LinkKind.SUPPORT]
+
+    def attackers(self, id_: str) -> list[Link]:
+        """Attack links into a statement or link (rebuttals and undercuts)."""
+        return [link for link in self.links_into(id_) if link.kind is LinkKind.ATTACK]
+
+    def children(self, id_: str) -> list[Statement]:
+        """Statements directly under ``id_`` in the outline: positions of a question, then
+        premises of every link into it (and of links into those links: undercuts)."""
+        seen: set[str] = set()
+        out: list[Statement] = []
+        if self.is_statement(id_) and self.statement(id_).kind is StatementKind.QUESTION:
+            out.extend(self.positions(id_))
+            seen.update(s.id for s in out)
+        for link in self.links_into(id_):
+            for p in link.premises:
+                if p not in seen:
+                    seen.add(p)
+                    out.append(self.statement(p))
+        return out
+
+    def subtree(self, id_: str) -> set[str]:
+        """Ids of ``id_`` and everything that argues for or against it, transitively:
+        statements, the links between them, and links attacking those links."""
+        self.item(id_)
+        out = {id_}
+        stack = [id_]
+        g = self._g
+        while stack:
+            node = stack.pop()
+            preds = list(g.predecessors(node))
+            if self.is_statement(node) and g.nodes[node][_ITEM].kind is StatementKind.QUESTION:
+                preds.extend(self._answering(node))
+            for p in preds:
+                if p not in out:
+                    out.add(p)
+                    stack.append(p)
+        return out
+
+    def cycles(self, limit: int = 100) -> list[list[str]]:
+        """Up to ``limit`` cycles of statements (premise -> ... -> target -> ... -> premise),
+        each as the statement ids in order."""
+        found = []
+        for cycle in islice(nx.simple_cycles(self._g), limit):
+            found.append([n for n in cycle if self.is_statement(n)])
+        return found
+
+    @property
+    def graph(self) -> nx.DiGraph:
+        """A read-only view of the underlying graph (nodes carry ``item``)."""
+        return nx.restricted_view(self._g, (), ())
+
+    # --------------------------------------------------------- primitive changes
+    def add_statement(self, s: Statement) -> None:
+        _check_statement_shape(s)
+        if s.id in self._g:
+            raise DuplicateIdError(f"id {s.id!r} is already used", (s.id,))
+        if s.answers is not None:
+            self._check_answers(s)
+        self._g.add_node(s.id, item=s)
+        self._emit(StatementAdded(s))
+
+    def remove_statement(self, id_: str) -> Statement:
+        s = self.statement(id_)
+        used = sorted(set(self._g.predecessors(id_)) | set(self._g.successors(id_)))
+        if used:
+            raise StillConnectedError(f"statement {id_!r} is still used by links {used}", (id_, *used))
+        answering = sorted(self._answering(id_))
+        if answering:
+            raise StillConnectedError(
+                f"question {id_!r} is still answered by positions {answering}", (id_, *answering)
+            )
+        self._g.remove_node(id_)
+        self._emit(StatementRemoved(s))
+        return s
+
+    def replace_statement(self, new: Statement) -> Statement:
+        """Swap in a new value for an existing statement (same id)."""
+        old = self.statement(new.id)
+        _check_statement_shape(new)
+        if new.answers is not None:
+            self._check_answers(new)
+        if old.kind is StatementKind.QUESTION and new.kind is not StatementKind.QUESTION:
+            answering = sorted(self._answering(new.id))
+            if answering:
+                raise InvalidStatementError(
+                    f"{new.id!r} cannot stop being a question while positions {answering} answer it",
+                    (new.id, *answering),
+                )
+        if old == new:
+            return old
+        self._g.nodes[new.id][_ITEM] = new
+        self._emit(StatementChanged(old, new))
+        return old
+
+    def add_link(self, link: Link) -> None:
+        _check_link_shape(link)
+        if link.id in self._g:
+            raise DuplicateIdError(f"id {link.id!r} is already used", (link.id,))
+        self._check_link_refs(link)
+        self._g.add_node(link.id, item=link)
+        self._g.add_edges_from([(p, link.id) for p in link.premises] + [(link.id, link.target)])
+        self._emit(LinkAdded(link))
+
+    def remove_link(self, id_: str) -> Link:
+        link = self.link(id_)
+        attackers = sorted(self._g.predecessors(id_))
+        attackers = [a for a in attackers if self.is_link(a)]
+        if attackers:
+            raise StillConnectedError(f"link {id_!r} is still attacked by {attackers}", (id_, *attackers))
+        self._g.remove_node(id_)
+        self._emit(LinkRemoved(link))
+        return link
+
+    def replace_link(self, new: Link) -> Link:
+        old = self.link(new.id)
+        _check_link_shape(new)
+        self._check_link_refs(new)
+        if old == new:
+            return old
+        g = self._g
+        g.remove_edges_from([(p, new.id) for p in old.premises] + [(new.id, old.target)])
+        g.add_edges_from([(p, new.id) for p in new.premises] + [(new.id, new.target)])
+        g.nodes[new.id][_ITEM] = new
+        self._emit(LinkChanged(old, new))
+        return old
+
+    def set_meta(self, meta: MapMeta) -> MapMeta:
+        old = self._meta
+        if old != meta:
+            self._meta = meta
+            self._emit(MetaChanged(old, meta))
+        return old
+
+    def reset_from(self, other: ArgumentMap) -> None:
+        """Take over the content of ``other`` (subscribers stay) and emit ``MapReset``."""
+        self._g = other._g.copy()
+        self._meta = other._meta
+        self._emit(MapReset())
+
+    # ------------------------------------------------------------------ helpers
+    def _answering(self, question_id: str) -> list[str]:
+        # Positions point at their question through the ``answers`` field only; a scan
+        # is fine: questions are few and this is not on a hot path.
+        return [
+            n
+            for n, item in self._g.nodes(data=_ITEM)
+            if isinstance(item, Statement) and item.answers == question_id
+        ]
+
+    def _sorted(self, statements: list[Statement]) -> list[Statement]:
+        return sorted(statements, key=lambda s: (s.order, s.id))
+
+    def _link_order(self, link: Link) -> tuple[float, str]:
+        first = self._g.nodes[link.premises[0]][_ITEM]
+        return (first.order, link.id)
+
+    def _check_answers(self, s: Statement) -> None:
+        if s.kind is not StatementKind.POSITION:
+            raise InvalidStatementError(
+                f"{s.id!r} is a {s.kind.value}; only a position answers a question", (s.id,)
+            )
+        target = self._g.nodes.get(s.answers, {}).get(_ITEM) if s.answers in self._g else None
+        if target is None:
+            raise UnknownIdError(f"{s.id!r} answers {s.answers!r}, which does not exist", (s.id, s.answers))
+        if not isinstance(target, Statement) or target.kind is not StatementKind.QUESTION:
+            raise InvalidStatementError(f"{s.id!r} answers {s.answers!r}, which is not a question", (s.id, s.answers))
+
+    def _check_link_refs(self, link: Link) -> None:
+        g = self._g
+        missing = [p for p in (*link.premises, link.target) if p not in g]
+        if missing:
+            raise UnknownIdError(f"link {link.id!r} refers to missing ids {missing}", (link.id, *missing))
+        for p in link.premises:
+            if not isinstance(g.nodes[p][_ITEM], Statement):
+                raise InvalidLinkError(f"link {link.id!r}: premise {p!r} is a link, not a statement", (link.id, p))
+        target = g.nodes[link.target][_ITEM]
+        if isinstance(target, Link):
+            if link.kind is LinkKind.SUPPORT:
+                raise InvalidLinkError(
+                    f"link {link.id!r}: a support link must target a statement, not link {link.target!r}",
+                    (link.id, link.target),
+                )
+            if self._link_chain_reaches(link.target, link.id):
+                raise InvalidLinkError(f"link {link.id!r} would attack itself", (link.id,))
+
+    def _link_chain_reaches(self, start: str, goal: str) -> bool:
+        node = start
+        seen = set()
+        while node not in seen:
+            if node == goal:
+                return True
+            seen.add(node)
+            item = self._g.nodes[node][_ITEM]
+            if not isinstance(item, Link):
+                return False
+            node = item.target
+        return False
+
+
+def _by_id(item: Statement | Link) -> str:
+    return item.id
+
+
+def _check_id(id_: object, what: str) -> None:
+    if not isinstance(id_, str) or not id_ or id_ != id_.strip():
+        raise InvalidStatementError(f"{what} id {id_!r} must be a non-empty string without surrounding spaces", (str(id_),))
+
+
+def _check_statement_shape(s: Statement) -> None:
+    _check_id(s.id, "statement")
+    if not isinstance(s.kind, StatementKind):
+        raise InvalidStatementError(f"statement {s.id!r} has unknown kind {s.kind!r}", (s.id,))
+    if not isinstance(s.text, str):
+        raise InvalidStatementError(f"statement {s.id!r}: text must be a string", (s.id,))
+    if not finite_pos(s.pos):
+        raise InvalidStatementError(f"statement {s.id!r}: position {s.pos!r} is not two finite numbers", (s.id,))
+    if s.rating is not None and not isinstance(s.rating, Rating):
+        raise InvalidStatementError(f"statement {s.id!r}: unknown rating {s.rating!r}", (s.id,))
+    if s.credence is not None and not (isinstance(s.credence, int) and 0 <= s.credence <= 100):
+        raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
+    if s.answers is not None and s.answers == s.id:
+        raise InvalidStatementError(f"statement {s.id!r} cannot answer itself", (s.id,))
+
+
+def _check_link_shape(link: Link) -> None:
+    if not isinstance(link.id, str) or not link.id or link.id != link.id.strip():
+        raise InvalidLinkError(f"link id {link.id!r} must be a non-empty string without surrounding spaces", (str(link.id),))
+    if not isinstance(link.kind, LinkKind):
+        raise InvalidLinkError(f"link {link.id!r} has unknown kind {link.kind!r}", (link.id,))
+    if not link.premises:
+        raise InvalidLinkError(f"link {link.id!r} has no premise", (link.id,))
+    if not link.target:
+        raise InvalidLinkError(f"link {link.id!r} has no target", (link.id,))
+    if len(set(link.premises)) != len(link.premises):
+        raise InvalidLinkError(f"link {link.id!r} lists a premise twice", (link.id,))
+    if link.target in link.premises:
+        raise InvalidLinkError(f"link {link.id!r}: {link.target!r} cannot be its own premise", (link.id, link.target))
+    if link.target == link.id:
+        raise InvalidLinkError(f"link {link.id!r} targets itself", (link.id,))
+    if link.strength is not None and not isinstance(link.strength, Strength):
+        raise InvalidLinkError(f"link {link.id!r}: unknown strength {link.strength!r}", (link.id,))
+

@@ -1,0 +1,28 @@
+"""Shared test setup: Qt runs offscreen; paths to the example, seeds and shared corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_QUICK_BACKEND", "software")
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "ottawa-convention.argmap.json"
+SEED = REPO / "seeds" / "ottawa-convention-withdrawal.txt"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return EXAMPLE
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
