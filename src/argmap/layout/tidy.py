@@ -1,0 +1,142 @@
+"""Tidy layered placement of a forest: parents centred over their children, subtrees
+packed against each other's contours (Reingold-Tilford style), rows top-down."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from operator import sub
+
+H_GAP = 24.0  # least horizontal gap between two cards in one row
+V_GAP = 40.0  # least vertical gap between two rows
+TREE_GAP = 80.0  # gap between separate trees
+# Positions are rounded to whole pixels at the end: each card moves by at most half a
+# pixel, so packing one pixel wider keeps the promised gaps after rounding.
+_SLACK = 1.0
+
+
+@dataclass
+class Placed:
+    """Top-left positions of a laid-out forest and its rows (for later adjustments)."""
+
+    pos: dict[str, tuple[float, float]]
+    depth: dict[str, int]
+    rows: list[list[str]]  # node ids of each row, left to right
+    row_y: list[float]
+    row_h: list[float]
+
+    def translate(self, dx: float, dy: float) -> None:
+        if dx or dy:
+            self.pos = {n: (x + dx, y + dy) for n, (x, y) in self.pos.items()}
+            self.row_y = [y + dy for y in self.row_y]
+
+    def bbox(self, sizes: Mapping[str, tuple[float, float]]) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of all cards."""
+        left = top = float("inf")
+        right = bottom = float("-inf")
+        for n, (x, y) in self.pos.items():
+            w, h = sizes[n]
+            left = min(left, x)
+            top = min(top, y)
+            right = max(right, x + w)
+            bottom = max(bottom, y + h)
+        return left, top, right, bottom
+
+
+def preorder_of(roots: Sequence[str], kids: Mapping[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    stack = list(reversed(roots))
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        mine = kids.get(node)
+        if mine:
+            stack.extend(reversed(mine))
+    return out
+
+
+def tidy_forest(
+    roots: Sequence[str],
+    kids: Mapping[str, list[str]],
+    preorder: Sequence[str],
+    sizes: Mapping[str, tuple[float, float]],
+    origin: tuple[float, float] = (0.0, 0.0),
+) -> Placed:
+    """Lay out the trees of ``roots`` (with ``kids`` and their ``preorder``) left to right
+    from ``origin`` (the top-left of the whole forest)."""
+    hgap = H_GAP + _SLACK
+    rel: dict[str, float] = {}  # centre of a node relative to its parent's centre
+    # A contour holds, deepest row first, the left and right edges of a subtree relative
+    # to its root's centre, less a shared offset: shifting a contour is O(1), and
+    # merging costs the depth of the shallower one only. Walking the preorder backwards,
+    # the contours of a node's children are the top of the stack, first child on top.
+    stack: list[tuple[list[float], list[float], float]] = []
+    pop = stack.pop
+    push = stack.append
+    for node in reversed(preorder):
+        half = sizes[node][0] / 2
+        mine = kids.get(node)
+        if not mine:
+            push(([-half], [half], 0.0))
+            continue
+        left, right, off = pop()
+        if len(mine) == 1:
+            rel[mine[0]] = 0.0
+        else:
+            xs = [0.0]
+            for _ in range(len(mine) - 1):
+                c_left, c_right, c_off = pop()
+                na, nc = len(left), len(c_left)
+                if na == 1 or nc == 1:
+                    x = right[-1] + off - c_left[-1] - c_off + hgap
+                else:
+                    m = min(na, nc)
+                    x = max(map(sub, right[na - m :], c_left[nc - m :])) + off - c_off + hgap
+                xs.append(x)
+                if nc > na:
+                    new_off = c_off + x
+                    d = off - new_off
+                    c_left[nc - na :] = [v + d for v in left]
+                    left, right, off = c_left, c_right, new_off
+                else:
+                    d = c_off + x - off
+                    right[na - nc :] = [v + d for v in c_right]
+            mid = (xs[0] + xs[-1]) / 2
+            for child, x in zip(mine, xs):
+                rel[child] = x - mid
+            off -= mid
+        left.append(-half - off)
+        right.append(half - off)
+        push((left, right, off))
+
+    centre: dict[str, float] = {}
+    cursor = origin[0]
+    for root in roots:
+        left, right, off = pop()
+        lo = min(left) + off
+        centre[root] = cursor - lo
+        cursor = centre[root] + max(right) + off + TREE_GAP
+
+    depth: dict[str, int] = dict.fromkeys(roots, 0)
+    rows: list[list[str]] = []
+    row_h: list[float] = []
+    for node in preorder:
+        d = depth[node]
+        if d == len(rows):
+            rows.append([])
+            row_h.append(0.0)
+        rows[d].append(node)
+        h = sizes[node][1]
+        if h > row_h[d]:
+            row_h[d] = h
+        mine = kids.get(node)
+        if mine:
+            c = centre[node]
+            for child in mine:
+                depth[child] = d + 1
+                centre[child] = c + rel[child]
+    row_y = [float(origin[1])]
+    for h in row_h[:-1]:
+        row_y.append(row_y[-1] + h + V_GAP + _SLACK)
+    pos = {node: (centre[node] - sizes[node][0] / 2, row_y[depth[node]]) for node in preorder}
+    return Placed(pos, depth, rows, row_y, row_h)
