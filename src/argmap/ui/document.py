@@ -1,0 +1,234 @@
+"""`Document`: one open map with its file path, view state and undo stack; the only
+thing that applies edits to the map."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
+from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats.reading import read_bytes
+from argmap.model import ArgumentMap, Edit, MapMeta
+
+
+@dataclass(frozen=True)
+class DiskSignature:
+    """What a file looked like when we last read or wrote it."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of_bytes(cls, path: str | os.PathLike[str], data: bytes) -> DiskSignature | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return cls(st.st_mtime_ns, st.st_size, hashlib.sha256(data).hexdigest())
+
+    @classmethod
+    def of_file(cls, path: str | os.PathLike[str]) -> DiskSignature | None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+        return cls.of_bytes(path, data)
+
+
+class FileChangedOnDiskError(FileFormatError):
+    """The file was changed (or removed) by someone else since it was opened or saved."""
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+class _EditCommand(QUndoCommand):
+    """The one generic undo command: redo applies the edit, undo reverts it."""
+
+    def __init__(self, document: Document, edit: Edit) -> None:
+        super().__init__(edit.label)
+        self._document = document
+        self.edit = edit
+        self._already_applied = True
+
+    def redo(self) -> None:
+        if self._already_applied:  # Document.apply ran it before pushing
+            self._already_applied = False
+        else:
+            self.edit.apply(self._document.map)
+        self._document.edited.emit()
+
+    def undo(self) -> None:
+        self.edit.revert(self._document.map)
+        self._document.edited.emit()
+
+
+class Document(QObject):
+    """One open map. ``apply(edit)`` is the only way the UI changes the map."""
+
+    modifiedChanged = Signal(bool)
+    pathChanged = Signal(str)
+    #: Emitted after every edit applied, undone or redone, and after a revert.
+    edited = Signal()
+
+    def __init__(
+        self,
+        amap: ArgumentMap | None = None,
+        path: str | os.PathLike[str] | None = None,
+        view: ViewState | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.map = amap if amap is not None else ArgumentMap()
+        self._path = os.fspath(path) if path is not None else ""
+        self.view = view or ViewState()
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(0)
+        self._forced_modified = False
+        self._was_modified = False
+        self.disk_signature: DiskSignature | None = None
+        #: Increases with every change; autosave compares it to skip unchanged documents.
+        self.generation = 0
+        self.undo_stack.cleanChanged.connect(self._update_modified)
+        self.undo_stack.indexChanged.connect(self._bump)
+
+    # ----------------------------------------------------------------- creating
+    @classmethod
+    def new(cls, parent: QObject | None = None) -> Document:
+        stamp = now_iso()
+        return cls(ArgumentMap(MapMeta(created=stamp, modified=stamp)), parent=parent)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], parent: QObject | None = None) -> Document:
+        """Load a project; raises a ``FileFormatError`` subclass naming the file."""
+        path = os.path.abspath(os.fspath(path))
+        data = read_bytes(path)
+        project = loads_project(data, path)
+        doc = cls(project.map, path, project.view, parent)
+        doc.disk_signature = DiskSignature.of_bytes(path, data)
+        return doc
+
+    # --------------------------------------------------------------- properties
+    @property
+    def path(self) -> str:
+        return self._path
+
+    def set_path(self, path: str | os.PathLike[str]) -> None:
+        new = os.path.abspath(os.fspath(path)) if path else ""
+        if new != self._path:
+            self._path = new
+            self.pathChanged.emit(new)
+
+    def display_name(self) -> str:
+        if self._path:
+            return os.path.basename(self._path)
+        return self.map.meta.title or self.tr("Untitled")
+
+    def is_modified(self) -> bool:
+        return self._forced_modified or not self.undo_stack.isClean()
+
+    def mark_modified(self) -> None:
+        """Mark as unsaved without an undo step (recovered or imported documents)."""
+        self._forced_modified = True
+        self._bump()
+        self._update_modified()
+
+    # ------------------------------------------------------------------ editing
+    def apply(self, edit: Edit) -> None:
+        """Apply ``edit`` as one undo step. A refused edit raises its ``MapError`` and
+        leaves the map and the history unchanged."""
+        edit.apply(self.map)  # raises before anything enters the stack
+        self.undo_stack.push(_EditCommand(self, edit))
+
+    def revert_to(self, other: ArgumentMap, view: ViewState | None = None) -> None:
+        """Replace the content with ``other`` (a reload from disk); clears the history."""
+        self.undo_stack.clear()
+        self.map.reset_from(other)
+        if view is not None:
+            self.view = view
+        self._forced_modified = False
+        self.undo_stack.setClean()
+        self._bump()
+        self._update_modified()
+        self.edited.emit()
+
+    def reload(self) -> None:
+        """Revert to the file on disk (raises ``FileFormatError``)."""
+        if not self._path:
+            return
+        data = read_bytes(self._path)
+        project = loads_project(data, self._path)
+        self.revert_to(project.map, project.view)
+        self.disk_signature = DiskSignature.of_bytes(self._path, data)
+
+    # ------------------------------------------------------------------- saving
+    def changed_on_disk(self) -> bool:
+        """True if the file is no longer what we last read or wrote (content compared
+        by hash when the time or size moved; a missing file counts as changed)."""
+        if not self._path or self.disk_signature is None:
+            return False
+        try:
+            st = os.stat(self._path)
+        except OSError:
+            return True
+        sig = self.disk_signature
+        if st.st_mtime_ns == sig.mtime_ns and st.st_size == sig.size:
+            return False
+        now = DiskSignature.of_file(self._path)
+        return now is None or now.sha256 != sig.sha256
+
+    def save(self, path: str | os.PathLike[str] | None = None, *, force: bool = False) -> None:
+        """Write the project atomically to ``path`` (or the current path).
+
+        Raises ``FileChangedOnDiskError`` when saving over a file that changed on disk
+        since it was opened (unless ``force``), and ``WriteError`` when writing fails;
+        in both cases the document stays modified and the old file is untouched. The
+        map's ``modified`` time is set to now, outside the undo history.
+        """
+        target = os.path.abspath(os.fspath(path)) if path else self._path
+        if not target:
+            raise ValueError("a new document needs a file name to be saved")
+        same_file = bool(self._path) and os.path.abspath(target) == self._path
+        if same_file and not force and self.changed_on_disk():
+            raise FileChangedOnDiskError(
+                target, "was changed by another program since it was opened"
+            )
+        old_meta = self.map.meta
+        self.map.set_meta(replace(old_meta, modified=now_iso()))
+        data = dumps_project(self.map, self.view)
+        try:
+            atomic_write_bytes(target, data)
+        except BaseException:
+            self.map.set_meta(old_meta)
+            raise
+        self.disk_signature = DiskSignature.of_bytes(target, data)
+        self.set_path(target)
+        self._forced_modified = False
+        self.undo_stack.setClean()
+        self._update_modified()
+
+    def snapshot_bytes(self) -> bytes:
+        """The project as it would be saved now (used by autosave)."""
+        return dumps_project(self.map, self.view)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+
+    # ------------------------------------------------------------------ helpers
+    def _bump(self, *_args: object) -> None:
+        self.generation += 1
+
+    def _update_modified(self, *_args: object) -> None:
+        now = self.is_modified()
+        if now != self._was_modified:
+            self._was_modified = now
+            self.modifiedChanged.emit(now)

@@ -1,0 +1,1 @@
+"""Dock panels of the main window: the outline tree and the inspector."""

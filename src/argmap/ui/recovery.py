@@ -1,0 +1,304 @@
+"""Autosave and crash recovery: unsaved documents are written to per-instance recovery
+files in the user's data folder; files left by a dead instance are offered at start."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
+
+from argmap.formats import EXTENSION, FileFormatError, loads_project
+from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats.reading import read_bytes
+from argmap.ui.document import DiskSignature, Document
+
+#: Environment variable that overrides the data folder (used by tests).
+DATA_DIR_ENV = "ARGMAP_DATA_DIR"
+DEFAULT_INTERVAL_S = 60
+HEARTBEAT_MS = 20_000
+#: A lock not touched for this long belongs to a process that is gone (or to a
+#: different process that reused the pid).
+STALE_LOCK_S = 24 * 3600
+_LOCK_SUFFIX = ".lock"
+_INFO_SUFFIX = ".info.json"
+
+
+def data_dir() -> Path:
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".local" / "share" / "argmap")
+
+
+def recovery_dir() -> Path:
+    return data_dir() / "recovery"
+
+
+def pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    except OSError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class RecoveryCandidate:
+    """An unsaved document left behind by an instance that is no longer running."""
+
+    data_path: Path
+    info_path: Path
+    original_path: str
+    title: str
+    saved_at: float
+    disk_signature: DiskSignature | None
+
+    def describe(self) -> str:
+        name = os.path.basename(self.original_path) if self.original_path else (self.title or "Untitled")
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
+        return f"{name} (autosaved {when})"
+
+    def load(self) -> Document:
+        """A document with the recovered content, marked modified, remembering its
+        original path. Raises ``FileFormatError`` when the recovery file is damaged."""
+        data = read_bytes(self.data_path)
+        project = loads_project(data, self.data_path)
+        doc = Document(project.map, self.original_path or None, project.view)
+        doc.disk_signature = self.disk_signature
+        doc.mark_modified()
+        return doc
+
+    def discard(self) -> None:
+        for p in (self.data_path, self.info_path):
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+
+class RecoveryManager(QObject):
+    """Owns this instance's lock file and recovery files and runs the autosave timer.
+
+    Every instance names its files ``<pid>-<token>-<n>``; its lock file
+    ``<pid>-<token>.lock`` holds the pid and is touched as a heartbeat, so a file is a
+    recovery candidate only when its owner's pid is not alive (or the lock went stale).
+    """
+
+    def __init__(self, interval_s: int = DEFAULT_INTERVAL_S, folder: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder or recovery_dir()
+        self.prefix = f"{os.getpid()}-{secrets.token_hex(4)}"
+        self._docs: dict[Document, tuple[Path, int]] = {}
+        self._counter = 0
+        self._lock_path = self.folder / f"{self.prefix}{_LOCK_SUFFIX}"
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.autosave_now)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.timeout.connect(self._touch_lock)
+        self._started = False
+        self.set_interval(interval_s)
+        self.last_error = ""
+
+    # ------------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        """Create the lock file and start the timers."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._lock_path.write_text(json.dumps({"pid": os.getpid(), "started": time.time()}), encoding="utf-8")
+        except OSError as exc:
+            self.last_error = f"{self.folder}: cannot write recovery files: {exc.strerror or exc}"
+        self._started = True
+        self._timer.start()
+        self._heartbeat.start(HEARTBEAT_MS)
+
+    def stop(self) -> None:
+        """Normal exit: remove every recovery file of this instance and the lock."""
+        self._timer.stop()
+        self._heartbeat.stop()
+        for doc in list(self._docs):
+            self.unregister(doc)
+        try:
+            self._lock_path.unlink()
+        except OSError:
+            pass
+        self._started = False
+
+    def set_interval(self, seconds: int) -> None:
+        self._timer.setInterval(max(1, int(seconds)) * 1000)
+
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    # ------------------------------------------------------------------ documents
+    def register(self, doc: Document) -> None:
+        if doc not in self._docs:
+            self._counter += 1
+            self._docs[doc] = (self.folder / f"{self.prefix}-{self._counter}{EXTENSION}", -1)
+
+    def unregister(self, doc: Document) -> None:
+        """The document closed normally: its recovery file goes."""
+        entry = self._docs.pop(doc, None)
+        if entry is not None:
+            _remove_pair(entry[0])
+
+    def recovery_file(self, doc: Document) -> Path | None:
+        entry = self._docs.get(doc)
+        return entry[0] if entry else None
+
+    def autosave_now(self) -> None:
+        """Write every modified document that changed since its last autosave; remove
+        the recovery file of documents that are saved."""
+        for doc, (path, generation) in list(self._docs.items()):
+            if not doc.is_modified():
+                if generation != -1:
+                    _remove_pair(path)
+                    self._docs[doc] = (path, -1)
+                continue
+            if generation == doc.generation:
+                continue
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(path, doc.snapshot_bytes())
+                info = {
+                    "original_path": doc.path,
+                    "title": doc.map.meta.title,
+                    "saved_at": time.time(),
+                    "pid": os.getpid(),
+                    "disk_signature": _sig_dict(doc.disk_signature),
+                }
+                atomic_write_bytes(_info_path(path), json.dumps(info, indent=1).encode("utf-8"))
+            except (FileFormatError, OSError) as exc:
+                self.last_error = str(exc)
+                continue
+            self._docs[doc] = (path, doc.generation)
+        self._touch_lock()
+
+    def _touch_lock(self) -> None:
+        if self._started:
+            try:
+                os.utime(self._lock_path)
+            except OSError:
+                pass
+
+    # ------------------------------------------------------------------- recovery
+    def candidates(self) -> list[RecoveryCandidate]:
+        """Recovery files owned by instances that are not running."""
+        return find_candidates(self.folder, exclude_prefix=self.prefix)
+
+    def claim(self, candidates: list[RecoveryCandidate]) -> list[RecoveryCandidate]:
+        """Take ownership of candidates so that no other starting instance offers them
+        too: each file pair is renamed into this instance's names (atomic; a lost race
+        drops the candidate)."""
+        claimed = []
+        for cand in candidates:
+            self._counter += 1
+            data = self.folder / f"{self.prefix}-claimed{self._counter}{EXTENSION}"
+            try:
+                os.rename(cand.info_path, _info_path(data))
+            except OSError:
+                continue
+            try:
+                os.rename(cand.data_path, data)
+            except OSError:
+                _remove_pair(data)
+                continue
+            claimed.append(
+                RecoveryCandidate(data, _info_path(data), cand.original_path, cand.title, cand.saved_at, cand.disk_signature)
+            )
+        return claimed
+
+
+def find_candidates(folder: Path, exclude_prefix: str = "") -> list[RecoveryCandidate]:
+    if not folder.is_dir():
+        return []
+    now = time.time()
+    live: set[str] = set()
+    for lock in folder.glob(f"*{_LOCK_SUFFIX}"):
+        owner = lock.name[: -len(_LOCK_SUFFIX)]
+        pid = _pid_of(owner)
+        try:
+            fresh = now - lock.stat().st_mtime < STALE_LOCK_S
+        except OSError:
+            continue
+        if pid_alive(pid) and fresh:
+            live.add(owner)
+        elif not pid_alive(pid):
+            try:
+                lock.unlink()
+            except OSError:
+                pass
+    out = []
+    for info_path in sorted(folder.glob(f"*{_INFO_SUFFIX}")):
+        data_path = folder / (info_path.name[: -len(_INFO_SUFFIX)] + EXTENSION)
+        owner = _owner_of(data_path.name)
+        if owner in live or (exclude_prefix and owner == exclude_prefix) or not data_path.is_file():
+            continue
+        try:
+            info = json.loads(info_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        if not isinstance(info, dict):
+            info = {}
+        out.append(
+            RecoveryCandidate(
+                data_path,
+                info_path,
+                str(info.get("original_path") or ""),
+                str(info.get("title") or ""),
+                float(info.get("saved_at") or data_path.stat().st_mtime),
+                _sig_from(info.get("disk_signature")),
+            )
+        )
+    return out
+
+
+def _info_path(data_path: Path) -> Path:
+    return data_path.with_name(data_path.name[: -len(EXTENSION)] + _INFO_SUFFIX)
+
+
+def _remove_pair(data_path: Path) -> None:
+    for p in (data_path, _info_path(data_path)):
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def _owner_of(name: str) -> str:
+    """``<pid>-<token>-<n>.argmap.json`` -> ``<pid>-<token>``."""
+    parts = name.split("-")
+    return "-".join(parts[:2]) if len(parts) >= 3 else name
+
+
+def _pid_of(owner: str) -> int:
+    try:
+        return int(owner.split("-")[0])
+    except ValueError:
+        return -1
+
+
+def _sig_dict(sig: DiskSignature | None) -> dict[str, object] | None:
+    if sig is None:
+        return None
+    return {"mtime_ns": sig.mtime_ns, "size": sig.size, "sha256": sig.sha256}
+
+
+def _sig_from(value: object) -> DiskSignature | None:
+    if not isinstance(value, dict):
+        return None
+    try:
+        return DiskSignature(int(value["mtime_ns"]), int(value["size"]), str(value["sha256"]))
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,73 @@
+"""Shared fixtures for the window tests: isolated settings and data folders, and
+dialogs patched so that no test ever blocks on a modal window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path, monkeypatch):
+    """Settings and recovery files go to a temporary folder, never the user's."""
+    monkeypatch.setenv("ARGMAP_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path
+
+
+@dataclass
+class Dialogs:
+    """What patched dialogs answer, and a log of every dialog shown."""
+
+    answers: list[Any] = field(default_factory=list)  # QMessageBox buttons, in order
+    open_file: str = ""
+    save_file: str = ""
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def _next(self, default: Any) -> Any:
+        return self.answers.pop(0) if self.answers else default
+
+    def kinds(self) -> list[str]:
+        return [k for k, _t, _m in self.shown]
+
+
+@pytest.fixture
+def dialogs(monkeypatch) -> Dialogs:
+    d = Dialogs()
+    B = QMessageBox.StandardButton
+
+    def box(kind: str, default: Any):
+        def show(parent, title, text, *args, **kwargs):
+            d.shown.append((kind, str(title), str(text)))
+            return d._next(default)
+
+        return staticmethod(show)
+
+    monkeypatch.setattr(QMessageBox, "question", box("question", B.Cancel))
+    monkeypatch.setattr(QMessageBox, "warning", box("warning", B.Cancel))
+    monkeypatch.setattr(QMessageBox, "critical", box("critical", B.Ok))
+    monkeypatch.setattr(QMessageBox, "information", box("information", B.Ok))
+    monkeypatch.setattr(QMessageBox, "about", box("about", None))
+
+    def exec_box(self):
+        d.shown.append(("exec", self.windowTitle(), self.text()))
+        return d._next(B.Cancel)
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (d.open_file, ""))
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (d.save_file, ""))
+    )
+
+    def exec_dialog(self):
+        d.shown.append(("dialog", self.windowTitle(), type(self).__name__))
+        return d._next(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", exec_dialog)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
+    return d
