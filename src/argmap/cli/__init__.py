@@ -17,6 +17,9 @@ from argmap import __version__
 COMMANDS: dict[str, str] = {
     "validate": "argmap.cli.validate",
     "info": "argmap.cli.info",
+    "evaluate": "argmap.cli.evaluate",
+    "check": "argmap.cli.check",
+    "export": "argmap.cli.export",
 }
 
 

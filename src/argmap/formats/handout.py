@@ -160,11 +160,15 @@ def build_outline(amap: ArgumentMap, blank: frozenset[StatementKind] = frozenset
     rest = [s for s in amap.statements() if s.id not in seen]
     rest.sort(key=lambda s: (s.id in premises_used, s.order, s.id))  # roots first
     others = [entry(s, "other") for s in rest if s.id not in seen]
-    have = set(numbers)
-    for doc in amap.meta.sources:
-        if (doc.title.strip(), doc.url.strip()) not in have:
-            have.add((doc.title.strip(), doc.url.strip()))
-            sources.append((len(sources) + 1, None, doc.title, doc.url or doc.path))
+    cited = [c.casefold() for c, _ in numbers]
+    urls = {u for _, u in numbers if u}
+    for doc in amap.meta.sources:  # documents not already cited by some evidence
+        title_ = doc.title.strip().casefold()
+        if (doc.url.strip() and doc.url.strip() in urls) or (title_ and any(title_ in c for c in cited)):
+            continue
+        cited.append(title_)
+        urls.add(doc.url.strip())
+        sources.append((len(sources) + 1, None, doc.title, doc.url or doc.path))
     return Outline(
         title if title is not None else amap.meta.title,
         amap.meta.description,
@@ -186,6 +190,23 @@ def worksheet_map(amap: ArgumentMap, kinds: Iterable[str | StatementKind] | str)
 
 
 WRITING_LINES = "\n".join(["_" * 28] * 3)
+
+
+def source_list(amap: ArgumentMap) -> list[str]:
+    """The numbered sources of a map as plain lines ("1. Citation (date). URL"), in
+    outline order, then the map's source documents (for picture footers)."""
+    out = []
+    for no, src, doc_title, url in build_outline(amap).sources:
+        if src is None:
+            text = doc_title.strip() or "Source document"
+            link = url.strip()
+        else:
+            text = src.citation.strip() or "Source"
+            if src.date.strip():
+                text += f" ({src.date.strip()})"
+            link = src.url.strip()
+        out.append(f"{no}. {text}" + (f". {link}" if link else ""))
+    return out
 
 
 def _answer_link(p: Statement) -> Link:
@@ -584,6 +605,7 @@ __all__ = [
     "parse_kinds",
     "resolve_statement",
     "safe_url",
+    "source_list",
     "submap",
     "worksheet_map",
     "write_handout",

@@ -1,0 +1,186 @@
+"""`argmap export FILE -o OUT`: pictures (PNG, SVG, PDF) and class material (Markdown,
+HTML) from project files, headless; many files at once into a folder with ``-d``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from argmap.formats import EXTENSION, FileFormatError, load_project
+
+HELP = "export maps as PNG, SVG or PDF pictures, or as Markdown/HTML handouts and worksheets"
+FORMATS = ("png", "svg", "pdf", "md", "html")
+IMAGE_FORMATS = ("png", "svg", "pdf")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help="project files (*.argmap.json)")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("-o", "--output", metavar="OUT", help="the file to write (its extension picks the format)")
+    out.add_argument("-d", "--dir", metavar="FOLDER", help="write one file per input into FOLDER (needs --format)")
+    p.add_argument("-f", "--format", choices=FORMATS, help="png, svg, pdf, md or html (default: from -o's extension)")
+    p.add_argument("--scale", type=float, default=2.0, help="PNG pixels per canvas pixel (default 2)")
+    p.add_argument("--dpi", type=float, help="PNG resolution in dots per inch (96 is scale 1); overrides --scale")
+    p.add_argument("--width", type=int, help="PNG width in pixels; overrides --scale and --dpi")
+    p.add_argument("--theme", default="default", help="default, colorblind, greyscale, high-contrast or dark")
+    p.add_argument("--background", choices=("white", "transparent"), default="white", help="PNG/SVG/PDF background")
+    p.add_argument("--subtree", metavar="ID_OR_TITLE", help="export only this statement and everything under it")
+    p.add_argument("--legend", action="store_true", help="add a legend of shapes, colours and arrows")
+    p.add_argument("--sources", action="store_true", help="add a footer listing the sources")
+    p.add_argument(
+        "--title", nargs="?", const="", metavar="TEXT",
+        help="put a title on the picture (the map's title if TEXT is left out; write --title=TEXT before FILE)",
+    )
+    p.add_argument("--worksheet", metavar="KINDS", help="leave these kinds blank, e.g. evidence,rebuttal; "
+                   "the answer key is written beside the output as NAME.key.EXT")
+    p.add_argument("--paper", choices=("fit", "a4", "letter"), default="fit",
+                   help="PDF: one page the size of the map (fit), or A4/Letter pages")
+    orient = p.add_mutually_exclusive_group()
+    orient.add_argument("--landscape", dest="landscape", action="store_const", const=True, help="PDF on A4/Letter: landscape")
+    orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: portrait")
+    p.add_argument("--with-map", action="store_true", help="HTML handouts: include a picture of the map")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+
+def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
+    from argmap.ui.export import ExportOptions
+
+    title = args.title
+    if title == "":
+        title = title_of_map or None
+    return ExportOptions(
+        theme=args.theme,
+        scale=args.scale,
+        dpi=args.dpi,
+        width=args.width,
+        background=args.background,
+        scope="subtree" if args.subtree else "all",
+        subtree=args.subtree or "",
+        title=title,
+        legend=args.legend,
+        sources=args.sources,
+        paper=args.paper,
+        landscape=args.landscape,
+        worksheet=tuple((args.worksheet or "").split(",")) if args.worksheet else (),
+        embed_map=args.with_map,
+    )
+
+
+def _needs_qt(fmt: str, args: argparse.Namespace) -> bool:
+    return fmt in IMAGE_FORMATS or (fmt == "html" and args.with_map)
+
+
+def _target(args: argparse.Namespace, src: str) -> tuple[Path, str]:
+    if args.output:
+        out = Path(args.output)
+        fmt = args.format or out.suffix.lstrip(".").lower()
+        fmt = {"htm": "html", "markdown": "md"}.get(fmt, fmt)
+        return out, fmt
+    name = Path(src).name
+    stem = name[: -len(EXTENSION)] if name.endswith(EXTENSION) else Path(name).stem
+    return Path(args.dir) / f"{stem}.{args.format}", args.format
+
+
+class _Progress:
+    """A one-line progress bar on stderr, only when stderr is a terminal."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled and total > 1 and sys.stderr.isatty()
+        self.width = 28
+
+    def show(self, done: int, name: str) -> None:
+        if not self.enabled:
+            return
+        filled = round(self.width * done / self.total)
+        bar = "#" * filled + "-" * (self.width - filled)
+        label = name if len(name) <= 40 else "\u2026" + name[-39:]
+        sys.stderr.write(f"\r[{bar}] {done}/{self.total} {label:<40}")
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * (self.width + 60) + "\r")
+            sys.stderr.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.dir is not None and args.format is None:
+        print("argmap: export: -d/--dir needs --format (png, svg, pdf, md or html)", file=sys.stderr)
+        return 2
+    if args.output and len(args.files) > 1:
+        print("argmap: export: several files need -d FOLDER instead of -o", file=sys.stderr)
+        return 2
+    first_fmt = _target(args, args.files[0])[1]
+    if first_fmt not in FORMATS:
+        print(f"argmap: export: {args.output}: cannot tell the format from the extension; "
+              f"use .png, .svg, .pdf, .md or .html, or --format", file=sys.stderr)
+        return 2
+    if args.dir is not None:
+        try:
+            Path(args.dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"argmap: export: cannot create folder {args.dir}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    if _needs_qt(first_fmt, args):
+        from argmap.ui.export import ensure_app
+
+        app = ensure_app()  # noqa: F841 - kept alive while exporting
+    failed = 0
+    progress = _Progress(len(args.files), not args.quiet)
+    for n, src in enumerate(args.files):
+        progress.show(n, src)
+        problem = _export_one(args, src)
+        if problem:
+            failed += 1
+            progress.clear()
+            print(f"argmap: {problem}", file=sys.stderr)
+    progress.show(len(args.files), "done")
+    progress.clear()
+    if failed and len(args.files) > 1:
+        print(f"argmap: export: {failed} of {len(args.files)} files failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _export_one(args: argparse.Namespace, src: str) -> str:
+    """Export one file; returns a problem to report, or "" when it worked."""
+    from argmap.formats.handout import write_handout
+
+    out, fmt = _target(args, src)
+    try:
+        project = load_project(src)
+    except FileFormatError as exc:
+        return str(exc)
+    try:
+        if _needs_qt(fmt, args):
+            from argmap.ui.export import ExportError, write_export
+
+            try:
+                result = write_export(out, project.map, _options(args, fmt, project.map.meta.title), fmt)
+            except ExportError as exc:
+                return f"{src}: {exc}"
+            paths, warnings = result.paths, result.warnings
+        else:
+            paths, warnings = _handout_only(args, project.map, out, fmt, write_handout)
+    except FileFormatError as exc:
+        return str(exc)
+    except (ValueError, LookupError) as exc:
+        return f"{src}: {exc}"
+    for w in warnings:
+        print(f"argmap: {src}: warning: {w}", file=sys.stderr)
+    if not args.quiet:
+        print(", ".join(os.fspath(p) for p in paths))
+    return ""
+
+
+def _handout_only(args: argparse.Namespace, amap, out: Path, fmt: str, write_handout) -> tuple[list[Path], list[str]]:  # type: ignore[no-untyped-def]
+    """Markdown and HTML without Qt: subtree filtering and worksheets included."""
+    from argmap.formats.handout import resolve_statement, submap
+
+    if args.subtree:
+        amap = submap(amap, amap.subtree(resolve_statement(amap, args.subtree)))
+    title = args.title or None
+    return write_handout(out, amap, fmt=fmt, title=title, worksheet=args.worksheet or ()), []
