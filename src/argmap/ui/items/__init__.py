@@ -1,0 +1,1 @@
+"""Graphics items of the map canvas: cards, arrows, handles, the inline editor."""
