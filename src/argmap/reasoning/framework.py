@@ -76,14 +76,21 @@ class Framework:
         self.kind[id_] = kind
         self.attackers.setdefault(id_, [])
         for p in premises:
-            self.uses[p].append(id_)
+            self.uses.setdefault(p, []).append(id_)
         if kind is LinkKind.ATTACK:
-            self.attackers[target].append(id_)
+            self.attackers.setdefault(target, []).append(id_)
         else:
             self.supporters.setdefault(target, []).append(id_)
 
     def add_model_link(self, link: Link) -> None:
         self.add_link(link.id, link.kind, link.premises, link.target)
+
+    def replace_link(self, link: Link) -> None:
+        """Rewire an existing link (new kind, premises or target); links attacking it stay."""
+        attackers = self.attackers.get(link.id, [])
+        self.remove_link(link.id)
+        self.add_model_link(link)
+        self.attackers[link.id] = attackers
 
     def remove_link(self, id_: str) -> None:
         for p in self.premises.pop(id_):

@@ -231,8 +231,7 @@ class Labeller:
             if (old.kind, old.premises, old.target) == (new.kind, new.premises, new.target):
                 touched = False
             else:
-                fw.remove_link(old.id)
-                fw.add_model_link(new)
+                fw.replace_link(new)
                 self._dirty.update((new.id, old.target))
         elif isinstance(change, MapReset):
             self._fw = Framework.from_map(self._map)
