@@ -111,3 +111,39 @@ def hostile_map(with_positions: bool = False) -> ArgumentMap:
         sources=(SourceDocument("d", HOSTILE["script"], url="javascript:alert(6)"),),
     )
     return ArgumentMap.from_parts(meta, statements, links)
+
+
+# ----------------------------------------------------------------- reading exports
+def flat(text: str) -> str:
+    """Text with ligatures unfolded (NFKC) and all runs of whitespace as one space."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def svg_text(data: bytes) -> str:
+    """All text of an SVG, parsed with a strict XML parser (raises on invalid XML)."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(data)
+    return flat(" ".join(t for el in root.iter() for t in (el.text, el.tail) if t and el.tag.endswith(("text", "title", "desc", "tspan"))))
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The extracted text of each page of a PDF (pypdf, a test dependency)."""
+    import io
+
+    from pypdf import PdfReader
+
+    return [flat(page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def has_text(haystack: str, text: str) -> bool:
+    """``text`` appears in ``haystack``; right-to-left words may come out of a PDF in
+    visual order, so a word found reversed counts too."""
+    want = flat(text)
+    if want in haystack:
+        return True
+    words = want.split()
+    rtl = any("\u0590" <= ch <= "\u08ff" for ch in want)
+    return rtl and all(w in haystack or w[::-1] in haystack for w in words)

@@ -1,0 +1,464 @@
+"""Render a map to PNG, SVG and PDF (and copy it to the clipboard) with the canvas's own
+painting: a fresh ``MapScene`` of the (possibly filtered) map in export mode."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtSvg import QSvgGenerator
+
+from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats.handout import (
+    HANDOUT_FORMATS,
+    key_path,
+    parse_kinds,
+    resolve_statement,
+    source_list,
+    submap,
+    worksheet_map,
+    write_handout,
+)
+from argmap.model import ArgumentMap
+from argmap.ui.export_layout import Composition, page_tiles
+from argmap.ui.styles import get_theme, legend_entries, make_font
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+FORMATS = IMAGE_FORMATS + HANDOUT_FORMATS
+PAPERS = ("fit", "a4", "letter")
+SCOPES = ("all", "selection", "subtree")
+BACKGROUNDS = ("white", "transparent")
+MAX_PIXELS = 64_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
+MAX_SIDE = 30_000
+MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
+PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
+MIN_READABLE_PT = 0.45  # below this, A4/Letter pages split the map instead of shrinking it
+PAGED_PT = 0.6  # scale of a map split over several pages (14 px text is 8.4 pt)
+PAGE_MARGIN_MM = 10.0
+
+
+class ExportError(Exception):
+    """An export could not be made; ``str()`` says why in words a person can act on."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What to export and how. ``title`` None means no title on pictures."""
+
+    theme: str = "default"
+    scale: float = 2.0
+    dpi: float | None = None  # PNG: overrides ``scale`` (96 dpi is 1x)
+    width: int | None = None  # PNG: exact pixel width, overrides ``scale`` and ``dpi``
+    background: str = "white"
+    scope: str = "all"
+    subtree: str = ""  # statement id or title, for scope "subtree"
+    selection: tuple[str, ...] = ()
+    title: str | None = None
+    legend: bool = False
+    sources: bool = False
+    paper: str = "fit"
+    landscape: bool | None = None  # None: whichever suits the map
+    worksheet: tuple[str, ...] = ()
+    embed_map: bool = False  # HTML handouts: include the map picture
+
+    def checked(self) -> ExportOptions:
+        """These options, or an ``ExportError`` naming the first bad value."""
+        try:
+            get_theme(self.theme)
+            parse_kinds(self.worksheet)
+        except ValueError as exc:
+            raise ExportError(str(exc)) from None
+        for name, value, allowed in (
+            ("background", self.background, BACKGROUNDS),
+            ("paper", self.paper, PAPERS),
+            ("scope", self.scope, SCOPES),
+        ):
+            if value not in allowed:
+                raise ExportError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
+        if not (0.05 <= self.scale <= 16) or not math.isfinite(self.scale):
+            raise ExportError(f"scale {self.scale} is out of range (0.05 to 16)")
+        if self.dpi is not None and not (10 <= self.dpi <= 1200):
+            raise ExportError(f"dpi {self.dpi} is out of range (10 to 1200)")
+        if self.width is not None and not (16 <= self.width <= MAX_SIDE):
+            raise ExportError(f"width {self.width} is out of range (16 to {MAX_SIDE} pixels)")
+        return self
+
+    @property
+    def png_scale(self) -> float:
+        return self.dpi / 96.0 if self.dpi else self.scale
+
+
+@dataclass
+class ExportResult:
+    paths: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- the map
+def prepare_map(amap: ArgumentMap, options: ExportOptions) -> ArgumentMap:
+    """The map to draw: the whole map, the selection, or one statement with everything
+    under it (by id or title). Raises ``ExportError`` for an unknown or empty choice."""
+    if options.scope == "subtree":
+        if not options.subtree.strip():
+            raise ExportError("choose the statement whose subtree to export (an id or a title)")
+        try:
+            root = resolve_statement(amap, options.subtree.strip())
+        except LookupError as exc:
+            raise ExportError(str(exc)) from None
+        return submap(amap, amap.subtree(root))
+    if options.scope == "selection":
+        ids = [i for i in options.selection if i in amap]
+        if not any(amap.is_statement(i) for i in ids):
+            raise ExportError("nothing is selected: select the statements to export")
+        return submap(amap, ids)
+    return amap
+
+
+def build_scene(amap: ArgumentMap, theme: str = "default"):  # type: ignore[no-untyped-def]
+    """A fresh ``MapScene`` of ``amap`` in export mode (no selection, hover or handles)."""
+    _need_gui()
+    scene = _export_scene_class()(amap, theme)
+    scene.set_export_mode(True)
+    return scene
+
+
+_SCENE_CLASS: list[type] = []
+
+
+def _export_scene_class() -> type:
+    """``MapScene`` that leaves the background to the composition (white, the theme's
+    colour or transparent), so the map has no tinted box of its own."""
+    if not _SCENE_CLASS:
+        from argmap.ui.scene import MapScene
+
+        class ExportScene(MapScene):
+            def drawBackground(self, painter, rect) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+                return None
+
+        _SCENE_CLASS.append(ExportScene)
+    return _SCENE_CLASS[0]
+
+
+def compose(amap: ArgumentMap, options: ExportOptions, scene=None) -> Composition:  # type: ignore[no-untyped-def]
+    """The picture of ``amap`` (already prepared) with title, legend and footer; the
+    composition holds the scene it draws (``comp.scene``)."""
+    theme = get_theme(options.theme)
+    scene = scene if scene is not None else build_scene(amap, options.theme)
+    source = scene.content_rect()
+    if source.isEmpty():
+        source = QRectF(0, 0, 200, 80)
+    background = None
+    if options.background == "white":  # a dark theme keeps its own dark background
+        background = QColor("#ffffff") if QColor(theme.background).lightness() > 128 else QColor(theme.background)
+    title = options.title if options.title is not None else ""
+    comp = Composition(
+        scene,
+        source,
+        theme,
+        title=title,
+        legend=legend_entries(theme) if options.legend else None,
+        sources=source_list(amap) if options.sources else None,
+        background=background,
+    )
+    return comp
+
+
+# -------------------------------------------------------------------------------- PNG
+def render_image(comp: Composition, options: ExportOptions, warnings: list[str] | None = None) -> QImage:
+    """The picture as a QImage at the requested scale, DPI or width (capped in size)."""
+    size = comp.size
+    if options.width:
+        scale = options.width / size.width()
+    else:
+        scale = options.png_scale
+    w, h = size.width() * scale, size.height() * scale
+    limit = min(1.0, math.sqrt(MAX_PIXELS / max(1.0, w * h)), MAX_SIDE / max(w, h, 1.0))
+    if limit < 1.0:
+        scale *= limit
+        if warnings is not None:
+            warnings.append(
+                f"the picture would be {int(w)} x {int(h)} pixels; made it {int(w * limit)} x {int(h * limit)} "
+                "instead (use SVG or PDF for very large maps)"
+            )
+    pw = max(1, round(size.width() * scale)) if not options.width or limit < 1.0 else options.width
+    ph = max(1, round(size.height() * scale))
+    image = QImage(pw, ph, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise ExportError(f"not enough memory for a {pw} x {ph} picture; choose a smaller scale")
+    image.fill(Qt.GlobalColor.transparent)
+    dpm = round(scale * 96 / 0.0254)
+    image.setDotsPerMeterX(dpm)
+    image.setDotsPerMeterY(dpm)
+    painter = QPainter(image)
+    try:
+        painter.scale(pw / size.width(), ph / size.height())
+        comp.paint(painter)
+    finally:
+        painter.end()
+    return image
+
+
+def png_bytes(image: QImage) -> bytes:
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QImageWriter(buf, QByteArray(b"png"))
+    writer.setQuality(60)  # zlib level ~4: much faster than the default, a little bigger
+    if not writer.write(image):
+        raise ExportError(f"could not encode the PNG: {writer.errorString()}")
+    return bytes(buf.data().data())
+
+
+# -------------------------------------------------------------------------------- SVG
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_EMPTY_GROUP = re.compile(r"<g [^<>]*>\s*</g>\s*")
+_FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
+_FALLBACK = "'DejaVu Sans', 'Segoe UI', Arial, 'Noto Sans', sans-serif, 'Noto Color Emoji'"
+
+
+def render_svg(comp: Composition, title: str = "", description: str = "") -> bytes:
+    """The picture as SVG: text kept as text, valid XML (characters XML forbids are
+    dropped; Qt escapes markup), readable font fallbacks, no empty groups."""
+    size = comp.size
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setSize(QSize(math.ceil(size.width()), math.ceil(size.height())))
+    gen.setViewBox(QRectF(0, 0, math.ceil(size.width()), math.ceil(size.height())))
+    gen.setResolution(96)
+    gen.setTitle(_XML_INVALID.sub("", title or "Argument map"))
+    gen.setDescription(_XML_INVALID.sub("", description or "Argument map made with argmap"))
+    painter = QPainter(gen)
+    try:
+        comp.paint(painter)
+    finally:
+        painter.end()
+    text = bytes(buf.data().data()).decode("utf-8", errors="replace")
+    text = _XML_INVALID.sub("", text)
+    text = _EMPTY_GROUP.sub("", text)
+    text = _FONT_FAMILY.sub(lambda m: f'font-family="{_family(m.group(1))}"', text)
+    return text.encode("utf-8")
+
+
+def _family(name: str) -> str:
+    if name in ("DejaVu Sans", "Sans Serif", ""):
+        return _FALLBACK
+    return name.replace("'", "")
+
+
+# -------------------------------------------------------------------------------- PDF
+@dataclass(frozen=True)
+class PagePlan:
+    """How a picture goes onto pages: points per picture unit and the tiles."""
+
+    page: QPageSize
+    landscape: bool
+    margin_mm: float
+    scale: float
+    tiles: list[QRectF]
+
+
+def plan_pages(size: QSizeF, paper: str, landscape: bool | None = None, header_pt: float = 0.0) -> PagePlan:
+    """Fit the picture on one page (``fit``: a page the picture's size), or lay it on
+    A4/Letter: shrunk onto one page while readable, else split over pages."""
+    if paper == "fit":
+        scale = min(PT_PER_UNIT, MAX_PDF_POINTS / max(size.width(), size.height(), 1.0))
+        w, h = max(36.0, size.width() * scale), max(36.0, size.height() * scale)
+        page = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "argmap", QPageSize.SizeMatchPolicy.ExactMatch)
+        return PagePlan(page, False, 0.0, scale, [QRectF(0, 0, size.width(), size.height())])
+    page = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
+    if landscape is None:
+        landscape = size.width() > size.height()
+    full = page.sizePoints()
+    pw, ph = (full.height(), full.width()) if landscape else (full.width(), full.height())
+    margin_pt = PAGE_MARGIN_MM / 25.4 * 72
+    area = QSizeF(pw - 2 * margin_pt, ph - 2 * margin_pt - header_pt)
+    scale, tiles = fit_or_split(size, area)
+    return PagePlan(page, landscape, PAGE_MARGIN_MM, scale, tiles)
+
+
+def fit_or_split(size: QSizeF, area: QSizeF, *, pages_wide: int = 0, overlap_pt: float = 0.0) -> tuple[float, list[QRectF]]:
+    """Points per picture unit and the tiles for a printable ``area`` (in points): one
+    page while the map stays readable, else split; ``pages_wide`` forces a poster that
+    many pages wide, neighbours overlapping by ``overlap_pt``."""
+    fit = min(area.width() / size.width(), area.height() / size.height())
+    whole = [QRectF(0, 0, size.width(), size.height())]
+    if pages_wide <= 0:
+        if fit >= MIN_READABLE_PT:
+            return min(fit, PT_PER_UNIT), whole
+        scale = PAGED_PT
+        overlap_pt = 0.0
+    else:
+        if pages_wide == 1:
+            return fit, whole
+        scale = (pages_wide * area.width() - (pages_wide - 1) * overlap_pt) / size.width()
+    tile = QSizeF(area.width() / scale, area.height() / scale)
+    return scale, page_tiles(size, tile, overlap_pt / scale)
+
+
+def render_pdf(comp: Composition, options: ExportOptions, title: str = "") -> tuple[bytes, int]:
+    """The picture as a vector PDF with embedded fonts; returns (bytes, page count)."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    writer.setTitle(title or "Argument map")
+    writer.setCreator("argmap")
+    writer.setResolution(300)
+    paged = options.paper != "fit"
+    plan = plan_pages(comp.size, options.paper, options.landscape, header_pt=14.0 if paged else 0.0)
+    orientation = QPageLayout.Orientation.Landscape if plan.landscape else QPageLayout.Orientation.Portrait
+    margins = QMarginsF(*(plan.margin_mm,) * 4)
+    writer.setPageLayout(QPageLayout(plan.page, orientation, margins, QPageLayout.Unit.Millimeter))
+    pages = paint_pages(writer, comp, plan, header=title if paged and len(plan.tiles) > 1 else "")
+    return bytes(buf.data().data()), pages
+
+
+def paint_pages(device, comp: Composition, plan: PagePlan, *, header: str = "", overlap: float = 0.0,  # type: ignore[no-untyped-def]
+                marks_color: QColor | None = None, header_pt: float = 14.0) -> int:
+    """Paint the tiles of ``plan`` on a paged device (QPdfWriter or QPrinter), one per
+    page, with an optional header line ("title · page 2 of 6") above each."""
+    from argmap.ui.export_layout import draw_overlap_marks, tile_grid
+
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("could not start drawing on the page (is the printer or file available?)")
+    rows, cols = tile_grid(plan.tiles)
+    dpi = device.resolution()
+    unit = plan.scale * dpi / 72.0  # device pixels per picture unit
+    header_h = header_pt * dpi / 72.0 if header else 0.0
+    try:
+        for i, tile in enumerate(plan.tiles):
+            if i:
+                device.newPage()
+            if header:
+                painter.save()
+                font = make_font(max(8, round(9 * dpi / 72.0)))
+                painter.setFont(font)
+                painter.setPen(QPen(QColor("#444444")))
+                page_w = device.pageLayout().paintRectPixels(round(dpi)).width()
+                label = header if len(plan.tiles) == 1 else f"{header} \u00b7 {i + 1}/{len(plan.tiles)} (row {i // cols + 1}, column {i % cols + 1})"
+                painter.drawText(QRectF(0, 0, page_w, header_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), label)
+                painter.restore()
+            painter.save()
+            painter.translate(0, header_h)
+            painter.scale(unit, unit)
+            painter.translate(-tile.left(), -tile.top())
+            painter.setClipRect(tile)
+            comp.paint(painter, clip=tile)
+            if marks_color is not None and len(plan.tiles) > 1:
+                draw_overlap_marks(painter, tile, overlap, rows, cols, i, marks_color)
+            painter.restore()
+    finally:
+        painter.end()
+    return len(plan.tiles)
+
+
+# ------------------------------------------------------------------------------ files
+def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
+    """The format of an output path (from ``fmt`` or the extension)."""
+    name = (fmt or Path(path).suffix.lstrip(".")).lower()
+    name = {"markdown": "md", "htm": "html"}.get(name, name)
+    if name not in FORMATS:
+        raise ExportError(f"{path}: cannot tell the format from {name or 'no extension'!r}; use one of: {', '.join(FORMATS)}")
+    return name
+
+
+def render_bytes(amap: ArgumentMap, fmt: str, options: ExportOptions, warnings: list[str] | None = None) -> bytes:
+    """One picture (png, svg or pdf) of an already prepared map."""
+    comp = compose(amap, options)
+    title = options.title or amap.meta.title
+    try:
+        if fmt == "png":
+            return png_bytes(render_image(comp, options, warnings))
+        if fmt == "svg":
+            return render_svg(comp, title)
+        return render_pdf(comp, options, title)[0]
+    finally:
+        _detach(comp)
+
+
+def write_export(path: str | os.PathLike[str], amap: ArgumentMap, options: ExportOptions = ExportOptions(),
+                 fmt: str | None = None) -> ExportResult:
+    """Export ``amap`` to ``path`` (atomically). A worksheet also writes its answer key
+    beside it (``X.key.EXT``). Raises ``ExportError`` or ``FileFormatError``."""
+    options = options.checked()
+    fmt = export_format(path, fmt)
+    chosen = prepare_map(amap, options)
+    result = ExportResult()
+    blank = parse_kinds(options.worksheet)
+    if fmt in HANDOUT_FORMATS:
+        svg = None
+        if options.embed_map and fmt == "html":
+            svg = render_bytes(worksheet_map(chosen, blank) if blank else chosen, "svg", replace(options, worksheet=()))
+        title = options.title or None
+        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank)
+        if blank and options.embed_map and fmt == "html":  # the key shows the full map
+            key_svg = render_bytes(chosen, "svg", replace(options, worksheet=()))
+            from argmap.formats.handout import handout_html
+
+            atomic_write_bytes(key_path(path), handout_html(chosen, title=title, svg=key_svg, worksheet=blank, answer_key=True).encode("utf-8"))
+        return result
+    sheet = worksheet_map(chosen, blank) if blank else chosen
+    atomic_write_bytes(path, render_bytes(sheet, fmt, options, result.warnings))
+    result.paths.append(Path(path))
+    if blank:
+        atomic_write_bytes(key_path(path), render_bytes(chosen, fmt, options))
+        result.paths.append(key_path(path))
+    return result
+
+
+# -------------------------------------------------------------------------- clipboard
+def copy_image_to_clipboard(scene_or_map, *, theme: str | None = None, scale: float = 2.0,  # type: ignore[no-untyped-def]
+                            selection_only: bool = True, background: str = "white") -> QImage:
+    """Put a picture of the map (or, from a scene with a selection, of the selected
+    statements) on the clipboard as an image; returns it."""
+    amap, ids, theme = _map_of(scene_or_map, theme)
+    options = ExportOptions(theme=theme, scale=scale, background=background)
+    statements = [i for i in ids if amap.is_statement(i)]
+    if selection_only and statements:
+        options = replace(options, scope="selection", selection=tuple(ids))
+    comp = compose(prepare_map(amap, options.checked()), options)
+    try:
+        image = render_image(comp, options)
+    finally:
+        _detach(comp)
+    QGuiApplication.clipboard().setImage(image)
+    return image
+
+
+def _map_of(scene_or_map, theme: str | None) -> tuple[ArgumentMap, list[str], str]:  # type: ignore[no-untyped-def]
+    if isinstance(scene_or_map, ArgumentMap):
+        return scene_or_map, [], theme or "default"
+    scene = scene_or_map
+    amap = getattr(scene, "amap", None) or getattr(scene, "map", None)
+    if not isinstance(amap, ArgumentMap):
+        raise ExportError("copy as image needs a map or a map scene")
+    current = getattr(scene, "theme_name", None) or getattr(getattr(scene, "theme", None), "name", None)
+    return amap, list(scene.selected_ids()), theme or current or "default"
+
+
+def _detach(comp: Composition) -> None:
+    if hasattr(comp.scene, "detach"):
+        comp.scene.detach()
+
+
+def _need_gui() -> None:
+    if QGuiApplication.instance() is None:
+        raise ExportError("pictures need a QGuiApplication; call ensure_app() first")
+
+
+def ensure_app():  # type: ignore[no-untyped-def]
+    """The running Qt application, or a new offscreen-capable one for headless export."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(["argmap-export"])
+    return app
