@@ -1,0 +1,147 @@
+"""`argmap export` as a subprocess on the example: every format, headless, and batches
+that keep going past a broken file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.formats import load_project, save_project
+from argmap.formats.handout import md_escape
+from tests.export_maps import has_text, hostile_map, pdf_pages, svg_text
+
+pytestmark = pytest.mark.filterwarnings("error")
+
+
+def _run(*args: str | os.PathLike[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", "export", *map(str, args)],
+        capture_output=True, text=True, env=env, cwd=cwd, timeout=120, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def example() -> Path:
+    from tests.conftest import EXAMPLE
+
+    if not EXAMPLE.exists():
+        pytest.skip("the example map is missing")
+    return EXAMPLE
+
+
+@pytest.fixture(scope="module")
+def example_map(example: Path):  # type: ignore[no-untyped-def]
+    return load_project(example).map
+
+
+def test_png_has_the_requested_size_and_is_not_blank(qapp, example: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "map.png"
+    done = _run(example, "-o", out, "--width", "1600", "--legend", "--title")
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert image.width() == 1600 and image.height() > 200
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}
+    assert len(colours) > 50
+    half, quarter = tmp_path / "half.png", tmp_path / "quarter.png"
+    assert _run(example, "-o", half, "--scale", "0.5", "--legend", "--title").returncode == 0
+    assert _run(example, "-o", quarter, "--dpi", "24", "--legend", "--title").returncode == 0
+    h, q = QImage(str(half)), QImage(str(quarter))
+    assert abs(h.width() - 2 * q.width()) <= 1 and abs(h.height() - 2 * q.height()) <= 1
+    assert abs(h.width() / h.height() - image.width() / image.height()) < 0.01
+
+
+def test_svg_parses_strictly_and_has_every_statement(example: Path, example_map, tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    done = _run(example, "-o", out, "--theme", "greyscale")
+    assert done.returncode == 0, done.stderr
+    text = svg_text(out.read_bytes())
+    missing = [s.id for s in example_map.statements() if not has_text(text, s.text)]
+    assert missing == []
+
+
+def test_pdf_pages_and_text(example: Path, example_map, tmp_path: Path) -> None:
+    fit, a4 = tmp_path / "fit.pdf", tmp_path / "a4.pdf"
+    assert _run(example, "-o", fit).returncode == 0
+    done = _run(example, "-o", a4, "--paper", "a4", "--title=Ottawa class")
+    assert done.returncode == 0, done.stderr
+    pages = pdf_pages(fit.read_bytes())
+    assert len(pages) == 1
+    missing = [s.id for s in example_map.statements() if not has_text(pages[0], s.text)]
+    assert missing == []
+    paged = pdf_pages(a4.read_bytes())
+    assert len(paged) > 1  # the example is too wide to stay readable on one A4 page
+    assert all(f"{i}/{len(paged)}" in page for i, page in enumerate(paged, 1))
+    joined = " ".join(paged)
+    assert all(has_text(joined, s.title or s.text) for s in example_map.statements())
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_handouts_have_every_statement_and_source(fmt: str, example: Path, example_map, tmp_path: Path) -> None:
+    import html
+
+    out = tmp_path / f"handout.{fmt}"
+    done = _run(example, "-o", out)
+    assert done.returncode == 0, done.stderr
+    content = out.read_text("utf-8")
+    for s in example_map.statements():
+        needle = md_escape(s.text) if fmt == "md" else html.escape(s.text)
+        assert needle in content, s.id
+        if s.source and s.source.quotation:
+            quote = md_escape(s.source.quotation) if fmt == "md" else html.escape(s.source.quotation)
+            assert quote in content, s.id
+    for doc in example_map.meta.sources:
+        assert (md_escape(doc.title) if fmt == "md" else html.escape(doc.title)) in content
+
+
+def test_worksheet_from_the_cli_writes_sheet_and_key(example: Path, example_map, tmp_path: Path) -> None:
+    out = tmp_path / "sheet.md"
+    done = _run(example, "-o", out, "--worksheet", "evidence,rebuttals")
+    assert done.returncode == 0, done.stderr
+    sheet, key = out.read_text("utf-8"), (tmp_path / "sheet.key.md").read_text("utf-8")
+    for s in example_map.statements():
+        blanked = s.kind.value in ("evidence", "rebuttal")
+        assert (md_escape(s.text) in sheet) is not blanked, s.id
+        assert md_escape(s.text) in key
+
+
+def test_hostile_strings_are_escaped_from_the_cli(tmp_path: Path) -> None:
+    src = tmp_path / "evil.argmap.json"
+    save_project(src, hostile_map())
+    done = _run(src, "-d", tmp_path / "out", "--format", "html")
+    assert done.returncode == 0, done.stderr
+    page = (tmp_path / "out" / "evil.html").read_text("utf-8")
+    assert "<script" not in page and "onerror=\"" not in page and "javascript:alert" not in page.split("<body>")[0]
+    assert "&lt;script&gt;" in page
+
+
+def test_batch_keeps_going_past_a_broken_file(example: Path, tmp_path: Path) -> None:
+    good2 = tmp_path / "second.argmap.json"
+    good2.write_bytes(example.read_bytes())
+    broken = tmp_path / "broken.argmap.json"
+    broken.write_text('{"format": "argmap", "schema_version": 1, "statements": [', "utf-8")
+    out = tmp_path / "out"
+    done = _run(example, broken, good2, "--format", "png", "-d", out, "--scale", "0.5")
+    assert done.returncode == 1
+    assert sorted(p.name for p in out.iterdir()) == ["ottawa-convention.png", "second.png"]
+    assert "broken.argmap.json" in done.stderr and "1 of 3 files failed" in done.stderr
+    assert "\r[" not in done.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_usage_errors(example: Path, tmp_path: Path) -> None:
+    done = _run(example, "-o", tmp_path / "x.gif")
+    assert done.returncode == 2 and "cannot tell the format" in done.stderr
+    done = _run(example, "-d", tmp_path)
+    assert done.returncode == 2 and "needs --format" in done.stderr
+    done = _run(example, "-o", tmp_path / "x.svg", "--subtree", "No such thing")
+    assert done.returncode == 1 and "no statement has the id or title 'No such thing'" in done.stderr
+    assert not (tmp_path / "x.svg").exists()
+    done = _run(example, "-o", tmp_path / "x.md", "--worksheet", "opinions")
+    assert done.returncode == 1 and "unknown statement kind 'opinions'" in done.stderr
+    assert "Traceback" not in done.stderr
