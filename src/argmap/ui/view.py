@@ -205,6 +205,7 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+        event.accept()  # the canvas consumed it (a rubber band ends on empty canvas)
 
     def keyPressEvent(self, event) -> None:
         scene = self.map_scene()
