@@ -4,29 +4,33 @@ migrate, validate with pydantic, build the model; save deterministically and ato
 from __future__ import annotations
 
 import gc
+import math
 import os
+import re
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 import pydantic
 import pydantic_core
+from pydantic import TypeAdapter
 
 from argmap.formats.atomic import atomic_write_bytes
-from argmap.formats.errors import InvalidContentError, NewerVersionError, WrongFormatError
+from argmap.formats.errors import InvalidContentError, NewerVersionError, WriteError, WrongFormatError
 from argmap.formats.migrations import migrate
-from argmap.formats.project_schema import FORMAT_NAME, SCHEMA_VERSION, ProjectRecord
-from argmap.formats.reading import parse_json, read_bytes
-from argmap.model import (
-    ArgumentMap,
-    Link,
-    MapError,
-    MapMeta,
-    Source,
-    SourceDocument,
-    Statement,
-)
+from argmap.formats.project_schema import FORMAT_NAME, LINK_JSON, SCHEMA_VERSION, STATEMENT_JSON, ProjectRecord
+from argmap.formats.reading import json_depth, parse_json, read_bytes
+from argmap.model import ArgumentMap, DuplicateIdError, MapError, MapMeta, SourceDocument
 
 EXTENSION = ".argmap.json"
+
+#: Deepest nesting kept in ``metadata.extras`` (data kept from foreign formats).
+MAX_EXTRAS_DEPTH = 64
+#: How far into a file the cheap look for ``"schema_version": N`` goes.
+_PEEK_BYTES = 4096
+_VERSION_PEEK = re.compile(rb'"schema_version"\s*:\s*(\d{1,6})\s*[,}]')
 
 
 @dataclass(frozen=True)
@@ -53,30 +57,101 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 
 
 def loads_project(data: bytes, path: str | os.PathLike[str] = "<project>") -> Project:
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the load allocates many small objects and frees none
-    try:
-        doc = parse_json(data, path)
-        doc = _check_and_migrate(doc, path)
-        try:
-            record = ProjectRecord.model_validate(doc)
-        except pydantic.ValidationError as exc:
-            raise _validation_error(exc, doc, path) from None
+    """Build a project from the bytes of a file (``path`` is only used in messages)."""
+    with _gc_paused():
+        record = _fast_record(data)
+        if record is None:
+            record = _careful_record(data, path)
         return _to_project(record, path)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # A load allocates many small objects and frees none: collecting meanwhile is waste.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
     finally:
-        if gc_was_enabled:
+        if was_enabled:
             gc.enable()
+
+
+def _fast_record(data: bytes) -> ProjectRecord | None:
+    """Validate a current-version file straight from its bytes (pydantic's parser), or
+    ``None`` to take the careful path, which gives the same result or a precise error.
+
+    The fast parser refuses lone surrogates, invalid UTF-8, a byte-order mark and deep
+    nesting by itself; NaN and Infinity are left to the careful path here because an
+    ``extras`` value would otherwise let them through.
+    """
+    peek = _VERSION_PEEK.search(data, 0, _PEEK_BYTES)
+    if peek is None or int(peek.group(1)) != SCHEMA_VERSION:
+        return None
+    if b"NaN" in data or b"Infinity" in data:
+        return None
+    try:
+        record = ProjectRecord.model_validate_json(data)
+    except (pydantic.ValidationError, ValueError):
+        return None
+    if _extras_problem(record) is not None:
+        return None
+    return record
+
+
+def _careful_record(data: bytes, path: str | os.PathLike[str]) -> ProjectRecord:
+    doc = parse_json(data, path)
+    doc = _check_and_migrate(doc, path)
+    try:
+        record = ProjectRecord.model_validate(doc)
+    except pydantic.ValidationError as exc:
+        raise _validation_error(exc, doc, path) from None
+    problem = _extras_problem(record)
+    if problem is not None:
+        raise InvalidContentError(path, problem, "metadata.extras")
+    return record
+
+
+def _extras_problem(record: ProjectRecord) -> str | None:
+    """``metadata.extras`` holds free JSON: refuse what could not be saved again."""
+    extras = record.metadata.extras
+    if not extras:
+        return None
+    if json_depth(extras) > MAX_EXTRAS_DEPTH:
+        return f"nests more than {MAX_EXTRAS_DEPTH} levels deep"
+    if not _finite_json(extras):
+        return "holds a number too large to store (such as 1e400)"
+    return None
+
+
+def _finite_json(value: Any) -> bool:
+    """No float in ``value`` (a parsed JSON value) is infinite: ``1e400`` parses as inf."""
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, float):
+            if not math.isfinite(v):
+                return False
+        elif isinstance(v, dict):
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return True
 
 
 def _check_and_migrate(doc: Any, path: str | os.PathLike[str]) -> dict[str, Any]:
     if not isinstance(doc, dict):
-        raise WrongFormatError(path, f"is JSON but not an argmap project (top level is a {type(doc).__name__}, not an object)")
+        raise WrongFormatError(
+            path, f"is JSON but not an argmap project (top level is a {_json_type(doc)}, not an object)"
+        )
     fmt = doc.get("format")
     if fmt != FORMAT_NAME:
         if "format" not in doc:
             raise WrongFormatError(path, 'is not an argmap project: no "format": "argmap" field', "format")
         raise WrongFormatError(path, f"is not an argmap project: format is {fmt!r}, expected 'argmap'", "format")
-    version = doc.get("schema_version")
+    if "schema_version" not in doc:
+        raise InvalidContentError(path, "required field is missing", "schema_version")
+    version = doc["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise InvalidContentError(path, f"must be a whole number, not {version!r}", "schema_version")
     if version > SCHEMA_VERSION:
@@ -91,23 +166,39 @@ def _check_and_migrate(doc: Any, path: str | os.PathLike[str]) -> dict[str, Any]
     return doc
 
 
-def _validation_error(exc: pydantic.ValidationError, doc: dict[str, Any], path: str | os.PathLike[str]) -> InvalidContentError:
+def _json_type(value: Any) -> str:
+    names = {list: "list", str: "string", int: "number", float: "number", bool: "boolean"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)
+
+
+_MESSAGES = {
+    "missing": "required field is missing",
+    "missing_argument": "required field is missing",
+    "extra_forbidden": "unknown field (not part of the argmap format)",
+    "unexpected_keyword_argument": "unknown field (not part of the argmap format)",
+    "dataclass_args_type": "must be an object ({...})",
+    "dataclass_type": "must be an object ({...})",
+    "model_type": "must be an object ({...})",
+    "model_attributes_type": "must be an object ({...})",
+    "finite_number": "must be a finite number (not NaN or infinite)",
+}
+
+
+def _validation_error(
+    exc: pydantic.ValidationError, doc: dict[str, Any], path: str | os.PathLike[str]
+) -> InvalidContentError:
     errors = exc.errors(include_url=False)
     first = errors[0]
     where = _loc(first["loc"], doc)
-    msg = first["msg"]
-    if first["type"] == "missing":
-        msg = "required field is missing"
-    elif first["type"] == "extra_forbidden":
-        msg = "unknown field (not part of the argmap format)"
-    elif first["type"] == "literal_error" and first["loc"] == ("schema_version",):
-        msg = f"unsupported version {first.get('input')!r}"
+    msg = _MESSAGES.get(first["type"], first["msg"])
+    if first["type"] == "enum":
+        msg = f"{first.get('input')!r} is not one of the allowed values: {first['msg'].removeprefix('Input should be ')}"
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
     return InvalidContentError(path, msg + more, where)
 
 
 def _loc(loc: tuple[Any, ...], doc: Any) -> str:
-    """``statements[3].text`` style, adding the record's id when there is one."""
+    """``statements[3] (id 'e7').text`` style, adding the record's id when there is one."""
     out = ""
     node = doc
     for part in loc:
@@ -138,81 +229,137 @@ def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
         sources=tuple(SourceDocument(s.id, s.title, s.path, s.url) for s in m.sources),
         extras=tuple(sorted(m.extras.items())),
     )
-    statements = [
-        Statement(
-            id=s.id,
-            kind=s.kind,
-            text=s.text,
-            title=s.title,
-            notes=s.notes,
-            tags=tuple(s.tags),
-            pos=s.pos,
-            source=Source(**s.source.model_dump()) if s.source is not None else None,
-            answers=s.answers,
-            order=s.order,
-            rating=s.rating,
-            credence=s.credence,
-        )
-        for s in record.statements
-    ]
-    links = [
-        Link(l.id, l.kind, tuple(l.premises), l.target, l.strength, l.scheme, l.notes)
-        for l in record.links
-    ]
     try:
-        amap = ArgumentMap.from_parts(meta, statements, links)
+        amap = ArgumentMap.from_parts(meta, record.statements, record.links, typed=True)
     except MapError as exc:
-        raise InvalidContentError(path, str(exc), _where_ids(exc.ids, record)) from None
+        raise InvalidContentError(path, str(exc), _where_ids(exc, record)) from None
     v = record.view
     return Project(amap, ViewState(v.zoom, v.theme, v.center, v.show_labels))
 
 
-def _where_ids(ids: tuple[str, ...], record: ProjectRecord) -> str:
-    if not ids:
+def _where_ids(exc: MapError, record: ProjectRecord) -> str:
+    """Where in the file the first id an error names sits (for a duplicate, the repeat)."""
+    if not exc.ids:
         return ""
-    first = ids[0]
-    for i, s in enumerate(record.statements):
-        if s.id == first:
-            return f"statements[{i}] (id {first!r})"
-    for i, l in enumerate(record.links):
-        if l.id == first:
-            return f"links[{i}] (id {first!r})"
-    return f"id {first!r}"
+    first = exc.ids[0]
+    places = [f"statements[{i}] (id {first!r})" for i, s in enumerate(record.statements) if s.id == first]
+    places += [f"links[{i}] (id {first!r})" for i, link in enumerate(record.links) if link.id == first]
+    if not places:
+        return f"id {first!r}"
+    return places[-1] if isinstance(exc, DuplicateIdError) else places[0]
 
 
 # -------------------------------------------------------------------------- saving
 def dumps_project(amap: ArgumentMap, view: ViewState | None = None) -> bytes:
     """The exact bytes of a project file: sorted ids, stable key order, UTF-8, 2-space
-    indent, newline at the end. Equal maps give equal bytes."""
-    view = view or ViewState()
+    indent, newline at the end. Equal maps give equal bytes.
+
+    Statements and links are immutable values, so the JSON text of each is kept from
+    one save of a map to the next and only changed ones are serialised again (the bytes
+    are the same either way). Raises ``WriteError`` (naming no file) if a value cannot
+    be written as JSON.
+    """
+    try:
+        with _gc_paused():
+            return _dumps(amap, view or ViewState())
+    except (pydantic.PydanticSerializationError, ValueError, TypeError) as exc:
+        raise WriteError(None, f"cannot be written as JSON: {exc}") from None
+
+
+def _dumps(amap: ArgumentMap, view: ViewState) -> bytes:
     meta = amap.meta
-    doc: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "schema_version": SCHEMA_VERSION,
-        "metadata": {
-            "title": meta.title,
-            "description": meta.description,
-            "authors": list(meta.authors),
-            "created": meta.created,
-            "modified": meta.modified,
-            "sources": [_doc_dict(s) for s in sorted(meta.sources, key=lambda s: s.id)],
-            "extras": dict(sorted(meta.extras)),
-        },
-        "statements": [_statement_dict(s) for s in amap.statements()],
-        "links": [_link_dict(l) for l in amap.links()],
-        "view": {
-            "zoom": view.zoom,
-            "theme": view.theme,
-            "center": list(view.center) if view.center is not None else None,
-            "show_labels": view.show_labels,
-        },
+    metadata = {
+        "title": meta.title,
+        "description": meta.description,
+        "authors": list(meta.authors),
+        "created": meta.created,
+        "modified": meta.modified,
+        "sources": [_doc_dict(s) for s in sorted(meta.sources, key=lambda s: s.id)],
+        "extras": dict(sorted(meta.extras)),
     }
-    return pydantic_core.to_json(doc, indent=2) + b"\n"
+    view_dict = {
+        "zoom": float(view.zoom),
+        "theme": view.theme,
+        "center": [float(view.center[0]), float(view.center[1])] if view.center is not None else None,
+        "show_labels": view.show_labels,
+    }
+    cache = _fragment_cache(amap)
+    statement_items = amap.statements()
+    link_items = amap.links()
+    statements = _fragments(statement_items, STATEMENT_JSON, cache)
+    links = _fragments(link_items, LINK_JSON, cache)
+    if len(cache) > (len(statement_items) + len(link_items)) * 5 // 4 + 64:
+        # Many values were replaced since the cache was built: drop the stale ones.
+        live = {id(item) for item in (*statement_items, *link_items)}
+        for key in [k for k in cache if k not in live]:
+            del cache[key]
+    return b"".join(
+        (
+            b'{\n  "format": ',
+            _value(FORMAT_NAME),
+            b',\n  "schema_version": ',
+            _value(SCHEMA_VERSION),
+            b',\n  "metadata": ',
+            _value(metadata),
+            b',\n  "statements": ',
+            _array(statements),
+            b',\n  "links": ',
+            _array(links),
+            b',\n  "view": ',
+            _value(view_dict),
+            b"\n}\n",
+        )
+    )
+
+
+def _value(value: Any) -> bytes:
+    """``value`` as JSON at the second level of the document (two spaces in)."""
+    return pydantic_core.to_json(value, indent=2, inf_nan_mode="null").replace(b"\n", b"\n  ")
+
+
+def _array(fragments: list[bytes]) -> bytes:
+    if not fragments:
+        return b"[]"
+    return b"[\n    " + b",\n    ".join(fragments) + b"\n  ]"
+
+
+def _fragments(items: list[Any], adapter: TypeAdapter[Any], cache: dict[int, tuple[object, bytes]]) -> list[bytes]:
+    out = []
+    get = cache.get
+    for item in items:
+        entry = get(id(item))
+        if entry is None or entry[0] is not item:
+            text = adapter.dump_json(item, indent=2, exclude_defaults=True).replace(b"\n", b"\n    ")
+            entry = cache[id(item)] = (item, text)
+        out.append(entry[1])
+    return out
+
+
+#: Per map (by identity, for the last few maps saved): statement and link JSON text
+#: by the identity of the (immutable) value, holding the value so the id stays valid.
+_CACHES: dict[int, tuple[weakref.ref[ArgumentMap], dict[int, tuple[object, bytes]]]] = {}
+_CACHED_MAPS = 4
+
+
+def _fragment_cache(amap: ArgumentMap) -> dict[int, tuple[object, bytes]]:
+    key = id(amap)
+    entry = _CACHES.get(key)
+    if entry is not None and entry[0]() is amap:
+        return entry[1]
+    while len(_CACHES) >= _CACHED_MAPS:
+        del _CACHES[next(iter(_CACHES))]
+    cache: dict[int, tuple[object, bytes]] = {}
+    _CACHES[key] = (weakref.ref(amap, lambda _ref, key=key: _CACHES.pop(key, None)), cache)
+    return cache
 
 
 def save_project(path: str | os.PathLike[str], amap: ArgumentMap, view: ViewState | None = None) -> None:
     """Save atomically; on failure the old file is untouched (raises ``WriteError``)."""
-    atomic_write_bytes(path, dumps_project(amap, view))
+    try:
+        data = dumps_project(amap, view)
+    except WriteError as exc:
+        raise WriteError(path, exc.problem + "; the old file is unchanged") from None
+    atomic_write_bytes(path, data)
 
 
 def _doc_dict(d: SourceDocument) -> dict[str, Any]:
@@ -221,50 +368,4 @@ def _doc_dict(d: SourceDocument) -> dict[str, Any]:
         out["path"] = d.path
     if d.url:
         out["url"] = d.url
-    return out
-
-
-def _statement_dict(s: Statement) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": s.id, "kind": s.kind.value, "text": s.text}
-    if s.title:
-        out["title"] = s.title
-    if s.notes:
-        out["notes"] = s.notes
-    if s.tags:
-        out["tags"] = list(s.tags)
-    if s.pos is not None:
-        out["pos"] = [float(s.pos[0]), float(s.pos[1])]
-    if s.source is not None:
-        src = s.source
-        out["source"] = {
-            k: v
-            for k, v in (
-                ("citation", src.citation),
-                ("quotation", src.quotation),
-                ("url", src.url),
-                ("locator", src.locator),
-                ("date", src.date),
-                ("basis", src.basis.value if src.basis else None),
-            )
-            if v
-        }
-    if s.answers is not None:
-        out["answers"] = s.answers
-    if s.order:
-        out["order"] = float(s.order)
-    if s.rating is not None:
-        out["rating"] = s.rating.value
-    if s.credence is not None:
-        out["credence"] = s.credence
-    return out
-
-
-def _link_dict(l: Link) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": l.id, "kind": l.kind.value, "premises": list(l.premises), "target": l.target}
-    if l.strength is not None:
-        out["strength"] = l.strength.value
-    if l.scheme:
-        out["scheme"] = l.scheme
-    if l.notes:
-        out["notes"] = l.notes
     return out

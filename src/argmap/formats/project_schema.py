@@ -1,60 +1,33 @@
-"""Pydantic v2 records describing the native project file (``*.argmap.json``).
+"""Pydantic v2 description of the native project file (``*.argmap.json``).
 
-These records exist only at the file boundary; ``project.py`` converts them to and from
-the model. See docs/file-format.md for the field-by-field description.
+Pydantic is used here, at the file boundary, and nowhere in the model. Statements and
+links are validated straight into the model's frozen dataclasses (their fields are the
+file's fields, one for one; ``tests/formats/test_project_schema.py`` pins that), which
+keeps a 50,000-statement load free of a second per-record conversion. Metadata and view
+state have records of their own. See docs/file-format.md for the field-by-field text.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
-from argmap.model import Basis, LinkKind, Rating, StatementKind, Strength
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
+
+from argmap.model import Link, Statement
 
 FORMAT_NAME = "argmap"
 SCHEMA_VERSION = 1
 
-Id = Annotated[str, StringConstraints(min_length=1, max_length=200, strip_whitespace=False)]
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+Id = Annotated[str, Field(min_length=1)]
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-
-class SourceRecord(_Record):
-    citation: str = ""
-    quotation: str = ""
-    url: str = ""
-    locator: str = ""
-    date: str = ""
-    basis: Basis | None = None
-
-
-class StatementRecord(_Record):
-    id: Id
-    kind: StatementKind
-    text: str
-    title: str = ""
-    notes: str = ""
-    tags: list[str] = []
-    pos: tuple[FiniteFloat, FiniteFloat] | None = None
-    source: SourceRecord | None = None
-    answers: Id | None = None
-    order: FiniteFloat = 0.0
-    rating: Rating | None = None
-    credence: Annotated[int, Field(ge=0, le=100)] | None = None
-
-
-class LinkRecord(_Record):
-    id: Id
-    kind: LinkKind
-    premises: Annotated[list[Id], Field(min_length=1)]
-    target: Id
-    strength: Strength | None = None
-    scheme: str = ""
-    notes: str = ""
+    model_config = _CONFIG
 
 
 class SourceDocumentRecord(_Record):
@@ -82,9 +55,37 @@ class ViewRecord(_Record):
 
 
 class ProjectRecord(_Record):
+    """The whole file. ``statements`` and ``links`` hold model values (see above); the
+    model then checks ids, references and every invariant when the map is built."""
+
     format: Literal["argmap"]
     schema_version: Literal[1]
     metadata: MetadataRecord = MetadataRecord()
-    statements: list[StatementRecord] = []
-    links: list[LinkRecord] = []
+    statements: list[Statement] = []
+    links: list[Link] = []
     view: ViewRecord = ViewRecord()
+
+
+@with_config(ConfigDict(ser_json_inf_nan="null"))
+class ProjectDocument(TypedDict):
+    """The whole file as ``dumps_project`` writes it, in this key order. The writer
+    assembles the same bytes from per-record pieces; ``DOCUMENT`` is the reference it is
+    tested against."""
+
+    format: str
+    schema_version: int
+    metadata: dict[str, Any]
+    statements: list[Statement]
+    links: list[Link]
+    view: dict[str, Any]
+
+
+#: Serialisers (in Rust). With ``exclude_defaults`` a record's empty fields are left
+#: out; plain dicts such as metadata are written whole.
+DOCUMENT = TypeAdapter(ProjectDocument)
+STATEMENT_JSON = TypeAdapter(Statement)
+LINK_JSON = TypeAdapter(Link)
+
+#: Field names of the records in the file, for docs and error messages.
+STATEMENT_KEYS = tuple(Statement.__dataclass_fields__)
+LINK_KEYS = tuple(Link.__dataclass_fields__)

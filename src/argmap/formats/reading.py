@@ -7,7 +7,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from argmap.formats.errors import UnreadableFileError
 
@@ -17,18 +17,20 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 _SURROGATE_ANY = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
-def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> bytes:
+    """The bytes of a file, refusing folders, missing or unreadable files, empty files
+    and files over ``max_bytes`` (default ``MAX_FILE_BYTES``)."""
+    if max_bytes is None:
+        max_bytes = MAX_FILE_BYTES
     p = Path(path)
     try:
         if p.is_dir():
             raise UnreadableFileError(p, "is a folder, not a file")
         size = p.stat().st_size
         if size > max_bytes:
-            raise UnreadableFileError(
-                p, f"is {size / 1048576:.1f} MiB, larger than the {max_bytes // 1048576} MiB limit"
-            )
+            raise UnreadableFileError(p, f"is {_size(size)}, larger than the {_size(max_bytes)} limit")
         with open(p, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+            data = _read_limited(fh, size, max_bytes)
     except FileNotFoundError:
         raise UnreadableFileError(p, "no such file") from None
     except PermissionError:
@@ -36,10 +38,33 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) ->
     except OSError as exc:
         raise UnreadableFileError(p, f"cannot be read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
-        raise UnreadableFileError(p, f"is larger than the {max_bytes // 1048576} MiB limit")
-    if not data.strip():
+        raise UnreadableFileError(p, f"is larger than the {_size(max_bytes)} limit")
+    if not data or data.isspace():
         raise UnreadableFileError(p, "is empty")
     return data
+
+
+def _size(n: int) -> str:
+    if n >= 1 << 20:
+        return f"{n / (1 << 20):.1f} MiB".replace(".0 MiB", " MiB")
+    return f"{n} bytes"
+
+
+def _read_limited(fh: BinaryIO, size: int, max_bytes: int) -> bytes:
+    """Read the whole file, but never more than ``max_bytes + 1`` bytes (a file that
+    grows meanwhile, or reports no size, is read in chunks up to that limit)."""
+    data = fh.read(min(size, max_bytes) + 1)
+    if len(data) <= size:
+        return data
+    chunks = [data]
+    total = len(data)
+    while total <= max_bytes:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def decode_utf8(data: bytes, path: str | os.PathLike[str]) -> str:
@@ -53,7 +78,7 @@ def decode_utf8(data: bytes, path: str | os.PathLike[str]) -> str:
         ) from None
 
 
-def read_text(path: str | os.PathLike[str], max_bytes: int = MAX_FILE_BYTES) -> str:
+def read_text(path: str | os.PathLike[str], max_bytes: int | None = None) -> str:
     return decode_utf8(read_bytes(path, max_bytes), path)
 
 
@@ -78,15 +103,35 @@ def parse_json(data: bytes, path: str | os.PathLike[str]) -> Any:
 
 
 def _check_surrogates(value: Any, path: str | os.PathLike[str], where: str) -> None:
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise UnreadableFileError(path, "contains a lone surrogate (\\ud800-\\udfff), which is not text", where or "$") from None
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            _check_surrogates(k, path, where)
-            _check_surrogates(v, path, f"{where}.{k}" if where else str(k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            _check_surrogates(v, path, f"{where}[{i}]")
+    """Refuse a string holding a lone surrogate anywhere in ``value`` (iteratively: the
+    value may nest as deep as the parser allowed)."""
+    stack: list[tuple[Any, str]] = [(value, where)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise UnreadableFileError(
+                        path, "contains a lone surrogate (\\ud800-\\udfff), which is not text", at or "$"
+                    ) from None
+        elif isinstance(item, dict):
+            for k, v in item.items():
+                stack.append((k, at))
+                stack.append((v, f"{at}.{k}" if at else str(k)))
+        elif isinstance(item, list):
+            stack.extend((v, f"{at}[{i}]") for i, v in enumerate(item))
+
+
+def json_depth(value: Any) -> int:
+    """How deeply ``value`` (a parsed JSON value) nests lists and objects."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            depth += 1
+            deepest = max(deepest, depth)
+            stack.extend((v, depth) for v in (item.values() if isinstance(item, dict) else item))
+    return deepest

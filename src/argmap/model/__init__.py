@@ -27,6 +27,7 @@ from argmap.model.edits import (
     change_link,
     change_statement,
     connect,
+    disconnect,
     move,
     new_id,
 )

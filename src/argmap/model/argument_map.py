@@ -8,8 +8,10 @@ change record to the subscribers.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from itertools import islice
+from operator import attrgetter
 
 import networkx as nx
 
@@ -32,10 +34,12 @@ from argmap.model.errors import (
     UnknownIdError,
 )
 from argmap.model.types import (
+    Basis,
     Link,
     LinkKind,
     MapMeta,
     Rating,
+    Source,
     Statement,
     StatementKind,
     Strength,
@@ -57,35 +61,62 @@ class ArgumentMap:
     # ------------------------------------------------------------------ building
     @classmethod
     def from_parts(
-        cls, meta: MapMeta, statements: Iterable[Statement], links: Iterable[Link]
+        cls,
+        meta: MapMeta,
+        statements: Iterable[Statement],
+        links: Iterable[Link],
+        *,
+        typed: bool = False,
     ) -> ArgumentMap:
         """Build a whole map at once, checking every invariant (used by loaders).
 
-        Raises the same typed errors as the single-item changes.
+        Raises the same typed errors as the single-item changes. ``typed=True`` is for
+        loaders whose values were already type-checked field by field (the project
+        loader's schema): the per-field type checks are skipped; ids, references and
+        every structural invariant are still checked.
         """
         amap = cls(meta)
-        g = amap._g
         statements = list(statements)
         links = list(links)
+        # The graph is built through networkx's own storage dicts (assigning them
+        # resets its cached views): adding 50,000 nodes one call at a time costs more
+        # than reading the file. All checks run before the map is returned.
+        nodes: dict[str, dict[str, Statement | Link]] = {}
+        check_statement = _check_statement_ids if typed else _check_statement_shape
+        check_link = _check_link_ids if typed else _check_link_shape
         for s in statements:
-            _check_statement_shape(s)
-            if s.id in g:
+            check_statement(s)
+            if s.id in nodes:
                 raise DuplicateIdError(f"duplicate id {s.id!r}", (s.id,))
-            g.add_node(s.id, item=s)
+            nodes[s.id] = {_ITEM: s}
+        for link in links:
+            check_link(link)
+            if link.id in nodes:
+                raise DuplicateIdError(f"duplicate id {link.id!r}", (link.id,))
+            nodes[link.id] = {_ITEM: link}
+        succ: dict[str, dict[str, dict]] = {n: {} for n in nodes}
+        pred: dict[str, dict[str, dict]] = {n: {} for n in nodes}
+        g = amap._g
+        g._node = nodes
+        g._adj = succ
+        g._pred = pred
         for s in statements:
             if s.answers is not None:
                 amap._check_answers(s)
         for link in links:
-            _check_link_shape(link)
-            if link.id in g:
-                raise DuplicateIdError(f"duplicate id {link.id!r}", (link.id,))
-            g.add_node(link.id, item=link)
-        edges = []
-        for link in links:
-            amap._check_link_refs(link)
-            edges.extend((p, link.id) for p in link.premises)
-            edges.append((link.id, link.target))
-        g.add_edges_from(edges)
+            # Inline fast path of ``_check_link_refs``, which names the problem when
+            # anything is off (edges added before that do not matter: the map is dropped).
+            lid = link.id
+            into = pred[lid]
+            for p in link.premises:
+                premise = nodes.get(p)
+                if premise is None or not isinstance(premise[_ITEM], Statement):
+                    amap._check_link_refs(link)
+                into[p] = succ[p][lid] = {}
+            target = nodes.get(link.target)
+            if target is None or isinstance(target[_ITEM], Link):
+                amap._check_link_refs(link)
+            pred[link.target][lid] = succ[lid][link.target] = {}
         return amap
 
     def copy(self) -> ArgumentMap:
@@ -154,13 +185,13 @@ class ArgumentMap:
 
     def statements(self) -> list[Statement]:
         """All statements, sorted by id."""
-        items = (d for _, d in self._g.nodes(data=_ITEM))
-        return sorted((i for i in items if isinstance(i, Statement)), key=_by_id)
+        items = [d[_ITEM] for d in self._g._node.values()]
+        return sorted([i for i in items if type(i) is Statement], key=_by_id)
 
     def links(self) -> list[Link]:
         """All links, sorted by id."""
-        items = (d for _, d in self._g.nodes(data=_ITEM))
-        return sorted((i for i in items if isinstance(i, Link)), key=_by_id)
+        items = [d[_ITEM] for d in self._g._node.values()]
+        return sorted([i for i in items if type(i) is Link], key=_by_id)
 
     def questions(self) -> list[Statement]:
         return self._sorted([s for s in self.statements() if s.kind is StatementKind.QUESTION])
@@ -220,6 +251,54 @@ class ArgumentMap:
                 if p not in out:
                     out.add(p)
                     stack.append(p)
+        return out
+
+    def roots(self) -> list[Statement]:
+        """Statements that argue for or against nothing: questions, positions, and any
+        statement that is no premise of a link, sorted in outline order."""
+        g = self._g
+        out = [
+            item
+            for n, item in g.nodes(data=_ITEM)
+            if isinstance(item, Statement) and not any(True for _ in g.successors(n))
+        ]
+        return self._sorted(out)
+
+    def unplaced(self) -> list[Statement]:
+        """Statements with no canvas position yet (views lay them out)."""
+        return [s for s in self.statements() if s.pos is None]
+
+    def question_of(self, id_: str) -> Statement | None:
+        """The question that ``id_`` (a statement or link) argues about, following
+        links towards their targets and positions to the question they answer; ``None``
+        when the chain reaches no question (or is ambiguous, as with a cross-link)."""
+        self.item(id_)
+        seen: set[str] = set()
+        node: str | None = id_
+        while node is not None and node not in seen:
+            seen.add(node)
+            item = self._g.nodes[node][_ITEM]
+            if isinstance(item, Link):
+                node = item.target
+                continue
+            if item.kind is StatementKind.QUESTION:
+                return item
+            if item.answers is not None:
+                node = item.answers
+                continue
+            targets = [n for n in self._g.successors(node)]
+            node = targets[0] if len(targets) == 1 else None
+        return None
+
+    def counts(self) -> dict[str, int]:
+        """How many statements of each kind and links of each kind the map holds."""
+        out = {k.value: 0 for k in StatementKind}
+        out.update({f"{k.value}_links": 0 for k in LinkKind})
+        for _, item in self._g.nodes(data=_ITEM):
+            if isinstance(item, Statement):
+                out[item.kind.value] += 1
+            else:
+                out[f"{item.kind.value}_links"] += 1
         return out
 
     def cycles(self, limit: int = 100) -> list[list[str]]:
@@ -311,6 +390,8 @@ class ArgumentMap:
         return old
 
     def set_meta(self, meta: MapMeta) -> MapMeta:
+        if not isinstance(meta, MapMeta):
+            raise InvalidStatementError(f"map metadata must be a MapMeta, not {type(meta).__name__}")
         old = self._meta
         if old != meta:
             self._meta = meta
@@ -352,14 +433,14 @@ class ArgumentMap:
             raise InvalidStatementError(f"{s.id!r} answers {s.answers!r}, which is not a question", (s.id, s.answers))
 
     def _check_link_refs(self, link: Link) -> None:
-        g = self._g
-        missing = [p for p in (*link.premises, link.target) if p not in g]
+        nodes = self._g._node  # the plain dict behind ``g.nodes``: this runs per link on load
+        missing = [p for p in (*link.premises, link.target) if p not in nodes]
         if missing:
             raise UnknownIdError(f"link {link.id!r} refers to missing ids {missing}", (link.id, *missing))
         for p in link.premises:
-            if not isinstance(g.nodes[p][_ITEM], Statement):
+            if not isinstance(nodes[p][_ITEM], Statement):
                 raise InvalidLinkError(f"link {link.id!r}: premise {p!r} is a link, not a statement", (link.id, p))
-        target = g.nodes[link.target][_ITEM]
+        target = nodes[link.target][_ITEM]
         if isinstance(target, Link):
             if link.kind is LinkKind.SUPPORT:
                 raise InvalidLinkError(
@@ -383,8 +464,7 @@ class ArgumentMap:
         return False
 
 
-def _by_id(item: Statement | Link) -> str:
-    return item.id
+_by_id = attrgetter("id")
 
 
 def _check_id(id_: object, what: str) -> None:
@@ -392,29 +472,91 @@ def _check_id(id_: object, what: str) -> None:
         raise InvalidStatementError(f"{what} id {id_!r} must be a non-empty string without surrounding spaces", (str(id_),))
 
 
+def _is_text(value: object) -> bool:
+    """A ``str`` that can be written as UTF-8 (no lone surrogates)."""
+    if not isinstance(value, str):
+        return False
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _check_statement_ids(s: Statement) -> None:
+    """The checks a statement needs when its field types are known to be right."""
+    if not s.id or s.id != s.id.strip():
+        _check_id(s.id, "statement")
+    if s.answers is not None and s.answers == s.id:
+        raise InvalidStatementError(f"statement {s.id!r} cannot answer itself", (s.id,))
+    if s.credence is not None and not 0 <= s.credence <= 100:
+        raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
+
+
 def _check_statement_shape(s: Statement) -> None:
     _check_id(s.id, "statement")
     if not isinstance(s.kind, StatementKind):
         raise InvalidStatementError(f"statement {s.id!r} has unknown kind {s.kind!r}", (s.id,))
-    if not isinstance(s.text, str):
-        raise InvalidStatementError(f"statement {s.id!r}: text must be a string", (s.id,))
-    if not finite_pos(s.pos):
+    for name in ("text", "title", "notes"):
+        if not _is_text(getattr(s, name)):
+            raise InvalidStatementError(
+                f"statement {s.id!r}: {name} must be text (a string without lone surrogates)", (s.id,)
+            )
+    if not isinstance(s.tags, tuple) or not all(_is_text(t) for t in s.tags):
+        raise InvalidStatementError(f"statement {s.id!r}: tags must be a tuple of strings", (s.id,))
+    if not finite_pos(s.pos) or (s.pos is not None and not isinstance(s.pos, tuple)):
         raise InvalidStatementError(f"statement {s.id!r}: position {s.pos!r} is not two finite numbers", (s.id,))
+    if s.source is not None:
+        _check_source(s)
+    if isinstance(s.order, bool) or not isinstance(s.order, (int, float)) or not math.isfinite(s.order):
+        raise InvalidStatementError(f"statement {s.id!r}: order {s.order!r} is not a finite number", (s.id,))
     if s.rating is not None and not isinstance(s.rating, Rating):
         raise InvalidStatementError(f"statement {s.id!r}: unknown rating {s.rating!r}", (s.id,))
-    if s.credence is not None and not (isinstance(s.credence, int) and 0 <= s.credence <= 100):
+    if s.credence is not None and (
+        isinstance(s.credence, bool) or not isinstance(s.credence, int) or not 0 <= s.credence <= 100
+    ):
         raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
     if s.answers is not None and s.answers == s.id:
         raise InvalidStatementError(f"statement {s.id!r} cannot answer itself", (s.id,))
 
 
+def _check_source(s: Statement) -> None:
+    src = s.source
+    if not isinstance(src, Source):
+        raise InvalidStatementError(f"statement {s.id!r}: source must be a Source, not {src!r}", (s.id,))
+    for name in ("citation", "quotation", "url", "locator", "date"):
+        if not _is_text(getattr(src, name)):
+            raise InvalidStatementError(f"statement {s.id!r}: source {name} must be text", (s.id,))
+    if src.basis is not None and not isinstance(src.basis, Basis):
+        raise InvalidStatementError(f"statement {s.id!r}: unknown source basis {src.basis!r}", (s.id,))
+
+
 def _check_link_shape(link: Link) -> None:
-    if not isinstance(link.id, str) or not link.id or link.id != link.id.strip():
-        raise InvalidLinkError(f"link id {link.id!r} must be a non-empty string without surrounding spaces", (str(link.id),))
+    if not isinstance(link.id, str):
+        raise InvalidLinkError(f"link id {link.id!r} must be a string", (str(link.id),))
     if not isinstance(link.kind, LinkKind):
         raise InvalidLinkError(f"link {link.id!r} has unknown kind {link.kind!r}", (link.id,))
+    if not isinstance(link.premises, tuple) or not all(isinstance(p, str) for p in link.premises):
+        raise InvalidLinkError(f"link {link.id!r}: premises must be a tuple of ids", (link.id,))
+    if not isinstance(link.target, str):
+        raise InvalidLinkError(f"link {link.id!r}: target must be an id", (link.id,))
+    if link.strength is not None and not isinstance(link.strength, Strength):
+        raise InvalidLinkError(f"link {link.id!r}: unknown strength {link.strength!r}", (link.id,))
+    if not _is_text(link.scheme) or not _is_text(link.notes):
+        raise InvalidLinkError(f"link {link.id!r}: scheme and notes must be text", (link.id,))
+    _check_link_ids(link)
+
+
+def _check_link_ids(link: Link) -> None:
+    """The checks a link needs when its field types are known to be right."""
+    if not link.id or link.id != link.id.strip():
+        raise InvalidLinkError(f"link id {link.id!r} must be a non-empty string without surrounding spaces", (link.id,))
     if not link.premises:
         raise InvalidLinkError(f"link {link.id!r} has no premise", (link.id,))
+    if link.id in link.premises:
+        raise InvalidLinkError(f"link {link.id!r} cannot be its own premise", (link.id,))
     if not link.target:
         raise InvalidLinkError(f"link {link.id!r} has no target", (link.id,))
     if len(set(link.premises)) != len(link.premises):
@@ -423,6 +565,4 @@ def _check_link_shape(link: Link) -> None:
         raise InvalidLinkError(f"link {link.id!r}: {link.target!r} cannot be its own premise", (link.id, link.target))
     if link.target == link.id:
         raise InvalidLinkError(f"link {link.id!r} targets itself", (link.id,))
-    if link.strength is not None and not isinstance(link.strength, Strength):
-        raise InvalidLinkError(f"link {link.id!r}: unknown strength {link.strength!r}", (link.id,))
 

@@ -9,12 +9,12 @@ Every edit has a user-facing ``label`` (used as the undo text).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from argmap.model.argument_map import ArgumentMap
-from argmap.model.errors import InvalidStatementError, UnknownIdError
+from argmap.model.errors import InvalidLinkError, InvalidStatementError, UnknownIdError
 from argmap.model.types import (
     LINK_FIELDS,
     STATEMENT_FIELDS,
@@ -45,6 +45,47 @@ def new_id(amap: ArgumentMap, prefix: str = "s", taken: Iterable[str] = ()) -> s
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class _Steps:
+    """Primitive changes done so far by a multi-step edit, so that a failure part-way
+    undoes them and the map is left exactly as it was (one edit is all or nothing)."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self.amap = amap
+        self.undo: list[Callable[[], object]] = []
+
+    def __enter__(self) -> _Steps:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is not None:
+            for fn in reversed(self.undo):
+                fn()
+
+    def replace_statement(self, new: Statement) -> None:
+        old = self.amap.replace_statement(new)
+        self.undo.append(lambda: self.amap.replace_statement(old))
+
+    def replace_link(self, new: Link) -> None:
+        old = self.amap.replace_link(new)
+        self.undo.append(lambda: self.amap.replace_link(old))
+
+    def add_statement(self, s: Statement) -> None:
+        self.amap.add_statement(s)
+        self.undo.append(lambda: self.amap.remove_statement(s.id))
+
+    def remove_statement(self, id_: str) -> None:
+        s = self.amap.remove_statement(id_)
+        self.undo.append(lambda: self.amap.add_statement(s))
+
+    def add_link(self, link: Link) -> None:
+        self.amap.add_link(link)
+        self.undo.append(lambda: self.amap.remove_link(link.id))
+
+    def remove_link(self, id_: str) -> None:
+        link = self.amap.remove_link(id_)
+        self.undo.append(lambda: self.amap.add_link(link))
 
 
 # ---------------------------------------------------------------------- statements
@@ -88,12 +129,14 @@ class MoveStatements:
             object.__setattr__(self, "label", f"Move {plural(len(self.moves), 'statement')}")
 
     def apply(self, amap: ArgumentMap) -> None:
-        for id_, _old, new in self.moves:
-            amap.replace_statement(replace(amap.statement(id_), pos=new))
+        with _Steps(amap) as steps:
+            for id_, _old, new in self.moves:
+                steps.replace_statement(replace(amap.statement(id_), pos=new))
 
     def revert(self, amap: ArgumentMap) -> None:
-        for id_, old, _new in reversed(self.moves):
-            amap.replace_statement(replace(amap.statement(id_), pos=old))
+        with _Steps(amap) as steps:
+            for id_, old, _new in reversed(self.moves):
+                steps.replace_statement(replace(amap.statement(id_), pos=old))
 
 
 # --------------------------------------------------------------------------- links
@@ -192,49 +235,48 @@ class RemoveItems:
         )
 
     def apply(self, amap: ArgumentMap) -> None:
-        for old, new in self.shrunk:
-            _expect(amap.link(old.id) == old, old.id)
-            amap.replace_link(new)
-        for s in self.detached:
-            amap.replace_statement(replace(s, answers=None))
-        for link in self.links:
-            amap.remove_link(link.id)
-        gone = {s.id for s in self.statements}
-        for s in self.statements:
-            if s.answers is not None and s.answers in gone:
-                amap.replace_statement(replace(s, answers=None))
-        for s in sorted(self.statements, key=lambda s: s.kind is StatementKind.QUESTION):
-            amap.remove_statement(s.id)
+        with _Steps(amap) as steps:
+            for old, new in self.shrunk:
+                _expect(amap.link(old.id) == old, old.id)
+                steps.replace_link(new)
+            for s in self.detached:
+                _expect(amap.statement(s.id) == s, s.id)
+                steps.replace_statement(replace(s, answers=None))
+            for link in self.links:
+                _expect(amap.link(link.id) == link, link.id)
+                steps.remove_link(link.id)
+            # Positions go before the questions they answer.
+            for s in sorted(self.statements, key=lambda s: s.kind is StatementKind.QUESTION):
+                _expect(amap.statement(s.id) == s, s.id)
+                steps.remove_statement(s.id)
 
     def revert(self, amap: ArgumentMap) -> None:
-        questions_first = sorted(self.statements, key=lambda s: s.kind is not StatementKind.QUESTION)
-        for s in questions_first:
-            amap.add_statement(replace(s, answers=None) if s.answers else s)
-        for s in questions_first:
-            if s.answers:
-                amap.replace_statement(s)
-        for link in reversed(self.links):
-            amap.add_link(link)
-        for s in self.detached:
-            amap.replace_statement(s)
-        for old, _new in self.shrunk:
-            amap.replace_link(old)
+        with _Steps(amap) as steps:
+            # Questions come back before the positions that answer them.
+            for s in sorted(self.statements, key=lambda s: s.kind is not StatementKind.QUESTION):
+                steps.add_statement(s)
+            for link in reversed(self.links):
+                steps.add_link(link)
+            for s in self.detached:
+                steps.replace_statement(s)
+            for old, _new in self.shrunk:
+                steps.replace_link(old)
 
 
 def _removal_order(amap: ArgumentMap, link_ids: set[str]) -> list[str]:
     """Links sorted so that a link comes after every link that attacks it."""
     depth: dict[str, int] = {}
-
-    def chain(lid: str) -> int:
-        # how many links deep ``lid`` sits as a target of other removed links
-        if lid not in depth:
-            depth[lid] = 0
-            target = amap.link(lid).target
-            depth[lid] = chain(target) + 1 if target in link_ids else 0
-        return depth[lid]
-
     for lid in link_ids:
-        chain(lid)
+        chain = []
+        node = lid
+        # Walk towards the target while it is another removed link (chains of attacks
+        # on attacks are acyclic: the map refuses a link that would attack itself).
+        while node in link_ids and node not in depth:
+            chain.append(node)
+            node = amap.link(node).target
+        base = depth[node] + 1 if node in depth else 0
+        for i, n in enumerate(reversed(chain)):
+            depth[n] = base + i
     return sorted(link_ids, key=lambda i: (-depth[i], i))
 
 
@@ -302,7 +344,7 @@ def change_statement(amap: ArgumentMap, id_: str, label: str = "", **fields: Any
 def change_link(amap: ArgumentMap, id_: str, label: str = "Edit link", **fields: Any) -> ChangeLink:
     unknown = set(fields) - LINK_FIELDS
     if unknown:
-        raise InvalidStatementError(f"unknown link fields {sorted(unknown)}", (id_,))
+        raise InvalidLinkError(f"unknown link fields {sorted(unknown)}", (id_,))
     old = amap.link(id_)
     if "premises" in fields:
         fields["premises"] = tuple(fields["premises"])
@@ -332,13 +374,28 @@ def add_premise(amap: ArgumentMap, link_id: str, premise: str) -> ChangeLink:
     return change_link(amap, link_id, "Add co-premise", premises=(*link.premises, premise))
 
 
+def disconnect(amap: ArgumentMap, link_id: str, premise: str | None = None) -> Edit:
+    """An edit removing a link (with the links attacking it), or, given ``premise``,
+    only that premise's part in a co-premise group (the whole link when it is the last
+    premise)."""
+    link = amap.link(link_id)
+    if premise is not None:
+        if premise not in link.premises:
+            raise InvalidLinkError(f"{premise!r} is not a premise of link {link_id!r}", (link_id, premise))
+        left = tuple(p for p in link.premises if p != premise)
+        if left:
+            return ChangeLink(link, replace(link, premises=left), "Remove co-premise")
+    return RemoveItems.build(amap, [link_id], "Disconnect statements")
+
+
 def move(amap: ArgumentMap, positions: dict[str, tuple[float, float] | None], label: str = "") -> MoveStatements:
-    moves = tuple(
-        (i, amap.statement(i).pos, (float(p[0]), float(p[1])) if p is not None else None)
-        for i, p in positions.items()
-        if amap.statement(i).pos != p
-    )
-    return MoveStatements(moves, label)
+    moves = []
+    for i, p in positions.items():
+        new = (float(p[0]), float(p[1])) if p is not None else None
+        old = amap.statement(i).pos
+        if old != new:
+            moves.append((i, old, new))
+    return MoveStatements(tuple(moves), label)
 
 
 def _expect(ok: bool, id_: str) -> None:
