@@ -193,6 +193,11 @@ class ArgumentMap:
         items = [d[_ITEM] for d in self._g._node.values()]
         return sorted([i for i in items if type(i) is Link], key=_by_id)
 
+    def items_unordered(self) -> list[Statement | Link]:
+        """All statements and links in no particular order: for bulk readers (the
+        layout) that sort what they need and cannot afford sorting everything."""
+        return [d[_ITEM] for d in self._g._node.values()]
+
     def questions(self) -> list[Statement]:
         return self._sorted([s for s in self.statements() if s.kind is StatementKind.QUESTION])
 
