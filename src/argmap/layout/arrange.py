@@ -59,7 +59,7 @@ def _layout_map(
         if i in stmts and stmts[i].pos is not None and (targets is None or i in targets)
     }
     sizes = {n: size_of(stmts[n]) for n in forest.preorder}
-    placed = tidy_forest(forest.roots, forest.kids, forest.preorder, sizes, origin)
+    placed = tidy_forest(forest.roots, forest.kids, forest.preorder, sizes, origin, family=full.parent)
     obstacles: list[Rect] = [(*fixed[i], *sizes[i]) for i in sorted(fixed)]
     if targets is not None:
         others = _rects(stmts, (i for i in stmts if i not in targets), size_of)
@@ -101,7 +101,7 @@ def _layout_missing(amap: ArgumentMap, size_of: SizeOf) -> Positions:
     top = min(y for _, y, _, _ in placed_rects)
     out: Positions = {}
     for anchor, roots in sorted(groups.items(), key=lambda kv: kv[0] is None):
-        placed = tidy_forest(roots, sub.kids, preorder_of(roots, sub.kids), sizes)
+        placed = tidy_forest(roots, sub.kids, preorder_of(roots, sub.kids), sizes, family=full.parent)
         left, up, r, _ = placed.bbox(sizes)
         if anchor is None:
             placed.translate(right + TREE_GAP - left, top - up)

@@ -13,8 +13,8 @@ from argmap.model import ArgumentMap, Link, Statement, StatementKind
 _QUESTION = StatementKind.QUESTION
 
 
-def _order(s: Statement) -> float:
-    return s.order
+def _order_id(s: Statement) -> tuple[float, str]:
+    return (s.order, s.id)
 
 
 class Outline:
@@ -23,12 +23,19 @@ class Outline:
     the link they attack), and a deterministic order of tree roots."""
 
     def __init__(self, amap: ArgumentMap) -> None:
-        statements = amap.statements()  # sorted by id
-        links = amap.links()  # sorted by id
-        self.statements: dict[str, Statement] = {s.id: s for s in statements}
+        # One pass over the graph in whatever order it holds; everything the layout
+        # depends on is sorted below by (order, id), so the result does not depend on it.
+        stmts: dict[str, Statement] = {}
+        links: list[Link] = []
+        for item in amap.items_unordered():
+            if type(item) is Link:
+                links.append(item)
+            else:
+                stmts[item.id] = item  # type: ignore[union-attr]
+        self.statements = stmts
         answering: dict[str, list[Statement]] = {}
         questions = []
-        for s in statements:
+        for s in stmts.values():
             if s.answers is not None:
                 answering.setdefault(s.answers, []).append(s)
             elif s.kind is _QUESTION:
@@ -36,14 +43,13 @@ class Outline:
         into: dict[str, list[Link]] = {}
         for link in links:
             into.setdefault(link.target, []).append(link)
-        stmts = self.statements
         for group in into.values():
             if len(group) > 1:
-                # stable: equal orders stay in id order, as in ArgumentMap.links_into
-                group.sort(key=lambda link: stmts[link.premises[0]].order)
-        for group in answering.values():
-            group.sort(key=_order)
-        self.answering: dict[str, list[str]] = {q: [s.id for s in group] for q, group in answering.items()}
+                # as in ArgumentMap.links_into: by the first premise's order, then id
+                group.sort(key=lambda link: (stmts[link.premises[0]].order, link.id))
+        self.answering: dict[str, list[str]] = {
+            q: [s.id for s in sorted(group, key=_order_id)] for q, group in answering.items()
+        }
         self.into = into
         # Targets of links that are attacked themselves (undercuts): walking their
         # children needs the general `children`.
@@ -52,11 +58,11 @@ class Outline:
         premise_of = {p for link in links for p in link.premises}
         tops = [
             s
-            for s in statements
+            for s in stmts.values()
             if s.id not in premise_of and s.kind is not _QUESTION and s.answers not in stmts
         ]
-        questions.sort(key=_order)
-        tops.sort(key=_order)
+        questions.sort(key=_order_id)
+        tops.sort(key=_order_id)
         self._first = [s.id for s in questions] + [s.id for s in tops]
 
     def __len__(self) -> int:
@@ -66,7 +72,7 @@ class Outline:
         """Where trees start: questions, then tops of separate trees (statements that
         are no premise), then anything left over (statements in cycles)."""
         yield from self._first
-        yield from (s.id for s in sorted(self.statements.values(), key=_order))
+        yield from (s.id for s in sorted(self.statements.values(), key=_order_id))
 
     def children(self, sid: str) -> list[str]:
         """Statement ids directly under ``sid`` in the outline (may repeat ids)."""

@@ -61,9 +61,11 @@ def tidy_forest(
     preorder: Sequence[str],
     sizes: Mapping[str, tuple[float, float]],
     origin: tuple[float, float] = (0.0, 0.0),
+    family: Mapping[str, str | None] | None = None,
 ) -> Placed:
     """Lay out the trees of ``roots`` (with ``kids`` and their ``preorder``) left to right
-    from ``origin`` (the top-left of the whole forest)."""
+    from ``origin`` (the top-left of the whole forest). Neighbouring roots of the same
+    ``family`` (siblings in a larger tree) are packed as siblings, not as separate trees."""
     hgap = H_GAP + _SLACK
     rel: dict[str, float] = {}  # centre of a node relative to its parent's centre
     # A contour holds, deepest row first, the left and right edges of a subtree relative
@@ -111,8 +113,13 @@ def tidy_forest(
 
     centre: dict[str, float] = {}
     cursor = origin[0]
-    for root in roots:
+    last_family: str | None = None
+    for k, root in enumerate(roots):
         left, right, off = pop()
+        this_family = family.get(root) if family is not None else None
+        if k and this_family is not None and this_family == last_family:
+            cursor += hgap - TREE_GAP
+        last_family = this_family
         lo = min(left) + off
         centre[root] = cursor - lo
         cursor = centre[root] + max(right) + off + TREE_GAP
