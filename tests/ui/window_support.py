@@ -10,6 +10,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 
+#: The offscreen platform warns when a window with docks is shown; not our bug.
+OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path, monkeypatch):
     """Settings and recovery files go to a temporary folder, never the user's."""
@@ -71,3 +75,37 @@ def dialogs(monkeypatch) -> Dialogs:
     monkeypatch.setattr(QDialog, "exec", exec_dialog)
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("", False)))
     return d
+
+
+@pytest.fixture
+def make_window(qtbot, dialogs):
+    """Build main windows; at the end every window of their sessions is discarded
+    without prompting (their documents are marked saved first)."""
+    from argmap.ui.window import MainWindow
+
+    made: list[MainWindow] = []
+
+    def make(document=None, session=None) -> MainWindow:
+        w = MainWindow(document, session=session)
+        qtbot.addWidget(w)
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        for other in list(w.session.windows):
+            if other.document is not None:
+                other.document._forced_modified = False
+                other.document.undo_stack.setClean()
+            if other not in made:
+                other.close()
+                other.deleteLater()
+
+
+def open_copy(tmp_path, example_path, name: str = "map.argmap.json"):
+    import shutil
+
+    path = tmp_path / name
+    shutil.copy(example_path, path)
+    return path

@@ -71,6 +71,16 @@ class CommitTextEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
+def _form(page: QWidget) -> QFormLayout:
+    """A form at the top of ``page`` (extra height goes below it, not between rows)."""
+    outer = QVBoxLayout(page)
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    outer.addLayout(form)
+    outer.addStretch(1)
+    return form
+
+
 def _combo(parent: QWidget, items: list[tuple[str, object]]) -> QComboBox:
     box = QComboBox(parent)
     for text, data in items:
@@ -132,7 +142,7 @@ class InspectorPanel(QScrollArea):
 
     def _build_statement(self) -> None:
         page = self.statement_page = QWidget()
-        form = QFormLayout(page)
+        form = _form(page)
         self.kind = _combo(page, [(kind_name(k), k) for k in StatementKind])
         for i, k in enumerate(StatementKind):
             self.kind.setItemIcon(i, kind_icon(k))
@@ -185,7 +195,7 @@ class InspectorPanel(QScrollArea):
 
     def _build_link(self) -> None:
         page = self.link_page = QWidget()
-        form = QFormLayout(page)
+        form = _form(page)
         self.link_kind = _combo(page, [(self.tr("Supports"), LinkKind.SUPPORT), (self.tr("Attacks"), LinkKind.ATTACK)])
         self.link_kind.setItemIcon(0, link_icon(LinkKind.SUPPORT))
         self.link_kind.setItemIcon(1, link_icon(LinkKind.ATTACK))
@@ -221,7 +231,7 @@ class InspectorPanel(QScrollArea):
 
     def _build_map(self) -> None:
         page = self.map_page = QWidget()
-        form = QFormLayout(page)
+        form = _form(page)
         self.map_title = QLineEdit(page)
         self.map_description = CommitTextEdit(page, 4)
         self.map_authors = QLineEdit(page)

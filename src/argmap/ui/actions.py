@@ -1,0 +1,137 @@
+"""Every command of the main window as a QAction: text, shortcuts, menu and what it
+needs to be enabled. Help > Keyboard Shortcuts is generated from this table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+SK = QKeySequence.StandardKey
+#: What an action needs: "" always; "doc" an open map; "sel" a selection;
+#: "stmt" exactly one statement selected (or at least one for some actions).
+NEEDS_DOC, NEEDS_SEL, NEEDS_STMT = "doc", "sel", "stmt"
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    menu: str
+    text: str
+    slot: str  # MainWindow method name
+    keys: tuple[str | QKeySequence.StandardKey, ...] = ()
+    needs: str = ""
+    tip: str = ""
+    canvas_only: bool = False  # shortcut only while the canvas has focus
+    checkable: bool = False
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+MENUS = ("File", "Edit", "Insert", "View", "Arrange", "Help")
+
+SPECS: tuple[Spec, ...] = (
+    # File
+    Spec("new", "File", "&New Map", "file_new", (SK.New,), tip="Start a new, empty map"),
+    Spec("new_window", "File", "New &Window", "file_new_window", ("Ctrl+Shift+N",)),
+    Spec("open", "File", "&Open…", "file_open", (SK.Open,)),
+    Spec("open_example", "File", "Open &Example", "file_open_example"),
+    Spec("save", "File", "&Save", "file_save", (SK.Save,), NEEDS_DOC),
+    Spec("save_as", "File", "Save &As…", "file_save_as", (SK.SaveAs,), NEEDS_DOC),
+    Spec("revert", "File", "&Revert to Saved", "file_revert", (), NEEDS_DOC),
+    Spec("close", "File", "&Close", "file_close", (SK.Close,), NEEDS_DOC),
+    Spec("quit", "File", "&Quit", "file_quit", (SK.Quit,)),
+    # Edit
+    Spec("undo", "Edit", "&Undo", "edit_undo", (SK.Undo,), NEEDS_DOC),
+    Spec("redo", "Edit", "&Redo", "edit_redo", (SK.Redo, "Ctrl+Y"), NEEDS_DOC),
+    Spec("cut", "Edit", "Cu&t", "edit_cut", (SK.Cut,), NEEDS_SEL),
+    Spec("copy", "Edit", "&Copy", "edit_copy", (SK.Copy,), NEEDS_SEL),
+    Spec("paste", "Edit", "&Paste", "edit_paste", (SK.Paste,), NEEDS_DOC),
+    Spec("duplicate", "Edit", "D&uplicate", "edit_duplicate", ("Ctrl+D",), NEEDS_SEL),
+    Spec("delete", "Edit", "&Delete", "edit_delete", (SK.Delete,), NEEDS_SEL, "Delete the selection with its arrows", canvas_only=True),
+    Spec("edit_text", "Edit", "&Edit Text", "edit_text", ("F2", "Return", "Enter"), NEEDS_STMT, canvas_only=True),
+    Spec("select_all", "Edit", "Select &All", "edit_select_all", (SK.SelectAll,), NEEDS_DOC, canvas_only=True),
+    Spec("find", "Edit", "&Find…", "edit_find", (SK.Find,), NEEDS_DOC),
+    Spec("find_next", "Edit", "Find &Next", "edit_find_next", (SK.FindNext,), NEEDS_DOC),
+    Spec("find_previous", "Edit", "Find Pre&vious", "edit_find_previous", (SK.FindPrevious,), NEEDS_DOC),
+    # Insert
+    Spec("add_question", "Insert", "&Question", "insert_question", ("Ctrl+Shift+Q",), NEEDS_DOC, "Add the question under debate"),
+    Spec("add_position", "Insert", "&Position", "insert_position", ("Ctrl+Shift+O",), NEEDS_DOC, "Add an answer to the question"),
+    Spec("add_support", "Insert", "&Supporting Claim", "insert_support", ("Ins", "Ctrl+Shift+P"), NEEDS_DOC, "Add a claim supporting the selected statement"),
+    Spec("add_evidence", "Insert", "&Evidence", "insert_evidence", ("Ctrl+Shift+E",), NEEDS_DOC, "Add evidence (with a source) supporting the selected statement"),
+    Spec("add_rebuttal", "Insert", "&Rebuttal", "insert_rebuttal", ("Ctrl+Shift+A",), NEEDS_DOC, "Add an objection attacking the selected statement or arrow"),
+    Spec("add_sibling", "Insert", "S&ibling", "insert_sibling", ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"), NEEDS_STMT, "Add a statement beside the selected one"),
+    Spec("connect_support", "Insert", "Connect: Selected &Support Last", "insert_connect_support", ("Ctrl+Shift+J",), NEEDS_SEL, "The selected statements support the one selected last (the current one)"),
+    Spec("connect_attack", "Insert", "Connect: Selected &Attack Last", "insert_connect_attack", ("Ctrl+Shift+K",), NEEDS_SEL, "The selected statements attack the one selected last (the current one)"),
+    # View
+    Spec("zoom_in", "View", "Zoom &In", "view_zoom_in", (SK.ZoomIn, "Ctrl+="), NEEDS_DOC),
+    Spec("zoom_out", "View", "Zoom &Out", "view_zoom_out", (SK.ZoomOut,), NEEDS_DOC),
+    Spec("zoom_reset", "View", "&Actual Size (100%)", "view_zoom_reset", ("Ctrl+0",), NEEDS_DOC),
+    Spec("zoom_fit", "View", "Zoom to &Fit", "view_zoom_fit", ("Ctrl+9",), NEEDS_DOC),
+    Spec("collapse", "View", "&Collapse Subtree", "view_collapse", ("Ctrl+[",), NEEDS_STMT, "Hide everything that argues for or against the selection"),
+    Spec("expand", "View", "E&xpand Subtree", "view_expand", ("Ctrl+]",), NEEDS_STMT),
+    Spec("focus", "View", "F&ocus on Selection", "view_focus", ("Ctrl+Shift+F",), NEEDS_STMT, "Show only the selected statement and its arguments"),
+    Spec("show_all", "View", "Show &Everything", "view_show_all", ("Ctrl+Shift+]",), NEEDS_DOC, "Expand every collapsed subtree and leave focus"),
+    # Arrange
+    Spec("layout_all", "Arrange", "Auto-layout &Map", "arrange_layout_all", ("Ctrl+Shift+L",), NEEDS_DOC),
+    Spec("layout_selection", "Arrange", "Auto-layout &Selection", "arrange_layout_selection", ("Ctrl+L",), NEEDS_SEL),
+    # Help
+    Spec("shortcuts", "Help", "&Keyboard Shortcuts", "help_shortcuts", (SK.HelpContents, "Ctrl+?")),
+    Spec("about", "Help", "&About argmap", "help_about"),
+)
+
+#: Gestures that are not menu commands, listed in the shortcuts dialog too.
+GESTURES: tuple[tuple[str, str], ...] = (
+    ("Arrow keys (canvas)", "Move the selection to a connected card: Up = what it argues for, Down = first argument, Left/Right = neighbours"),
+    ("Drag a card", "Move it (all selected cards move together; one undo step)"),
+    ("Drag a card's handle onto a card", "Connect: the card supports the target (hold Alt to attack)"),
+    ("Drag a card's handle onto an arrow", "Undercut: attack the inference itself"),
+    ("Shift+drag a handle onto an arrow", "Add the card as a co-premise of that arrow"),
+    ("Ctrl+click, rubber band", "Select several cards"),
+    ("Ctrl+wheel / wheel", "Zoom / scroll; middle-drag or Space+drag pans"),
+    ("Outline: drag rows", "Reorder, or drop onto a row to re-parent (one undo step)"),
+    ("Outline: F2", "Rename the row"),
+    ("Escape", "Cancel in-place editing, close the find bar"),
+)
+
+
+def build_actions(window: QWidget, canvas: QWidget) -> dict[str, QAction]:
+    """Create every action, connected to ``window``'s slot of the same name; shortcuts of
+    canvas-only actions fire only while ``canvas`` (or a child) has focus."""
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(_t(spec.text), window)
+        action.setObjectName(f"action_{spec.name}")
+        keys: list[QKeySequence] = []
+        for key in spec.keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                keys.extend(QKeySequence.keyBindings(key))
+            else:
+                keys.append(QKeySequence(key))
+        unique = list(dict.fromkeys(k.toString() for k in keys if not k.isEmpty()))
+        action.setShortcuts([QKeySequence(k) for k in unique])
+        if spec.tip:
+            action.setToolTip(_t(spec.tip))
+            action.setStatusTip(_t(spec.tip))
+        if spec.checkable:
+            action.setCheckable(True)
+        slot: Callable[[], None] = getattr(window, spec.slot)
+        action.triggered.connect(lambda _checked=False, s=slot: s())
+        action.setProperty("needs", spec.needs)
+        if spec.canvas_only:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            canvas.addAction(action)
+        else:
+            window.addAction(action)
+        actions[spec.name] = action
+    return actions
+
+
+def plain(text: str) -> str:
+    """Menu text without the mnemonic ampersand and ellipsis."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").rstrip(".")

@@ -1,0 +1,221 @@
+"""File commands of the main window: new, open, recent, save, save as, revert, close and
+the Save / Discard / Cancel prompt; load and save errors become dialogs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from argmap.formats import EXTENSION, FileFormatError
+from argmap.ui.document import Document, FileChangedOnDiskError
+from argmap.ui.settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
+
+B = QMessageBox.StandardButton
+EXAMPLE_NAME = "ottawa-convention.argmap.json"
+
+
+def example_path() -> Path | None:
+    """The bundled example map: inside the package, or in the source checkout."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[1] / "assets" / "examples" / EXAMPLE_NAME, here.parents[3] / "examples" / EXAMPLE_NAME):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+class FileOpsMixin:
+    """Mixed into ``MainWindow`` (uses ``self.document``, ``self.session``, ...)."""
+
+    # ---------------------------------------------------------------- dialogs
+    def ask(self, icon: QMessageBox.Icon, title: str, text: str, buttons: list[tuple[QMessageBox.StandardButton, str]],
+            default: QMessageBox.StandardButton, info: str = "") -> QMessageBox.StandardButton:
+        """A message box with the given buttons (optionally renamed); returns the one chosen."""
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        for button, label in buttons:
+            b = box.addButton(button)
+            if label:
+                b.setText(label)
+        box.setDefaultButton(default)
+        if info:
+            box.setInformativeText(info)
+        result = box.exec()
+        box.deleteLater()
+        return B(result) if not isinstance(result, B) else result
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self, title, message)
+
+    def _file_filter(self) -> str:
+        return self.tr("argmap maps (*%1);;All files (*)").replace("%1", EXTENSION)
+
+    def _start_dir(self) -> str:
+        if self.document is not None and self.document.path:
+            return os.path.dirname(self.document.path)
+        recent = recent_files()
+        return os.path.dirname(recent[0]) if recent else str(Path.home())
+
+    # ------------------------------------------------------------------- new
+    def file_new(self) -> None:
+        self.show_document(Document.new())
+
+    def file_new_window(self) -> None:
+        self.session.new_window()
+
+    def show_document(self, doc: Document) -> None:
+        """Show ``doc`` here if this window is empty, else in a new window."""
+        if self.document is None:
+            self.set_document(doc)
+            self.activateWindow()
+        else:
+            self.session.new_window(doc)
+
+    # ------------------------------------------------------------------ open
+    def file_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Map"), self._start_dir(), self._file_filter())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        """Open a project file (in this window if it is empty). Errors are shown as a
+        dialog naming the file and the problem."""
+        path = os.path.abspath(path)
+        existing = self.session.find_window(path)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return True
+        try:
+            doc = Document.open(path)
+        except FileFormatError as exc:
+            self.error(self.tr("Cannot open map"), str(exc))
+            if not os.path.exists(path):
+                remove_recent_file(path)
+            return False
+        add_recent_file(path)
+        self.show_document(doc)
+        return True
+
+    def file_open_example(self) -> None:
+        path = example_path()
+        if path is None:
+            self.error(self.tr("Cannot open example"), self.tr("The example map %1 is not installed.").replace("%1", EXAMPLE_NAME))
+            return
+        try:
+            doc = Document.open(path)
+        except FileFormatError as exc:
+            self.error(self.tr("Cannot open example"), str(exc))
+            return
+        doc.set_path("")  # a copy to play with: Save asks where, never over the example
+        doc.disk_signature = None
+        self.show_document(doc)
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        files = recent_files()
+        for i, p in enumerate(files):
+            act = menu.addAction(f"&{i + 1}  {os.path.basename(p)}" if i < 9 else os.path.basename(p))
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda _c=False, path=p: self.open_path(path))
+        if files:
+            menu.addSeparator()
+            menu.addAction(self.tr("&Clear Recent Maps"), clear_recent_files)
+        else:
+            menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # ------------------------------------------------------------------ save
+    def file_save(self) -> bool:
+        return self.save_document()
+
+    def file_save_as(self) -> bool:
+        return self.save_document(ask_path=True)
+
+    def save_document(self, ask_path: bool = False) -> bool:
+        """Save; returns True when the document is safely on disk. After a failure the
+        document stays modified and the old file is untouched."""
+        doc = self.document
+        if doc is None:
+            return False
+        path = doc.path
+        force = False
+        if ask_path or not path:
+            suggested = path or os.path.join(self._start_dir(), _slug(doc.map.meta.title) + EXTENSION)
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Map As"), suggested, self._file_filter())
+            if not chosen:
+                return False
+            if not chosen.endswith(EXTENSION) and not os.path.splitext(chosen)[1]:
+                chosen += EXTENSION
+            path = chosen
+            force = True  # the user chose this file (the dialog asked about replacing it)
+        doc.view = self.current_view_state()
+        while True:
+            try:
+                doc.save(path, force=force)
+            except FileChangedOnDiskError as exc:
+                answer = self.ask(
+                    QMessageBox.Icon.Warning, self.tr("File changed on disk"),
+                    self.tr("%1 was changed by another program since you opened it.").replace("%1", os.path.basename(exc.path)),
+                    [(B.Save, self.tr("Overwrite")), (B.Cancel, "")], B.Cancel,
+                    self.tr("Overwrite it with your version, or cancel and use Save As to keep both."),
+                )
+                if answer != B.Save:
+                    return False
+                force = True
+                continue
+            except (FileFormatError, OSError, ValueError) as exc:
+                self.error(self.tr("Cannot save map"), str(exc) if isinstance(exc, FileFormatError) else f"{path}: {exc}")
+                return False
+            break
+        add_recent_file(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
+        return True
+
+    # ---------------------------------------------------------------- revert
+    def file_revert(self) -> None:
+        doc = self.document
+        if doc is None or not doc.path:
+            return
+        if doc.is_modified():
+            answer = self.ask(QMessageBox.Icon.Question, self.tr("Revert to saved"),
+                              self.tr("Discard your changes to %1 and reload it from disk?").replace("%1", doc.display_name()),
+                              [(B.Discard, self.tr("Revert")), (B.Cancel, "")], B.Cancel)
+            if answer != B.Discard:
+                return
+        try:
+            doc.reload()
+        except FileFormatError as exc:
+            self.error(self.tr("Cannot revert"), str(exc))
+
+    # ----------------------------------------------------------------- close
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel for unsaved changes; True if it may close."""
+        doc = self.document
+        if doc is None or not doc.is_modified():
+            return True
+        answer = self.ask(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("Save the changes to %1 before closing?").replace("%1", doc.display_name()),
+                          [(B.Save, ""), (B.Discard, self.tr("Don't Save")), (B.Cancel, "")], B.Save,
+                          self.tr("Your changes will be lost if you don't save them."))
+        if answer == B.Save:
+            return self.save_document()
+        return answer == B.Discard
+
+    def file_close(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_document(None)
+        return True
+
+    def file_quit(self) -> None:
+        for window in list(self.session.windows):
+            if window is not self and not window.close():
+                return
+        self.close()  # the application quits when its last window closes
+
+
+def _slug(title: str) -> str:
+    keep = "".join(c if c.isalnum() or c in "-_ " else " " for c in title).strip()
+    return "-".join(keep.lower().split())[:60] or "untitled"

@@ -1,0 +1,383 @@
+"""Edit, Insert, View and Arrange commands of the main window, and the canvas gestures
+(move, connect, co-premise, in-place text, context menu) turned into undoable edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QMenu, QMessageBox
+
+from argmap.layout import estimate_card_size
+from argmap.layout.edits import auto_layout_edit
+from argmap.model import (
+    LinkKind,
+    RemoveItems,
+    Statement,
+    StatementKind,
+    add_premise,
+    change_link,
+    change_statement,
+    connect,
+    move,
+)
+from argmap.model.edits import plural
+from argmap.ui import clipboard, edit_ops
+from argmap.ui.help import ShortcutsDialog
+
+
+class MapCommandsMixin:
+    """Mixed into ``MainWindow``."""
+
+    # ------------------------------------------------------------------ helpers
+    def size_of(self, s: Statement) -> tuple[float, float]:
+        item = self.scene.item_for(s.id) if self.scene is not None else None
+        if item is not None and hasattr(item, "card_rect"):
+            r = item.card_rect()
+            return (r.width(), r.height())
+        return estimate_card_size(s)
+
+    def _statement_ids(self) -> list[str]:
+        amap = self.document.map if self.document is not None else None
+        return [i for i in self.selected_ids() if amap is not None and amap.is_statement(i)]
+
+    def _added(self, new_id: str, edit_text: bool = True) -> None:
+        """Select a new statement, show it and start typing its text."""
+        self.outline.flush()
+        self.select([new_id])
+        item = self.scene.item_for(new_id) if self.scene is not None else None
+        if item is not None:
+            self.view.ensureVisible(item.sceneBoundingRect(), 80, 80)
+        if edit_text:
+            self.view.start_editing(new_id)
+
+    # -------------------------------------------------------------------- Edit
+    def edit_undo(self) -> None:
+        if self.document is not None:
+            self.inspector.commit_pending()
+            self.document.undo_stack.undo()
+
+    def edit_redo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    def edit_copy(self) -> int:
+        if self.document is None:
+            return 0
+        n = clipboard.copy_to_clipboard(self.document.map, self.selected_ids())
+        if n:
+            self.statusBar().showMessage(self.tr("Copied %1").replace("%1", plural(n, "statement")), 3000)
+        return n
+
+    def edit_cut(self) -> None:
+        ids = self._statement_ids()
+        if self.document is None or not ids or not self.edit_copy():
+            return
+        self.apply_edit(RemoveItems.build(self.document.map, ids, f"Cut {plural(len(ids), 'statement')}"))
+
+    def edit_paste(self) -> None:
+        if self.document is None:
+            return
+        sub = clipboard.clipboard_submap()
+        if sub is None or not sub.statements():
+            self.statusBar().showMessage(self.tr("The clipboard holds no map content to paste."), 4000)
+            return
+        self._insert_copy(sub, "")
+
+    def _insert_copy(self, sub, label: str) -> None:  # type: ignore[no-untyped-def]
+        amap = self.document.map
+        taken = {s.pos for s in amap.statements() if s.pos is not None}
+        step = clipboard.PASTE_OFFSET
+        k = 1
+        placed = [s.pos for s in sub.statements() if s.pos is not None]
+        while k < 50 and any((p[0] + step[0] * k, p[1] + step[1] * k) in taken for p in placed):
+            k += 1
+        edit, ids = clipboard.insert_submap(amap, sub, (step[0] * k, step[1] * k), label)
+        if self.apply_edit(edit):
+            self.outline.flush()
+            self.select(ids)
+
+    def edit_duplicate(self) -> None:
+        ids = self.selected_ids()
+        if self.document is None or not ids:
+            return
+        sub = clipboard.extract_submap(self.document.map, ids)
+        if sub.statements():
+            self._insert_copy(sub, f"Duplicate {plural(len(sub.statements()), 'statement')}")
+
+    def edit_delete(self) -> None:
+        ids = self.selected_ids()
+        if self.document is None or not ids:
+            return
+        self.apply_edit(RemoveItems.build(self.document.map, ids))
+
+    def edit_text(self) -> None:
+        cur = self.current_id()
+        if cur is not None and self.document is not None and self.document.map.is_statement(cur):
+            self.view.start_editing(cur)
+
+    def edit_select_all(self) -> None:
+        if self.document is not None and self.scene is not None:
+            hidden = self.scene.hidden_ids()
+            self.select([s.id for s in self.document.map.statements() if s.id not in hidden])
+
+    def edit_find(self) -> None:
+        if self.document is not None:
+            self.find_bar.open_bar()
+
+    def edit_find_next(self) -> None:
+        if not self.find_bar.isVisible():
+            self.edit_find()
+        self.find_bar.next()
+
+    def edit_find_previous(self) -> None:
+        if not self.find_bar.isVisible():
+            self.edit_find()
+        self.find_bar.previous()
+
+    # ------------------------------------------------------------------ Insert
+    def insert_question(self) -> None:
+        if self.document is None:
+            return
+        edit, new = edit_ops.add_statement(self.document.map, StatementKind.QUESTION, size_of=self.size_of)
+        if self.apply_edit(edit):
+            self._added(new)
+
+    def insert_position(self) -> None:
+        if self.document is None:
+            return
+        amap = self.document.map
+        cur = self.current_id()
+        question = None
+        if cur is not None and amap.is_statement(cur):
+            s = amap.statement(cur)
+            question = s.id if s.kind is StatementKind.QUESTION else s.answers
+        if question is None and len(amap.questions()) == 1:
+            question = amap.questions()[0].id
+        edit, new = edit_ops.add_statement(amap, StatementKind.POSITION, size_of=self.size_of, answers=question)
+        if self.apply_edit(edit):
+            self._added(new)
+
+    def _insert_child(self, link_kind: LinkKind, kind: StatementKind | None) -> None:
+        if self.document is None:
+            return
+        amap = self.document.map
+        cur = self.current_id()
+        if cur is None:
+            standalone = kind or (StatementKind.CLAIM if link_kind is LinkKind.SUPPORT else StatementKind.REBUTTAL)
+            edit, new = edit_ops.add_statement(amap, standalone, size_of=self.size_of)
+        else:
+            edit, new = edit_ops.add_child(amap, cur, link_kind, kind, size_of=self.size_of)
+        if self.apply_edit(edit):
+            self._added(new)
+
+    def insert_support(self) -> None:
+        self._insert_child(LinkKind.SUPPORT, None)
+
+    def insert_evidence(self) -> None:
+        self._insert_child(LinkKind.SUPPORT, StatementKind.EVIDENCE)
+
+    def insert_rebuttal(self) -> None:
+        self._insert_child(LinkKind.ATTACK, None)
+
+    def insert_sibling(self) -> None:
+        cur = self.current_id()
+        if self.document is None or cur is None or not self.document.map.is_statement(cur):
+            return
+        edit, new = edit_ops.add_sibling(self.document.map, cur, size_of=self.size_of)
+        if self.apply_edit(edit):
+            self._added(new)
+
+    def _connect_selection(self, kind: LinkKind) -> None:
+        target = self.current_id()
+        premises = [i for i in self._statement_ids() if i != target]
+        if self.document is None or target is None or not premises:
+            self.show_problem(self.tr("select the premises, then the target last (Ctrl+click)"))
+            return
+        self.apply_edit(connect(self.document.map, premises, target, kind))
+
+    def insert_connect_support(self) -> None:
+        self._connect_selection(LinkKind.SUPPORT)
+
+    def insert_connect_attack(self) -> None:
+        self._connect_selection(LinkKind.ATTACK)
+
+    # -------------------------------------------------------------------- View
+    def view_zoom_in(self) -> None:
+        self.view.zoom_in()
+
+    def view_zoom_out(self) -> None:
+        self.view.zoom_out()
+
+    def view_zoom_reset(self) -> None:
+        self.view.zoom_reset()
+
+    def view_zoom_fit(self) -> None:
+        self.view.zoom_fit()
+
+    def view_collapse(self) -> None:
+        ids = self._statement_ids()
+        if ids:
+            self.collapsed.update(ids)
+            self._apply_hidden()
+
+    def view_expand(self) -> None:
+        ids = self._statement_ids()
+        self.collapsed.difference_update(ids)
+        self._apply_hidden()
+
+    def view_focus(self) -> None:
+        ids = self._statement_ids()
+        if ids:
+            self.focus_id = self.current_id() if self.current_id() in ids else ids[0]
+            self._apply_hidden()
+            self.view.zoom_fit()
+
+    def view_show_all(self) -> None:
+        self.collapsed.clear()
+        self.focus_id = None
+        self._apply_hidden()
+
+    def hidden_ids(self) -> set[str]:
+        """What collapse and focus hide (recomputed after every edit)."""
+        if self.document is None:
+            return set()
+        amap = self.document.map
+        self.collapsed = {c for c in self.collapsed if amap.is_statement(c)}
+        hidden: set[str] = set()
+        for c in self.collapsed:
+            hidden |= amap.subtree(c) - {c}
+        if self.focus_id is not None:
+            if not amap.is_statement(self.focus_id):
+                self.focus_id = None
+            else:
+                keep = amap.subtree(self.focus_id)
+                s = amap.statement(self.focus_id)
+                if s.answers:
+                    keep.add(s.answers)
+                hidden |= {i for i in amap.graph.nodes if i not in keep}
+        return hidden
+
+    def _apply_hidden(self) -> None:
+        if self.scene is None:
+            return
+        hidden = self.hidden_ids()
+        if hidden != set(self.scene.hidden_ids()):
+            self.scene.set_hidden(hidden)
+        n = len(hidden)
+        if n:
+            self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
+
+    # ----------------------------------------------------------------- Arrange
+    def arrange_layout_all(self) -> None:
+        if self.document is None:
+            return
+        edit = auto_layout_edit(self.document.map, size_of=self.size_of)
+        if edit.moves:
+            self.apply_edit(edit)
+        else:
+            self.statusBar().showMessage(self.tr("The map is already laid out."), 3000)
+
+    def arrange_layout_selection(self) -> None:
+        ids = self._statement_ids()
+        if self.document is None or not ids:
+            return
+        edit = auto_layout_edit(self.document.map, only=ids, size_of=self.size_of)
+        if edit.moves:
+            self.apply_edit(edit)
+
+    # -------------------------------------------------------------------- Help
+    def help_shortcuts(self) -> None:
+        dialog = ShortcutsDialog(self.actions_by_name, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def help_about(self) -> None:
+        from argmap import __version__
+
+        QMessageBox.about(self, self.tr("About argmap"), self.tr(
+            "<h3>argmap %1</h3><p>Map the arguments of a debate: questions, positions, "
+            "claims, evidence and rebuttals, with supports, attacks and undercuts.</p>").replace("%1", __version__))
+
+    # ---------------------------------------------------------------- gestures
+    def on_move_requested(self, positions: dict) -> None:  # type: ignore[type-arg]
+        if self.document is None:
+            return
+        amap = self.document.map
+        edit = move(amap, {i: p for i, p in positions.items() if amap.is_statement(i)})
+        if edit.moves:
+            self.apply_edit(edit)
+
+    def on_connect_requested(self, premises: list[str], target: str, kind: str) -> None:
+        if self.document is None or not premises:
+            return
+        edit = connect(self.document.map, premises, target, kind)
+        if self.document.map.is_link(target):
+            edit = type(edit)(edit.link, "Undercut")
+        self.apply_edit(edit)
+
+    def on_add_premise_requested(self, premise: str, link_id: str) -> None:
+        if self.document is not None:
+            self.apply_edit(add_premise(self.document.map, link_id, premise))
+
+    def on_text_edit_committed(self, id_: str, text: str) -> None:
+        doc = self.document
+        if doc is None or not doc.map.is_statement(id_) or not text.strip() or doc.map.statement(id_).text == text:
+            return
+        self.apply_edit(change_statement(doc.map, id_, "Edit text", text=text))
+
+    def on_context_menu_requested(self, id_: str | None, screen_pos: QPoint) -> None:
+        menu = self.build_context_menu(id_, screen_pos)
+        if menu is not None:
+            menu.exec(screen_pos)
+            menu.deleteLater()
+
+    def build_context_menu(self, id_: str | None, screen_pos: QPoint) -> QMenu | None:
+        if self.document is None:
+            return None
+        amap = self.document.map
+        a = self.actions_by_name
+        menu = QMenu(self)
+        if id_ is not None and id_ not in self.selected_ids():
+            self.select([id_])
+        if id_ is not None and amap.is_statement(id_):
+            for name in ("add_support", "add_evidence", "add_rebuttal", "add_sibling"):
+                menu.addAction(a[name])
+            if amap.statement(id_).kind is StatementKind.QUESTION:
+                menu.addAction(a["add_position"])
+            menu.addSeparator()
+            menu.addAction(a["edit_text"])
+            kinds = menu.addMenu(self.tr("Change &Kind"))
+            for k in StatementKind:
+                act = kinds.addAction(k.value.capitalize())
+                act.setEnabled(k is not amap.statement(id_).kind)
+                act.triggered.connect(lambda _c=False, k=k, i=id_: self.apply_edit(change_statement(amap, i, "", kind=k)))
+            menu.addSeparator()
+            for name in ("collapse", "expand", "focus"):
+                menu.addAction(a[name])
+            menu.addSeparator()
+            for name in ("cut", "copy", "duplicate", "delete", "layout_selection"):
+                menu.addAction(a[name])
+        elif id_ is not None and amap.is_link(id_):
+            link = amap.link(id_)
+            other = LinkKind.ATTACK if link.kind is LinkKind.SUPPORT else LinkKind.SUPPORT
+            flip = menu.addAction(self.tr("Make It an Attack") if other is LinkKind.ATTACK else self.tr("Make It a Support"))
+            flip.triggered.connect(lambda _c=False: self.apply_edit(change_link(amap, id_, "Change link kind", kind=other)))
+            undercut = menu.addAction(self.tr("Add Undercut (Attack the Inference)"))
+            undercut.triggered.connect(lambda _c=False: self.insert_rebuttal())
+            menu.addSeparator()
+            menu.addAction(a["delete"])
+        else:
+            here = self.view.mapToScene(self.view.mapFromGlobal(screen_pos))
+            for kind in (StatementKind.QUESTION, StatementKind.POSITION, StatementKind.CLAIM, StatementKind.EVIDENCE, StatementKind.REBUTTAL):
+                act = menu.addAction(self.tr("Add %1 Here").replace("%1", kind.value.capitalize()))
+                act.triggered.connect(lambda _c=False, k=kind, p=here: self._add_at(k, p))
+            menu.addSeparator()
+            for name in ("paste", "select_all", "layout_all", "zoom_fit", "show_all"):
+                menu.addAction(a[name])
+        return menu
+
+    def _add_at(self, kind: StatementKind, where: QPointF) -> None:
+        if self.document is None:
+            return
+        edit, new = edit_ops.add_statement(self.document.map, kind, near=(where.x(), where.y()), size_of=self.size_of)
+        if self.apply_edit(edit):
+            self._added(new)

@@ -1,0 +1,485 @@
+"""`MainWindow`: canvas, outline and inspector docks, menus, toolbar and status bar for
+one document; keeps the three views' selections in sync."""
+
+from __future__ import annotations
+
+import importlib
+
+import shiboken6
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget
+
+from argmap.formats import ViewState
+from argmap.model import Edit, MapError, StatementKind
+from argmap.ui.actions import MENUS, SPECS, build_actions
+from argmap.ui.document import Document
+from argmap.ui.file_ops import FileOpsMixin
+from argmap.ui.find_bar import FindBar
+from argmap.ui.icons import app_icon, kind_icon
+from argmap.ui.map_commands import MapCommandsMixin
+from argmap.ui.panels.inspector import InspectorPanel
+from argmap.ui.panels.outline import OutlinePanel
+from argmap.ui.scene import MapScene
+from argmap.ui.session import Session
+from argmap.ui.settings import recent_files, settings
+from argmap.ui.start_page import StartPage
+from argmap.ui.styles import THEMES
+from argmap.ui.view import MapView
+
+
+#: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
+EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions")
+
+
+class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
+    """One window showing one document (or the start page when none is open)."""
+
+    def __init__(self, document: Document | None = None, session: Session | None = None) -> None:
+        super().__init__()
+        self.session = session if session is not None else Session(parent=self)
+        self.session.add_window(self)
+        self.document: Document | None = None
+        self.scene: MapScene | None = None
+        self._syncing = False
+        self._selection_order: list[str] = []
+        self.collapsed: set[str] = set()
+        self.focus_id: str | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self._build_central()
+        self._build_docks()
+        self.actions_by_name: dict[str, QAction] = build_actions(self, self.view)
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status()
+        self._restore_layout()
+        self.set_document(document)
+
+    # ----------------------------------------------------------------- building
+    def _build_central(self) -> None:
+        self.view = MapView(None, self)
+        self.view.setObjectName("mapView")
+        self.find_bar = FindBar(self)
+        self.find_bar.highlight.connect(self._on_find_highlight)
+        self.find_bar.jump.connect(self.reveal)
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
+        canvas = QWidget(self)
+        lay = QVBoxLayout(canvas)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.find_bar)
+        lay.addWidget(self.view, 1)
+        self.canvas_page = canvas
+        self.start_page = StartPage(self)
+        self.start_page.newRequested.connect(self.file_new)
+        self.start_page.openRequested.connect(self.file_open)
+        self.start_page.exampleRequested.connect(self.file_open_example)
+        self.start_page.recentRequested.connect(self.open_path)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(canvas)
+        self.setCentralWidget(self.stack)
+
+    def _build_docks(self) -> None:
+        self.outline = OutlinePanel(self)
+        self.outline.selectionChangedIds.connect(self._on_outline_selection)
+        self.outline.problem.connect(self.show_problem)
+        self.outline_dock = QDockWidget(self.tr("Outline"), self)
+        self.outline_dock.setObjectName("outlineDock")
+        self.outline_dock.setWidget(self.outline)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline_dock)
+        self.inspector = InspectorPanel(self)
+        self.inspector.problem.connect(self.show_problem)
+        self.inspector_dock = QDockWidget(self.tr("Inspector"), self)
+        self.inspector_dock.setObjectName("inspectorDock")
+        self.inspector_dock.setWidget(self.inspector)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 320], Qt.Orientation.Horizontal)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus: dict[str, QMenu] = {}
+        titles = {"File": self.tr("&File"), "Edit": self.tr("&Edit"), "Insert": self.tr("&Insert"),
+                  "View": self.tr("&View"), "Arrange": self.tr("&Arrange"), "Help": self.tr("&Help")}
+        for name in MENUS:
+            self.menus[name] = bar.addMenu(titles[name])
+        a = self.actions_by_name
+        groups = {
+            "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["*extensions"], ["close", "quit"]],
+            "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
+            "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
+            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["*theme", "*docks"]],
+            "Arrange": [["layout_all", "layout_selection"]],
+            "Help": [["shortcuts", "about"]],
+        }
+        for menu_name, sections in groups.items():
+            menu = self.menus[menu_name]
+            for i, section in enumerate(sections):
+                if i:
+                    menu.addSeparator()
+                for name in section:
+                    if name == "*recent":
+                        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+                        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                    elif name == "*extensions":
+                        self.extension_anchor = menu.addSeparator()
+                    elif name == "*theme":
+                        self._build_theme_menu(menu)
+                    elif name == "*docks":
+                        panels = menu.addMenu(self.tr("&Panels"))
+                        panels.addAction(self.outline_dock.toggleViewAction())
+                        panels.addAction(self.inspector_dock.toggleViewAction())
+                    else:
+                        menu.addAction(a[name])
+        listed = {n for sections in groups.values() for s in sections for n in s}
+        missing = [s.name for s in SPECS if s.name not in listed]
+        assert not missing, f"actions not in any menu: {missing}"
+        self.install_extensions()
+        icons = {"add_question": StatementKind.QUESTION, "add_position": StatementKind.POSITION, "add_support": StatementKind.CLAIM,
+                 "add_evidence": StatementKind.EVIDENCE, "add_rebuttal": StatementKind.REBUTTAL}
+        for name, kind in icons.items():
+            a[name].setIcon(kind_icon(kind))
+
+    def install_extensions(self) -> None:
+        """Let optional modules add their commands (export, print, import): each module
+        in ``EXTENSIONS`` that is installed has ``install(window)``, which may insert
+        actions into ``window.menus["File"]`` before ``window.extension_anchor``."""
+        for name in EXTENSIONS:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name == name:
+                    continue
+                raise
+            module.install(self)
+
+    def _build_theme_menu(self, menu: QMenu) -> None:
+        self.theme_menu = menu.addMenu(self.tr("&Theme"))
+        self.theme_group = QActionGroup(self)
+        labels = {"default": self.tr("Default (colour-blind safe)"), "colorblind": self.tr("Colour-blind"), "greyscale": self.tr("Greyscale (print)"),
+                  "high-contrast": self.tr("High contrast"), "dark": self.tr("Dark")}
+        for name in THEMES:
+            act = self.theme_menu.addAction(labels.get(name, name))
+            act.setCheckable(True)
+            act.setData(name)
+            act.setObjectName(f"theme_{name}")
+            self.theme_group.addAction(act)
+            act.triggered.connect(lambda _c=False, n=name: self.set_theme(n))
+
+    def _build_toolbar(self) -> None:
+        tb = self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        a = self.actions_by_name
+        style = self.style()
+        SP = QStyle.StandardPixmap
+        for name, pixmap, short in (("new", SP.SP_FileIcon, self.tr("New")), ("open", SP.SP_DialogOpenButton, self.tr("Open")),
+                                    ("save", SP.SP_DialogSaveButton, self.tr("Save")), ("undo", SP.SP_ArrowBack, self.tr("Undo")),
+                                    ("redo", SP.SP_ArrowForward, self.tr("Redo"))):
+            a[name].setIcon(style.standardIcon(pixmap))
+            a[name].setIconText(short)
+        for name, short in (("add_question", self.tr("Question")), ("add_position", self.tr("Position")), ("add_support", self.tr("Claim")),
+                            ("add_evidence", self.tr("Evidence")), ("add_rebuttal", self.tr("Rebuttal")), ("layout_all", self.tr("Auto-layout")),
+                            ("zoom_fit", self.tr("Fit"))):
+            a[name].setIconText(short)
+        for name in ("new", "open", "save"):
+            tb.addAction(a[name])
+        tb.addSeparator()
+        for name in ("undo", "redo"):
+            tb.addAction(a[name])
+        tb.addSeparator()
+        for name in ("add_question", "add_position", "add_support", "add_evidence", "add_rebuttal"):
+            tb.addAction(a[name])
+        tb.addSeparator()
+        for name in ("layout_all", "zoom_fit"):
+            tb.addAction(a[name])
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+
+    def _build_status(self) -> None:
+        self.counts_label = QLabel(self)
+        self.zoom_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.view.zoomChanged.connect(self._show_zoom)
+
+    # ------------------------------------------------------------------ layout
+    def _restore_layout(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.sync()
+
+    # ---------------------------------------------------------------- document
+    def set_document(self, document: Document | None) -> None:
+        """Show ``document`` (None: the start page)."""
+        self._teardown_document()
+        self.document = document
+        if document is None:
+            self.start_page.set_recent(recent_files())
+            self.stack.setCurrentWidget(self.start_page)
+            self.outline.set_map(None)
+            self.inspector.set_map(None)
+            self.find_bar.set_map(None)
+            self.find_bar.hide()
+            self._update_title()
+            self.update_actions()
+            self.counts_label.setText("")
+            self.zoom_label.setText("")
+            return
+        theme = document.view.theme if document.view.theme in THEMES else "default"
+        self.scene = MapScene(document.map, theme, self)
+        self.view.setScene(self.scene)
+        self.scene.selectionChanged.connect(self._on_scene_selection)
+        self.scene.moveRequested.connect(self.on_move_requested)
+        self.scene.connectRequested.connect(self.on_connect_requested)
+        self.scene.addPremiseRequested.connect(self.on_add_premise_requested)
+        self.scene.textEditCommitted.connect(self.on_text_edit_committed)
+        self.scene.contextMenuRequested.connect(self.on_context_menu_requested)
+        self.outline.set_map(document.map, self.apply_edit)
+        self.inspector.set_map(document.map, self.apply_edit)
+        self.find_bar.set_map(document.map)
+        document.modifiedChanged.connect(self._update_title)
+        document.pathChanged.connect(self._update_title)
+        document.edited.connect(self._on_edited)
+        document.undo_stack.indexChanged.connect(self._update_undo_texts)
+        self.session.document_opened(document)
+        self.stack.setCurrentWidget(self.canvas_page)
+        for act in self.theme_group.actions():
+            act.setChecked(act.data() == theme)
+        self._update_title()
+        self._on_edited()
+        QTimer.singleShot(0, self._initial_view)
+
+    def _initial_view(self) -> None:
+        if self.document is None or self.scene is None:
+            return
+        v = self.document.view
+        if v.center is not None:
+            self.view.set_zoom(v.zoom)
+            self.view.centerOn(*v.center)
+        else:
+            self.view.zoom_reset()
+            self.view.zoom_fit()
+            if self.view.zoom() < 0.5 and len(self.document.map) > 0:
+                self.view.set_zoom(0.5)
+                self._center_on_top()
+        self._show_zoom(self.view.zoom())
+        self.view.setFocus()
+
+    def _center_on_top(self) -> None:
+        if self.scene is None:
+            return
+        rect = self.scene.content_rect()
+        self.view.centerOn(rect.center().x(), rect.top() + self.view.viewport().height() / 2 / max(self.view.zoom(), 0.01))
+
+    def _teardown_document(self) -> None:
+        doc, scene = self.document, self.scene
+        if doc is not None:
+            for sig, slot in ((doc.modifiedChanged, self._update_title), (doc.pathChanged, self._update_title),
+                              (doc.edited, self._on_edited), (doc.undo_stack.indexChanged, self._update_undo_texts)):
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+            self.session.document_closed(doc)
+        if scene is not None:
+            try:
+                scene.selectionChanged.disconnect(self._on_scene_selection)
+            except (RuntimeError, TypeError):
+                pass
+            scene.detach()
+            self.view.setScene(None)
+            scene.deleteLater()
+        self.scene = None
+        self.document = None
+        self.collapsed.clear()
+        self.focus_id = None
+        self._selection_order = []
+
+    def current_view_state(self) -> ViewState:
+        if self.document is None:
+            return ViewState()
+        c = self.view.mapToScene(self.view.viewport().rect().center())
+        return ViewState(zoom=round(self.view.zoom(), 4), theme=self.document.view.theme,
+                         center=(round(c.x(), 1), round(c.y(), 1)), show_labels=self.document.view.show_labels)
+
+    def set_theme(self, name: str) -> None:
+        """Change the colours (view state: saved with the map, not an undo step)."""
+        if self.document is None or self.scene is None:
+            return
+        self.scene.set_theme(name)
+        from dataclasses import replace
+
+        self.document.view = replace(self.document.view, theme=name)
+        for act in self.theme_group.actions():
+            act.setChecked(act.data() == name)
+
+    # ------------------------------------------------------------------ editing
+    def apply_edit(self, edit: Edit | None) -> bool:
+        """Apply one edit through the document; a refused edit shows why."""
+        if self.document is None or edit is None:
+            return False
+        try:
+            self.document.apply(edit)
+        except MapError as exc:
+            self.show_problem(str(exc))
+            return False
+        return True
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", message), 8000)
+
+    def _on_edited(self) -> None:
+        self.outline.flush()
+        self._apply_hidden()
+        self.find_bar.refresh()
+        self._show_counts()
+        self.update_actions()
+
+    def _show_counts(self) -> None:
+        if self.document is None:
+            return
+        amap = self.document.map
+        n = len(amap.statements())
+        self.counts_label.setText(self.tr("%1 statements \u00b7 %2 links").replace("%1", str(n)).replace("%2", str(len(amap) - n)))
+
+    def _show_zoom(self, factor: float) -> None:
+        self.zoom_label.setText(f"{factor * 100:.0f}%" if self.document is not None else "")
+
+    def _update_title(self, *_args: object) -> None:
+        doc = self.document
+        if doc is None:
+            self.setWindowTitle("argmap")
+            self.setWindowModified(False)
+            return
+        self.setWindowTitle(f"{doc.display_name()}[*] \u2014 argmap")
+        self.setWindowModified(doc.is_modified())
+        if doc.path:
+            self.setWindowFilePath(doc.path)
+
+    def _update_undo_texts(self, *_args: object) -> None:
+        a = self.actions_by_name
+        stack = self.document.undo_stack if self.document is not None else None
+        if stack is not None and not shiboken6.isValid(stack):
+            stack = None  # the document is being destroyed (at exit)
+        undo, redo = (stack.undoText(), stack.redoText()) if stack is not None else ("", "")
+        a["undo"].setText(self.tr("&Undo %1").replace("%1", undo).strip() if undo else self.tr("&Undo"))
+        a["redo"].setText(self.tr("&Redo %1").replace("%1", redo).strip() if redo else self.tr("&Redo"))
+        a["undo"].setEnabled(stack is not None and stack.canUndo())
+        a["redo"].setEnabled(stack is not None and stack.canRedo())
+
+    def update_actions(self) -> None:
+        has_doc = self.document is not None
+        sel = self.selected_ids() if has_doc else []
+        stmts = [i for i in sel if self.document is not None and self.document.map.is_statement(i)]
+        for spec in SPECS:
+            action = self.actions_by_name[spec.name]
+            needs = spec.needs
+            action.setEnabled(not needs or (has_doc and (needs == "doc" or (needs == "sel" and bool(sel)) or (needs == "stmt" and bool(stmts)))))
+        self.actions_by_name["revert"].setEnabled(has_doc and bool(self.document and self.document.path))
+        self._update_undo_texts()
+
+    # ---------------------------------------------------------------- selection
+    def selected_ids(self) -> list[str]:
+        return self.scene.selected_ids() if self.scene is not None else []
+
+    def current_id(self) -> str | None:
+        """The item selected last (the "current" one), if any is selected."""
+        sel = set(self.selected_ids())
+        order = [i for i in self._selection_order if i in sel]
+        if order:
+            return order[-1]
+        return sorted(sel)[0] if sel else None
+
+    def _on_scene_selection(self) -> None:
+        if self.scene is None:
+            return
+        ids = self.scene.selected_ids()
+        keep = [i for i in self._selection_order if i in ids]
+        self._selection_order = keep + [i for i in ids if i not in keep]
+        if not self._syncing:
+            self._syncing = True
+            try:
+                self.outline.select_ids(ids)
+            finally:
+                self._syncing = False
+        self.inspector.show_ids(ids)
+        self.update_actions()
+
+    def _on_outline_selection(self, ids: list[str]) -> None:
+        if self._syncing or self.scene is None:
+            return
+        self._syncing = True
+        try:
+            self.scene.select_ids(ids)
+            if ids:
+                item = self.scene.item_for(ids[0])
+                if item is not None and item.isVisible():
+                    self.view.ensureVisible(item.sceneBoundingRect(), 60, 60)
+        finally:
+            self._syncing = False
+        self.inspector.show_ids(ids)
+
+    def select(self, ids: list[str]) -> None:
+        """Select on the canvas (the outline and inspector follow)."""
+        if self.scene is not None:
+            self.scene.select_ids(ids)
+
+    def reveal(self, id_: str) -> None:
+        """Select ``id_`` and scroll it into view (expanding a collapsed branch)."""
+        if self.scene is None or self.document is None or id_ not in self.document.map:
+            return
+        if id_ in self.scene.hidden_ids():
+            self.collapsed.clear()
+            self.focus_id = None
+            self._apply_hidden()
+        self.select([id_])
+        item = self.scene.item_for(id_)
+        if item is not None:
+            self.view.ensureVisible(item.sceneBoundingRect(), 80, 80)
+
+    def _on_find_highlight(self, ids: list[str]) -> None:
+        if self.scene is not None:
+            self.scene.set_highlighted(ids)
+
+    # ---------------------------------------------------------------- events
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self._teardown_document()
+        self.outline.set_map(None)
+        self.inspector.set_map(None)
+        self.session.remove_window(self)
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        for p in paths:
+            self.open_path(p)
+
