@@ -81,12 +81,13 @@ def check_map(
 ) -> list[Finding]:
     """Every finding for a map, errors first. ``base_dir`` is the project file's folder,
     where relative source-document paths are looked up (and in its parents)."""
+    fw = Framework.from_map(amap)
     if labels is None:
-        labels = Framework.from_map(amap).grounded()
+        labels = fw.grounded()
     base = Path(base_dir) if base_dir is not None else None
     findings: list[Finding] = []
     findings += _text_checks(amap)
-    findings += _structure_checks(amap, labels)
+    findings += _structure_checks(amap, fw, labels)
     findings += _support_cycles(amap)
     findings += _evidence_checks(amap, base)
     order = {s.id: (s.order, s.id) for s in amap.statements()}
@@ -119,9 +120,12 @@ def _text_checks(amap: ArgumentMap) -> Iterator[Finding]:
             first[key] = s
 
 
-def _structure_checks(amap: ArgumentMap, labels: Mapping[str, Label] | Labelling) -> Iterator[Finding]:
+def _structure_checks(
+    amap: ArgumentMap, fw: Framework, labels: Mapping[str, Label] | Labelling
+) -> Iterator[Finding]:
     for s in amap.statements():
-        links_in, links_out = amap.links_into(s.id), amap.links_from(s.id)
+        links_in = fw.attackers.get(s.id, []) + fw.supporters.get(s.id, [])
+        links_out = fw.uses.get(s.id, [])
         if s.kind is StatementKind.QUESTION:
             n = len(amap.positions(s.id))
             if n < 2:
@@ -146,7 +150,7 @@ def _structure_checks(amap: ArgumentMap, labels: Mapping[str, Label] | Labelling
                     "(each is OUT or UNDECIDED), so it is unsupported.",
                     s.id,
                 )
-        if s.kind is StatementKind.REBUTTAL and not any(link.kind is LinkKind.ATTACK for link in links_out):
+        if s.kind is StatementKind.REBUTTAL and not any(fw.is_attack(link) for link in links_out):
             yield _finding(
                 "rebuttal-attacks-nothing",
                 f"The rebuttal {_q(s)} attacks nothing: connect it to what it objects to.",
@@ -156,9 +160,9 @@ def _structure_checks(amap: ArgumentMap, labels: Mapping[str, Label] | Labelling
 
 def _support_cycles(amap: ArgumentMap) -> Iterator[Finding]:
     g = nx.DiGraph()
-    for link in amap.links():
-        if link.kind is LinkKind.SUPPORT:
-            g.add_edges_from((p, link.target) for p in link.premises)
+    g.add_edges_from(
+        (p, link.target) for link in amap.links() if link.kind is LinkKind.SUPPORT for p in link.premises
+    )
     for comp in nx.strongly_connected_components(g):
         if len(comp) < 2:
             continue

@@ -49,56 +49,84 @@ def propagate_ratings(amap: ArgumentMap) -> dict[str, RatingSuggestion]:
     """A suggestion for every statement of the map (see ``RatingSuggestion``)."""
     statements = {s.id: s for s in amap.statements()}
     given = {sid: given_rating(s) for sid, s in statements.items()}
-    incoming = _incoming(amap, statements)
-    deps = nx.DiGraph()
-    deps.add_nodes_from(statements)
+    incoming: dict[str, list[Link]] = {sid: [] for sid in statements}
+    objections: dict[str, list[Link]] = {}
+    for link in amap.links():
+        if link.target in incoming:
+            incoming[link.target].append(link)
+        else:
+            objections.setdefault(link.target, []).append(link)
+    # Who depends on whom: a statement without a rating depends on the premises of the
+    # links into it and of the objections to those links. A rated one depends on nothing.
+    inputs: dict[str, set[str]] = {sid: set() for sid in statements}
     for sid, links in incoming.items():
-        if given[sid] is not None:
-            continue  # a rated statement depends on nothing: its rating is the student's
-        for link in links:
-            for p in _all_premises(amap, link):
-                deps.add_edge(p, sid)
+        if given[sid] is None:
+            for link in links:
+                inputs[sid].update(_all_premises(link, objections))
     effective: dict[str, Rating] = {}
     derived: dict[str, tuple[Rating, str]] = {}
-    cond = nx.condensation(deps)
-    for comp in nx.topological_sort(cond):
-        members = sorted(cond.nodes[comp]["members"])
-        circular = len(members) > 1
-        for sid in members:
-            if given[sid] is not None:
-                effective[sid] = given[sid]
-            elif circular:
-                derived[sid] = (Rating.UNDECIDED, "its reasons go round in a circle back to it")
-                effective[sid] = Rating.UNDECIDED
-            else:
-                derived[sid] = _derive(amap, incoming[sid], effective)
-                effective[sid] = derived[sid][0]
+
+    def settle(sid: str) -> None:
+        if given[sid] is not None:
+            effective[sid] = given[sid]
+        else:
+            derived[sid] = _derive(amap, incoming[sid], effective, objections)
+            effective[sid] = derived[sid][0]
+
+    for sid in _topological(inputs):
+        settle(sid)
+    left = [sid for sid in statements if sid not in effective]
+    if left:  # statements on or after a circle of reasons
+        sub = nx.DiGraph()
+        sub.add_nodes_from(left)
+        sub.add_edges_from((p, sid) for sid in left for p in inputs[sid] if p in sub)
+        cond = nx.condensation(sub)
+        for comp in nx.topological_sort(cond):
+            members = sorted(cond.nodes[comp]["members"])
+            for sid in members:
+                if len(members) > 1:
+                    derived[sid] = (Rating.UNDECIDED, "its reasons go round in a circle back to it")
+                    effective[sid] = Rating.UNDECIDED
+                else:
+                    settle(sid)
     out = {}
     for sid in statements:
         if sid not in derived:
-            derived[sid] = _derive(amap, incoming[sid], effective)
+            derived[sid] = _derive(amap, incoming[sid], effective, objections)
         rating, reason = derived[sid]
         out[sid] = RatingSuggestion(sid, given[sid], rating, effective[sid], reason)
     return out
 
 
-def _incoming(amap: ArgumentMap, statements: dict[str, Statement]) -> dict[str, list[Link]]:
-    incoming: dict[str, list[Link]] = {sid: [] for sid in statements}
-    for link in amap.links():
-        if link.target in incoming:
-            incoming[link.target].append(link)
-    return incoming
+def _topological(inputs: dict[str, set[str]]) -> list[str]:
+    """Statements in an order where each comes after its inputs (Kahn); statements on a
+    circle, and those depending on one, are left out."""
+    waiting = {sid: len(deps) for sid, deps in inputs.items()}
+    users: dict[str, list[str]] = {}
+    for sid, deps in inputs.items():
+        for p in deps:
+            users.setdefault(p, []).append(sid)
+    ready = [sid for sid, n in waiting.items() if n == 0]
+    order = []
+    while ready:
+        sid = ready.pop()
+        order.append(sid)
+        for user in users.get(sid, ()):
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                ready.append(user)
+    return order
 
 
-def _all_premises(amap: ArgumentMap, link: Link) -> list[str]:
+def _all_premises(link: Link, objections: dict[str, list[Link]]) -> list[str]:
     """Premises of the link and of every objection to it, transitively."""
     out = list(link.premises)
-    for objection in amap.attackers(link.id):
-        out.extend(_all_premises(amap, objection))
+    for objection in objections.get(link.id, ()):
+        out.extend(_all_premises(objection, objections))
     return out
 
 
-def _force(amap: ArgumentMap, link: Link, effective: dict[str, Rating]) -> Strength:
+def _force(link: Link, effective: dict[str, Rating], objections: dict[str, list[Link]]) -> Strength:
     """How much a link counts: STRONG, WEAK or NONE (it does not hold).
 
     It holds when all premises are accepted and its strength is not "none" (unset counts
@@ -109,8 +137,8 @@ def _force(amap: ArgumentMap, link: Link, effective: dict[str, Rating]) -> Stren
     if any(effective.get(p) is not Rating.ACCEPTED for p in link.premises):
         return Strength.NONE
     force = Strength.STRONG if link.strength is Strength.STRONG else Strength.WEAK
-    for objection in amap.attackers(link.id):
-        hit = _force(amap, objection, effective)
+    for objection in objections.get(link.id, ()):
+        hit = _force(objection, effective, objections)
         if hit is Strength.STRONG:
             return Strength.NONE
         if hit is Strength.WEAK:
@@ -120,11 +148,13 @@ def _force(amap: ArgumentMap, link: Link, effective: dict[str, Rating]) -> Stren
     return force
 
 
-def _derive(amap: ArgumentMap, links: list[Link], effective: dict[str, Rating]) -> tuple[Rating, str]:
+def _derive(
+    amap: ArgumentMap, links: list[Link], effective: dict[str, Rating], objections: dict[str, list[Link]]
+) -> tuple[Rating, str]:
     pro = {Strength.STRONG: [], Strength.WEAK: []}
     con = {Strength.STRONG: [], Strength.WEAK: []}
     for link in links:
-        force = _force(amap, link, effective)
+        force = _force(link, effective, objections)
         if force is not Strength.NONE:
             (pro if link.kind is LinkKind.SUPPORT else con)[force].append(link)
     strong_pro, strong_con = pro[Strength.STRONG], con[Strength.STRONG]
