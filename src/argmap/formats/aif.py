@@ -63,7 +63,7 @@ from argmap.model import (
 
 FORMAT = "AIF"
 _LINK_TYPES = {"RA": LinkKind.SUPPORT, "CA": LinkKind.ATTACK}
-_GENERIC_SCHEMES = {"", "ra", "ca", "default inference", "default conflict", "default rephrase"}
+_GENERIC_SCHEMES = {"", "ra", "ca", "ra-node", "ca-node", "support", "attack", "default inference", "default conflict", "default rephrase"}
 _OTHER_NAMES = {
     "L": "L nodes (locutions: who said what)",
     "YA": "YA nodes (illocutionary anchors)",
@@ -258,8 +258,6 @@ def _relation_candidates(
             continue
         node = nodes[nid]
         premises = [p for p in pred[nid] if types[p] == "I"]
-        if any(types[p] in _LINK_TYPES for p in pred[nid]):
-            report.dropped("relation nodes used as premises (argmap premises are statements)", nid)
         conclusions = [c for c in succ[nid] if types[c] == "I" or types[c] in _LINK_TYPES]
         if kind is LinkKind.SUPPORT:
             aimed = [c for c in conclusions if types[c] in _LINK_TYPES]
@@ -388,7 +386,7 @@ def _meta(
             del wrapper["OVA"]
     if wrapper:
         kept["wrapper"] = wrapper
-    return set_extra(meta, "aif", kept or None)
+    return set_extra(meta, "aif", kept) if kept else meta
 
 
 # ------------------------------------------------------------------------- writing
