@@ -16,7 +16,7 @@ from argmap.model import ArgumentMap, MapMeta
 
 from .maps import random_map, shuffled_copy
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 seeds = st.integers(0, 2**32 - 1)
 sizes = st.integers(1, 40)
 

@@ -20,7 +20,6 @@ class Placed:
     """Top-left positions of a laid-out forest and its rows (for later adjustments)."""
 
     pos: dict[str, tuple[float, float]]
-    depth: dict[str, int]
     rows: list[list[str]]  # node ids of each row, left to right
     row_y: list[float]
     row_h: list[float]
@@ -44,6 +43,7 @@ class Placed:
 
 
 def preorder_of(roots: Sequence[str], kids: Mapping[str, list[str]]) -> list[str]:
+    """The preorder of the trees under ``roots``."""
     out: list[str] = []
     stack = list(reversed(roots))
     while stack:
@@ -63,9 +63,10 @@ def tidy_forest(
     origin: tuple[float, float] = (0.0, 0.0),
     family: Mapping[str, str | None] | None = None,
 ) -> Placed:
-    """Lay out the trees of ``roots`` (with ``kids`` and their ``preorder``) left to right
-    from ``origin`` (the top-left of the whole forest). Neighbouring roots of the same
-    ``family`` (siblings in a larger tree) are packed as siblings, not as separate trees."""
+    """Lay out the trees of ``roots`` left to right from ``origin`` (the top-left of the
+    whole forest). ``kids`` lists the children of every node and ``preorder`` is the
+    forest's preorder. Neighbouring roots of the same ``family`` (siblings in a larger
+    tree) are packed as siblings, not as separate trees."""
     hgap = H_GAP + _SLACK
     rel: dict[str, float] = {}  # centre of a node relative to its parent's centre
     # A contour holds, deepest row first, the left and right edges of a subtree relative
@@ -77,7 +78,7 @@ def tidy_forest(
     push = stack.append
     for node in reversed(preorder):
         half = sizes[node][0] / 2
-        mine = kids.get(node)
+        mine = kids[node]
         if not mine:
             push(([-half], [half], 0.0))
             continue
@@ -124,26 +125,26 @@ def tidy_forest(
         centre[root] = cursor - lo
         cursor = centre[root] + max(right) + off + TREE_GAP
 
-    depth: dict[str, int] = dict.fromkeys(roots, 0)
+    # Rows top-down: each row is the children of the row above, left to right.
     rows: list[list[str]] = []
-    row_h: list[float] = []
-    for node in preorder:
-        d = depth[node]
-        if d == len(rows):
-            rows.append([])
-            row_h.append(0.0)
-        rows[d].append(node)
-        h = sizes[node][1]
-        if h > row_h[d]:
-            row_h[d] = h
-        mine = kids.get(node)
-        if mine:
-            c = centre[node]
-            for child in mine:
-                depth[child] = d + 1
-                centre[child] = c + rel[child]
+    row = list(roots)
+    while row:
+        rows.append(row)
+        below: list[str] = []
+        for node in row:
+            mine = kids[node]
+            if mine:
+                c = centre[node]
+                for child in mine:
+                    centre[child] = c + rel[child]
+                below.extend(mine)
+        row = below
+    row_h = [max(sizes[node][1] for node in row) for row in rows]
     row_y = [float(origin[1])]
     for h in row_h[:-1]:
         row_y.append(row_y[-1] + h + V_GAP + _SLACK)
-    pos = {node: (centre[node] - sizes[node][0] / 2, row_y[depth[node]]) for node in preorder}
-    return Placed(pos, depth, rows, row_y, row_h)
+    pos: dict[str, tuple[float, float]] = {}
+    for row, y in zip(rows, row_y):
+        for node in row:
+            pos[node] = (centre[node] - sizes[node][0] / 2, y)
+    return Placed(pos, rows, row_y, row_h)
