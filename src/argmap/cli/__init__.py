@@ -17,6 +17,7 @@ from argmap import __version__
 COMMANDS: dict[str, str] = {
     "validate": "argmap.cli.validate",
     "info": "argmap.cli.info",
+    "convert": "argmap.cli.convert",
     "evaluate": "argmap.cli.evaluate",
     "check": "argmap.cli.check",
     "export": "argmap.cli.export",
