@@ -171,18 +171,6 @@ def test_undercut_points_at_the_middle_of_the_attacked_arrow(canvas_scene):
     assert undercut.zValue() > attacked.zValue()
 
 
-def test_arrows_follow_a_dragged_card_live(canvas_scene):
-    card = canvas_scene.item_for("e")
-    link = canvas_scene.item_for("l2")
-    undercut = canvas_scene.item_for("l3")
-    card.setPos(card.pos() + QPointF(-300, 250))  # what a mouse drag does
-    (x1, y1, _x, _y), = link.premise_lines()
-    assert _on_rect_edge(x1, y1, card.card_rect())
-    ax, ay = link.anchor()
-    ux, uy = undercut.tip()
-    assert math.hypot(ux - ax, uy - ay) < 2.0  # the undercut followed its arrow
-
-
 # ----------------------------------------------------------- themes and modes
 def _pixel(image: QImage, scene_rect: QRectF, x: float, y: float) -> QColor:
     return image.pixelColor(int(x - scene_rect.left()), int(y - scene_rect.top()))

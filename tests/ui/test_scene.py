@@ -22,7 +22,7 @@ from argmap.model import (
     move,
 )
 from argmap.ui.items import statement_item
-from argmap.ui.items.link_item import LinkItem
+from argmap.ui.items.link_item import AnswerItem, LinkItem
 from argmap.ui.items.statement_item import StatementItem
 from argmap.ui.scene import MapScene
 from tests.ui.test_items import make_small_map
@@ -43,7 +43,7 @@ def _ids(scene: MapScene) -> set[str]:
     for item in scene.items():
         if isinstance(item, StatementItem):
             out.add(item.sid)
-        elif isinstance(item, LinkItem):
+        elif isinstance(item, LinkItem) and not isinstance(item, AnswerItem):
             out.add(item.lid)
     return out
 
@@ -114,6 +114,18 @@ def test_map_reset_rebuilds(canvas_map_scene):
     amap.reset_from(other)
     assert _ids(scene) == {"x", "y", "k"}
     assert scene.item_for("k").valid and scene.card_count() == 2
+
+
+def test_positions_are_joined_to_their_question(canvas_map_scene):
+    amap, scene = canvas_map_scene
+    joint = scene.item_for("answer:p")
+    assert isinstance(joint, AnswerItem) and joint.valid
+    assert joint.tip()[1] == pytest.approx(scene.item_for("q").card_rect().bottom())
+    change_statement(amap, "p", kind="claim").apply(amap)  # no longer answers
+    assert scene.item_for("answer:p") is None
+    change_statement(amap, "p", kind="position", answers="q").apply(amap)
+    assert scene.item_for("answer:p").valid
+    assert "answer:p" not in scene.selected_ids() and scene.link_items()[0].lid.startswith("l")
 
 
 def test_detach_stops_following(canvas_map_scene):

@@ -123,6 +123,32 @@ def test_drag_move_emits_one_request_with_all_selected(canvas_view):
     assert (line[0], line[1]) == pytest.approx((a.card_rect().center().x(), a.card_rect().top()))
 
 
+def test_arrows_follow_a_card_while_it_is_dragged(canvas_view):
+    _amap, scene, view = canvas_view
+    card, link, undercut = scene.item_for("e"), scene.item_for("l2"), scene.item_for("l3")
+    start = _vp(view, card.card_rect().center())
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for i in range(1, 5):
+        QTest.mouseMove(vp, start + QPoint(-40 * i, 50 * i))
+    assert card.pos() == QPointF(760.0 - 160, 460.0 + 200)  # mid-drag, not released
+    (x1, y1, _x, _y), = link.premise_lines()
+    assert (x1, y1) == pytest.approx((card.card_rect().center().x(), card.card_rect().top()))
+    ax, ay = link.anchor()
+    ux, uy = undercut.tip()
+    assert abs(ux - ax) < 2 and abs(uy - ay) < 2  # the undercut followed its arrow
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(-160, 200))
+
+
+def test_hover_shows_the_handle(canvas_view):
+    _amap, scene, view = canvas_view
+    card = scene.item_for("a")
+    QTest.mouseMove(view.viewport(), _vp(view, card.card_rect().center()))
+    assert card._hover
+    QTest.mouseMove(view.viewport(), _vp(view, card.card_rect().topLeft() + QPointF(-80, -80)))
+    assert not card._hover
+
+
 def test_click_without_moving_requests_no_move(canvas_view):
     _amap, scene, view = canvas_view
     moves = []

@@ -26,7 +26,7 @@ from argmap.model import (
 )
 from argmap.ui.items.card_layout import CARD_WIDTH, card_size
 from argmap.ui.items.gestures import GestureMixin
-from argmap.ui.items.link_item import LinkItem
+from argmap.ui.items.link_item import ANSWER_PREFIX, Z_LINK, Z_ON_LINK, AnswerItem, LinkItem, answer_link
 from argmap.ui.items.overview import fits, render_overview
 from argmap.ui.items.render_state import RenderState
 from argmap.ui.items.statement_item import StatementItem
@@ -85,7 +85,7 @@ class MapScene(GestureMixin, QGraphicsScene):
         return [i for i in self._items.values() if isinstance(i, StatementItem)]
 
     def link_items(self) -> list[LinkItem]:
-        return [i for i in self._items.values() if isinstance(i, LinkItem)]
+        return [i for i in self._items.values() if isinstance(i, LinkItem) and not isinstance(i, AnswerItem)]
 
     def selected_ids(self) -> list[str]:
         """Selected statement and link ids (statements first, each group sorted)."""
@@ -141,7 +141,8 @@ class MapScene(GestureMixin, QGraphicsScene):
         for id_ in changed:
             item = self._items.get(id_)
             if isinstance(item, StatementItem):
-                item.setVisible(id_ not in new)
+                item.shown = id_ not in new
+                item.setVisible(item.shown)
                 if id_ in new:
                     item.setSelected(False)
                 links |= self._deps.get(id_, set())
@@ -156,11 +157,21 @@ class MapScene(GestureMixin, QGraphicsScene):
     def content_rect(self) -> QRectF:
         """The bounding box of all visible cards and arrows (scene coordinates)."""
         if self._content is None:
-            rect = QRectF()
+            x1 = y1 = float("inf")
+            x2 = y2 = float("-inf")
             for item in self._items.values():
-                if item.isVisible():
-                    rect = rect.united(item.sceneBoundingRect())
-            self._content = rect.adjusted(-CONTENT_MARGIN, -CONTENT_MARGIN, CONTENT_MARGIN, CONTENT_MARGIN) if not rect.isNull() else QRectF(0, 0, CARD_WIDTH, 100)
+                if not item.shown:
+                    continue
+                if isinstance(item, StatementItem):
+                    a, b, c, d = item.x0, item.y0, item.x0 + item.w, item.y0 + item.h
+                elif item.valid:
+                    r = item.boundingRect()
+                    a, b, c, d = r.left(), r.top(), r.right(), r.bottom()
+                else:
+                    continue
+                x1, y1, x2, y2 = min(x1, a), min(y1, b), max(x2, c), max(y2, d)
+            m = CONTENT_MARGIN
+            self._content = QRectF(x1 - m, y1 - m, x2 - x1 + 2 * m, y2 - y1 + 2 * m) if x1 <= x2 else QRectF(0, 0, CARD_WIDTH, 100)
         return QRectF(self._content)
 
     def overview(self, scale: float, dpr: float = 1.0) -> tuple[QImage, QRectF] | None:
@@ -176,8 +187,8 @@ class MapScene(GestureMixin, QGraphicsScene):
             bucket = want
             if not fits(rect, bucket):
                 return None
-        cards = [i for i in self._items.values() if isinstance(i, StatementItem) and i.isVisible()]
-        links = [i for i in self._items.values() if isinstance(i, LinkItem) and i.isVisible() and i.valid]
+        cards = [i for i in self._items.values() if isinstance(i, StatementItem) and i.shown]
+        links = [i for i in self._items.values() if isinstance(i, LinkItem) and i.shown and i.valid]
         image = render_overview(cards, links, rect, bucket, self.rs)
         self._overview = (bucket, image, rect)
         return image, rect
@@ -212,13 +223,22 @@ class MapScene(GestureMixin, QGraphicsScene):
         statements = self.map.statements()
         missing = [s for s in statements if s.pos is None]
         placed = self._layout_missing() if missing else {}
-        for s in statements:
-            self._add_card(s, placed.get(s.id))
+        cards = [self._add_card(s, placed.get(s.id), building=True) for s in statements]
         links = self.map.links()
-        for link in links:
-            self._add_link_item(link)
-        for item in self._link_order(links):
-            item.update_geometry()
+        link_items = [self._add_link_item(link, building=True) for link in links]
+        link_items += [self._add_link_item(a, building=True, cls=AnswerItem) for a in self._answer_links(statements)]
+        answers = [i for i in link_items if isinstance(i, AnswerItem)]
+        for item in self._link_order(links) + answers:
+            item.shown = self._link_shown(item)
+            if item.shown:
+                item.update_geometry(building=True)
+            else:
+                item.setVisible(False)
+        add = self.addItem
+        for item in cards:
+            add(item)
+        for item in link_items:
+            add(item)
         self.rs.card_moved = self._on_card_moved
         self._dirty_content()
 
@@ -241,27 +261,37 @@ class MapScene(GestureMixin, QGraphicsScene):
             out.extend(self._items[i] for i in reversed(chain))
         return out
 
-    def _add_card(self, s: Statement, placed: tuple[float, float] | None = None) -> StatementItem:
+    def _add_card(self, s: Statement, placed: tuple[float, float] | None = None, building: bool = False) -> StatementItem:
         item = StatementItem(s, self.rs)
         pos = s.pos or placed
         if pos is None:
             pos = self._free_spot()
         if s.pos is None:
             self._unplaced.add(s.id)
-        item.setPos(pos[0], pos[1])
+        item.place(pos[0], pos[1])
         if s.id in self._hidden:
+            item.shown = False
             item.setVisible(False)
         self._items[s.id] = item
         self._cards += 1
-        self.addItem(item)
+        if not building:
+            self.addItem(item)
         return item
 
-    def _add_link_item(self, link: Link) -> LinkItem:
-        item = LinkItem(link, self.rs, self._items)
+    def _answer_links(self, statements: Iterable[Statement]) -> list[Link]:
+        return [answer_link(s.id, s.answers) for s in statements if s.answers and s.answers in self._items]
+
+    def _add_link_item(self, link: Link, building: bool = False, cls: type[LinkItem] = LinkItem) -> LinkItem:
+        item = cls(link, self.rs, self._items)
         self._items[link.id] = item
+        deps = self._deps
         for end in (*link.premises, link.target):
-            self._deps.setdefault(end, set()).add(link.id)
-        self.addItem(item)
+            if end in deps:
+                deps[end].add(link.id)
+            else:
+                deps[end] = {link.id}
+        if not building:
+            self.addItem(item)
         return item
 
     def _free_spot(self) -> tuple[float, float]:
@@ -275,9 +305,11 @@ class MapScene(GestureMixin, QGraphicsScene):
         elif isinstance(change, StatementAdded):
             s = change.statement
             self._add_card(s)
+            self._sync_answer(s)
             if s.pos is None:
                 self._schedule_placement()
         elif isinstance(change, StatementRemoved):
+            self._remove_answer(change.statement.id)
             self._remove_item(change.statement.id)
         elif isinstance(change, LinkAdded):
             item = self._add_link_item(change.link)
@@ -303,10 +335,12 @@ class MapScene(GestureMixin, QGraphicsScene):
         if not isinstance(item, StatementItem):
             return
         item.set_statement(new)
+        if old.answers != new.answers:
+            self._sync_answer(new)
         if new.pos is not None:
             self._unplaced.discard(new.id)
             if old.pos != new.pos or item.pos() != QPointF(*new.pos):
-                item.setPos(new.pos[0], new.pos[1])
+                self._move_card(item, new.pos)
 
     def _link_changed(self, old: Link, new: Link) -> None:
         item = self._items.get(new.id)
@@ -318,6 +352,21 @@ class MapScene(GestureMixin, QGraphicsScene):
             self._deps.setdefault(end, set()).add(new.id)
         item.link = new
         self._refresh_links({new.id})
+
+    def _sync_answer(self, s: Statement) -> None:
+        """Show the connector from a position to its question (if it answers one)."""
+        self._remove_answer(s.id)
+        if s.answers and s.answers in self._items:
+            item = self._add_link_item(answer_link(s.id, s.answers), cls=AnswerItem)
+            self._refresh_links({item.lid})
+
+    def _remove_answer(self, sid: str) -> None:
+        aid = ANSWER_PREFIX + sid
+        item = self._items.get(aid)
+        if item is not None:
+            for end in (*item.link.premises, item.link.target):
+                self._deps.get(end, set()).discard(aid)
+            self._remove_item(aid)
 
     def _remove_item(self, id_: str) -> None:
         item = self._items.pop(id_, None)
@@ -354,9 +403,13 @@ class MapScene(GestureMixin, QGraphicsScene):
             item = self._items.get(lid)
             if not isinstance(item, LinkItem):
                 continue
-            item.setZValue(0.5 if item.targets_link() else 0.0)
-            visible = lid not in self._hidden and self._shown(item.link.target) and any(self._shown(p) for p in item.link.premises)
-            item.setVisible(visible)
+            z = Z_ON_LINK if item.targets_link() else Z_LINK
+            if item.zValue() != z:
+                item.setZValue(z)
+            visible = self._link_shown(item)
+            if visible != item.shown:
+                item.shown = visible
+                item.setVisible(visible)
             if visible:
                 item.update_geometry()
             else:
@@ -366,7 +419,15 @@ class MapScene(GestureMixin, QGraphicsScene):
 
     def _shown(self, id_: str) -> bool:
         item = self._items.get(id_)
-        return item is not None and item.isVisible()
+        return item is not None and item.shown
+
+    def _link_shown(self, item: LinkItem) -> bool:
+        link = item.link
+        return link.id not in self._hidden and self._shown(link.target) and any(self._shown(p) for p in link.premises)
+
+    def _move_card(self, card: StatementItem, pos: tuple[float, float]) -> None:
+        card.place(pos[0], pos[1])
+        self._on_card_moved(card)
 
     def _on_card_moved(self, card: StatementItem) -> None:
         deps = self._deps.get(card.sid)
@@ -392,7 +453,7 @@ class MapScene(GestureMixin, QGraphicsScene):
         for sid in list(self._unplaced):
             item = self._items.get(sid)
             if isinstance(item, StatementItem) and sid in placed:
-                item.setPos(*placed[sid])
+                self._move_card(item, placed[sid])
         self._dirty_content()
 
     # ------------------------------------------------------------------ caches

@@ -239,6 +239,12 @@ class MapView(QGraphicsView):
             return
         super().keyPressEvent(event)
 
+    def leaveEvent(self, event) -> None:
+        scene = self.map_scene()
+        if scene is not None:
+            scene.set_hover_card(None)
+        super().leaveEvent(event)
+
     def keyReleaseEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space = False

@@ -42,6 +42,7 @@ class GestureMixin:
         self._press_positions: dict[str, QPointF] | None = None
         self._connect: _ConnectDrag | None = None
         self._editor: InlineEditor | None = None
+        self._hover_card: StatementItem | None = None
 
     # ---------------------------------------------------------------- mouse
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -61,6 +62,24 @@ class GestureMixin:
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
+            for sid in self._press_positions:  # the cards being dragged: arrows follow live
+                item = self._items.get(sid)
+                if item is not None:
+                    item.sync_xy()
+                    self._on_card_moved(item)
+        elif not event.buttons():
+            self.set_hover_card(self.card_at(event.scenePos()))
+
+    def set_hover_card(self, card: StatementItem | None) -> None:
+        """Show the hover outline and handle on ``card`` (None: on no card)."""
+        if card is self._hover_card:
+            return
+        if self._hover_card is not None and self._hover_card.scene() is self:
+            self._hover_card.set_hover(False)
+        self._hover_card = card
+        if card is not None:
+            card.set_hover(True)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._connect is not None:
@@ -74,6 +93,8 @@ class GestureMixin:
             moved: dict[str, tuple[float, float]] = {}
             for sid, before in press.items():
                 item = self._items.get(sid)
+                if item is not None:
+                    item.sync_xy()
                 if item is not None and item.pos() != before:
                     moved[sid] = (item.pos().x(), item.pos().y())
             if moved:
@@ -111,7 +132,7 @@ class GestureMixin:
                 continue
             pos = self.map.statement(sid).pos
             if pos is not None and item.pos() != QPointF(*pos):
-                item.setPos(pos[0], pos[1])
+                self._move_card(item, pos)
 
     # -------------------------------------------------------- drag-to-connect
     def _begin_connect(self, card: StatementItem) -> None:

@@ -7,14 +7,17 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from argmap.model import Link, LinkKind
+from argmap.model import Link, LinkKind, StatementKind
 from argmap.ui.items.painting import HEAD_HALF, HEAD_LEN, draw_head, unit
 from argmap.ui.items.render_state import RenderState
 
 LINK_TYPE = QGraphicsItem.UserType + 2
+Z_LINK = -2.0  # arrows below cards (cards keep the default z of 0)
+Z_ON_LINK = -1.0  # undercuts above the arrows they attack
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 JUNCTION_R = 3.5
 JOIN_DIST = 34.0  # how far beyond the co-premises their lines meet
 HIT_WIDTH = 12.0
@@ -33,21 +36,24 @@ def rect_exit(x: float, y: float, w: float, h: float, tx: float, ty: float) -> t
 class LinkItem(QGraphicsItem):
     """An arrow. Coordinates are scene coordinates (the item stays at the origin)."""
 
+    # geometry defaults live on the class: building 50,000 arrows sets fewer attributes
+    _segs: list[tuple[float, float, float, float]] = []  # premise lines (never mutated)
+    _junction: tuple[float, float] | None = None
+    _tip = (0.0, 0.0)
+    _dir = (0.0, -1.0)
+    _anchor = (0.0, 0.0)
+    _bounds = QRectF()
+    valid = False
+    shown = True  # set by the scene (hidden ends); cheaper to read than isVisible()
+
     def __init__(self, link: Link, rs: RenderState, registry: dict) -> None:
         super().__init__()
         self.lid = link.id
         self.link = link
         self.rs = rs
         self._reg = registry
-        self._segs: list[tuple[float, float, float, float]] = []  # premise lines
-        self._junction: tuple[float, float] | None = None
-        self._tip = (0.0, 0.0)
-        self._dir = (0.0, -1.0)
-        self._anchor = (0.0, 0.0)
-        self._bounds = QRectF()
-        self.valid = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setZValue(0.5 if self.targets_link() else 0.0)
+        self.setFlags(_FLAGS)
+        self.setZValue(Z_ON_LINK if self.targets_link() else Z_LINK)
 
     def type(self) -> int:
         return LINK_TYPE
@@ -74,26 +80,26 @@ class LinkItem(QGraphicsItem):
         """Each premise's line: start on its card's border, end at the junction or tip."""
         return list(self._segs)
 
-    def update_geometry(self) -> None:
-        """Recompute the arrow from the current card rectangles (and target arrow)."""
+    def update_geometry(self, building: bool = False) -> None:
+        """Recompute the arrow from the current card rectangles (and target arrow).
+        ``building``: the item is not in a scene yet (skip change notifications)."""
         reg = self._reg
         rects = []
         for p in self.link.premises:
             item = reg.get(p)
-            if item is not None and item.isVisible():
-                q = item.pos()
-                rects.append((q.x(), q.y(), item.w, item.h))
+            if item is not None and item.shown:
+                rects.append((item.x0, item.y0, item.w, item.h))
         target = reg.get(self.link.target)
-        if not rects or target is None or (isinstance(target, LinkItem) and not target.valid):
+        if not rects or target is None or not target.shown or (isinstance(target, LinkItem) and not target.valid):
             self._set_invalid()
             return
         target_rect = None
         if isinstance(target, LinkItem):
-            aim = target.anchor()
+            aim = target._anchor
         else:
-            q = target.pos()
-            target_rect = (q.x(), q.y(), target.w, target.h)
-            aim = (q.x() + target.w / 2, q.y() + target.h / 2)
+            tx0, ty0 = target.x0, target.y0
+            target_rect = (tx0, ty0, target.w, target.h)
+            aim = (tx0 + target.w / 2, ty0 + target.h / 2)
         if len(rects) == 1:
             start, end = _ends(rects[0], target_rect, aim)
             self._segs = [(*start, *end)]
@@ -123,13 +129,14 @@ class LinkItem(QGraphicsItem):
         xs = [s[0] for s in self._segs] + [s[2] for s in self._segs] + [end[0]]
         ys = [s[1] for s in self._segs] + [s[3] for s in self._segs] + [end[1]]
         pad = HEAD_HALF + HEAD_LEN + 6
-        self.prepareGeometryChange()
-        self._bounds = QRectF(min(xs) - pad, min(ys) - pad, max(xs) - min(xs) + 2 * pad, max(ys) - min(ys) + 2 * pad)
+        if not building:
+            self.prepareGeometryChange()
+        x0, y0 = min(xs), min(ys)
+        self._bounds = QRectF(x0 - pad, y0 - pad, max(xs) - x0 + 2 * pad, max(ys) - y0 + 2 * pad)
         self.valid = True
-        self.update()
 
     def _set_invalid(self) -> None:
-        if self.valid or not self._bounds.isNull():
+        if self.valid:
             self.prepareGeometryChange()
         self.valid = False
         self._segs = []
@@ -226,3 +233,35 @@ def _ends(premise: Rect, target: Rect | None, aim: tuple[float, float]) -> tuple
     end = _port(target, *start) if target else aim
     return start, end
 
+
+
+ANSWER_PREFIX = "answer:"
+
+
+def answer_link(position_id: str, question_id: str) -> Link:
+    """The connector drawn from a position to the question it answers (not a model link)."""
+    return Link(ANSWER_PREFIX + position_id, LinkKind.SUPPORT, (position_id,), question_id)
+
+
+class AnswerItem(LinkItem):
+    """A quiet line from a position up to its question: no head, not selectable."""
+
+    def __init__(self, link: Link, rs: RenderState, registry: dict) -> None:
+        super().__init__(link, rs, registry)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag(0))
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self.valid:
+            return
+        rs = self.rs
+        color = rs.kind_colors[StatementKind.QUESTION][1]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(color, 1.6))
+        x1, y1, _x2, _y2 = self._segs[0]
+        tx, ty = self._tip
+        painter.drawLine(QLineF(x1, y1, tx, ty))
+        painter.setBrush(QBrush(rs.background))
+        painter.drawEllipse(QPointF(tx, ty), 3.5, 3.5)

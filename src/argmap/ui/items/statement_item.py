@@ -19,15 +19,18 @@ from argmap.ui.items.card_layout import (
     pad_x,
     wrap_card,
 )
-from argmap.ui.items.painting import draw_badge, draw_card_shape, shape_path
+from argmap.ui.items.painting import FOLD, draw_badge, draw_card_shape, shape_path
 from argmap.ui.items.render_state import RenderState
-from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, make_font
+from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, Shape, make_font
 
 MARGIN = 6.0  # room around the card for the selection and highlight outlines
 HANDLE_R = 6.5
 TEXT_LOD = 0.3  # below this scale text is replaced by grey bars
 
 STATEMENT_TYPE = QGraphicsItem.UserType + 1
+# Cards stay at z 0 (the default: no call per card); arrows sit below them. Hover is
+# tracked by the scene (one lookup per mouse move) rather than by every item.
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 
 _FONTS: dict[str, object] = {}
 
@@ -40,6 +43,10 @@ def _font(role: str):
     return font
 
 
+def style_shape(rs: RenderState, kind) -> Shape:
+    return rs.theme.kinds[kind].shape
+
+
 def _static(text: str) -> QStaticText:
     st = QStaticText(text)
     st.setTextFormat(Qt.TextFormat.PlainText)
@@ -47,25 +54,34 @@ def _static(text: str) -> QStaticText:
 
 
 class StatementItem(QGraphicsItem):
-    """A card. Position is the card's top-left corner (the model's ``pos``)."""
+    """A card. Position is the card's top-left corner (the model's ``pos``); ``x0, y0``
+    mirror it on the Python side for fast arrow geometry (the scene keeps them in sync)."""
+
+    w = CARD_WIDTH
+    x0 = 0.0
+    y0 = 0.0
+    shown = True
+    _static: tuple[QStaticText | None, QStaticText | None, QStaticText | None] | None = None
+    _hover = False
 
     def __init__(self, statement: Statement, rs: RenderState) -> None:
         super().__init__()
         self.sid = statement.id
         self.rs = rs
         self.statement = statement
-        self._wrap = wrap_card(statement)
-        self.w = CARD_WIDTH
-        self.h = self._wrap.height
-        self._static: tuple[QStaticText | None, QStaticText | None, QStaticText | None] | None = None
-        self._hover = False
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
-        self.setAcceptHoverEvents(True)
-        self.setZValue(1.0)
+        self._wrap = wrap = wrap_card(statement)
+        self.h = wrap.height
+        self.setFlags(_FLAGS)
+
+    def place(self, x: float, y: float) -> None:
+        """Move the card (scene code only: keeps ``x0, y0`` in sync)."""
+        self.x0, self.y0 = x, y
+        self.setPos(x, y)
+
+    def sync_xy(self) -> None:
+        """Re-read the position after Qt moved the card (a mouse drag)."""
+        p = self.pos()
+        self.x0, self.y0 = p.x(), p.y()
 
     def type(self) -> int:
         return STATEMENT_TYPE
@@ -73,8 +89,7 @@ class StatementItem(QGraphicsItem):
     # ----------------------------------------------------------------- geometry
     def card_rect(self) -> QRectF:
         """The card in scene coordinates (without outlines and handle)."""
-        p = self.pos()
-        return QRectF(p.x(), p.y(), self.w, self.h)
+        return QRectF(self.x0, self.y0, self.w, self.h)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-MARGIN, -MARGIN, self.w + 2 * MARGIN, self.h + 2 * MARGIN + HANDLE_R)
@@ -109,18 +124,10 @@ class StatementItem(QGraphicsItem):
                 self.rs.card_moved(self)
         self.update()
 
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged and self.rs.card_moved is not None:
-            self.rs.card_moved(self)
-        return super().itemChange(change, value)
-
-    def hoverEnterEvent(self, event) -> None:
-        self._hover = True
-        self.update()
-
-    def hoverLeaveEvent(self, event) -> None:
-        self._hover = False
-        self.update()
+    def set_hover(self, on: bool) -> None:
+        if self._hover != on:
+            self._hover = on
+            self.update()
 
     def drop_text_cache(self) -> None:
         self._static = None
@@ -180,7 +187,8 @@ class StatementItem(QGraphicsItem):
         painter.drawStaticText(QPointF(px + 19, PAD_TOP + (HEADER_H - header.line_h) / 2 - 1), rs.kind_words[kind])
         badge = rs.badges.get(self.sid)
         if badge:
-            draw_badge(painter, self.w - px + 2, PAD_TOP - 1, badge, rs.theme)
+            right = self.w - px + 2 - (FOLD - 4 if style_shape(rs, kind) is Shape.FOLDED else 0)
+            draw_badge(painter, right, PAD_TOP - 1, badge, rs.theme)
         y = PAD_TOP + HEADER_H + HEADER_GAP
         painter.setPen(rs.text_pens[kind])
         if title is not None:
