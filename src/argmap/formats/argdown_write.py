@@ -59,7 +59,7 @@ def _data(pairs: dict[str, Any]) -> str:
 
 def _value(v: Any) -> str:
     if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False).replace("'", "\\u0027")
+        return json.dumps(v, ensure_ascii=False).replace("'", "\\u0027").replace("/", "\\/").replace("<", "\\u003c")
     return json.dumps(v, ensure_ascii=False)
 
 

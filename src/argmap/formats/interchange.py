@@ -114,7 +114,8 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     """The format of ``data``, from its content first and its extension second."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     by_ext = format_for_extension(path)
-    if head.startswith((b"{", b"[")):
+    json_name = by_ext is not None and by_ext.name in ("aif", "argmap")
+    if head.startswith(b"{") or (head.startswith(b"[") and json_name):
         doc = parse_json(data, path)
         if isinstance(doc, dict) and doc.get("format") == "argmap":
             return FORMATS["argmap"]
