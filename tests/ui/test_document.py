@@ -126,3 +126,23 @@ def test_mark_modified_without_history(qtbot):
     doc.modifiedChanged.connect(seen.append)
     doc.mark_modified()
     assert doc.is_modified() and seen == [True] and doc.undo_stack.count() == 0
+
+
+def test_typing_a_new_cards_text_joins_the_add_step(qtbot, tmp_path):
+    from argmap.model import Batch
+
+    doc = Document.new()
+    doc.apply(Batch((AddStatement(_claim("a", "New claim")),), "Add claim"))
+    doc.apply(change_statement(doc.map, "a", text="typed"), merge=True)
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "Add claim"
+    doc.apply(change_statement(doc.map, "a", text="edited later"))  # not a merge request
+    assert doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert len(doc.map) == 0
+    doc.undo_stack.redo()
+    assert doc.map.statement("a").text == "typed"
+    # never merged into the saved state
+    doc.save(tmp_path / "m.argmap.json")
+    doc.apply(change_statement(doc.map, "a", text="after save"), merge=True)
+    assert doc.undo_stack.count() == 2 and doc.is_modified()

@@ -166,3 +166,25 @@ def test_layout_persists_in_settings(make_window, tmp_path):
     w2 = make_window()
     assert (w2.size().width(), w2.size().height()) == (701, 555)
     assert not w2.outline_dock.isVisibleTo(w2)
+
+
+def test_import_opens_unsaved_document_with_report_and_export_other(make_window, dialogs, tmp_path, example_path):
+    from argmap.formats import interchange
+
+    w = make_window()
+    src = tmp_path / "debate.argdown"
+    interchange.write_any(load_project(example_path).map, src)
+    dialogs.open_file = str(src)
+    w.file_import()
+    assert w.document is not None and w.document.path == "" and w.document.is_modified()
+    assert len(w.document.map.statements()) == len(load_project(example_path).map.statements())
+    assert all(s.pos is not None for s in w.document.map.statements())
+    assert dialogs.shown[-1][0] == "information"
+    dialogs.save_file = str(tmp_path / "out.graphml")
+    w.file_export_other()
+    assert (tmp_path / "out.graphml").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    bad = tmp_path / "bad.argdown"
+    bad.write_bytes(b"\xff\xfe not text")
+    dialogs.open_file = str(bad)
+    w.file_import()
+    assert dialogs.shown[-1][0] == "critical" and "bad.argdown" in dialogs.shown[-1][2]

@@ -23,18 +23,18 @@ def _first(amap, kind):
 def test_every_action_builds_and_runs(make_window, dialogs, tmp_path, example_path, qtbot):
     w = make_window()
     assert w.stack.currentWidget() is w.start_page
-    assert {s.name for s in SPECS} == set(w.actions_by_name)
+    assert {s.name for s in SPECS} <= set(w.actions_by_name)
     assert w.open_path(str(open_copy(tmp_path, example_path)))
     amap = w.document.map
     claim = _first(amap, StatementKind.CLAIM).id
     dialogs.save_file = str(tmp_path / "saved-as.argmap.json")
-    skip = {"close", "quit", "new_window", "new", "open_example"}
-    for spec in SPECS:
-        if spec.name in skip:
+    skip = {"close", "quit", "new_window", "new", "open_example", "print", "print_preview", "export"}
+    for name in list(w.actions_by_name):
+        if name in skip:
             continue
         if not w.selected_ids() and claim in amap:
             w.select([claim])
-        action = w.actions_by_name[spec.name]
+        action = w.actions_by_name[name]
         action.trigger()
         QApplication.processEvents()
         w.find_bar.close_bar()
@@ -57,9 +57,10 @@ def test_menus_list_every_action_and_help_lists_shortcuts(make_window):
     in_menus = {a for m in w.menus.values() for a in m.actions()}
     for name, action in w.actions_by_name.items():
         assert action in in_menus, name
-    rows = shortcut_rows(w.actions_by_name)
+    rows = shortcut_rows(w.menus)
     keyed = [a for a in w.actions_by_name.values() if a.shortcuts()]
     assert len([r for r in rows if r[0] != "Canvas"]) == len(keyed)
+    assert len(keyed) >= 40
     assert any(r[1] == "Supporting Claim" and "Ins" in r[2] for r in rows)
     shortcuts = [k.toString() for a in w.actions_by_name.values() for k in a.shortcuts()]
     assert len(shortcuts) == len(set(shortcuts)), "two actions share a shortcut"

@@ -44,6 +44,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("save", "File", "&Save", "file_save", (SK.Save,), NEEDS_DOC),
     Spec("save_as", "File", "Save &As…", "file_save_as", (SK.SaveAs,), NEEDS_DOC),
     Spec("revert", "File", "&Revert to Saved", "file_revert", (), NEEDS_DOC),
+    Spec("import", "File", "&Import…", "file_import", ("Ctrl+Shift+I",), tip="Open an AIF, Argdown, Kialo or GraphML file as a new map"),
+    Spec("export_other", "File", "Export As Other &Format…", "file_export_other", (), NEEDS_DOC, "Save a copy as AIF, Argdown, GraphML or DOT"),
     Spec("close", "File", "&Close", "file_close", (SK.Close,), NEEDS_DOC),
     Spec("quit", "File", "&Quit", "file_quit", (SK.Quit,)),
     # Edit

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.reading import read_bytes
-from argmap.model import ArgumentMap, Edit, MapMeta
+from argmap.model import AddStatement, ArgumentMap, Batch, ChangeStatement, Edit, MapMeta
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,14 @@ class FileChangedOnDiskError(FileFormatError):
     """The file was changed (or removed) by someone else since it was opened or saved."""
 
 
+def _added_ids(edit: object) -> set[str]:
+    if isinstance(edit, AddStatement):
+        return {edit.statement.id}
+    if isinstance(edit, Batch):
+        return set().union(*(_added_ids(e) for e in edit.edits)) if edit.edits else set()
+    return set()
+
+
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
@@ -54,11 +62,25 @@ def now_iso() -> str:
 class _EditCommand(QUndoCommand):
     """The one generic undo command: redo applies the edit, undo reverts it."""
 
-    def __init__(self, document: Document, edit: Edit) -> None:
+    def __init__(self, document: Document, edit: Edit, merge: bool = False) -> None:
         super().__init__(edit.label)
         self._document = document
         self.edit = edit
+        self.merge = merge
         self._already_applied = True
+
+    def id(self) -> int:
+        return 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing the text of a card just added joins the step that added it, so one
+        undo removes the new card (QUndoStack never merges into the saved state)."""
+        if not isinstance(other, _EditCommand) or not other.merge or not isinstance(other.edit, ChangeStatement):
+            return False
+        if other.edit.old.id not in _added_ids(self.edit):
+            return False
+        self.edit = Batch((self.edit, other.edit), self.edit.label)
+        return True
 
     def redo(self) -> None:
         if self._already_applied:  # Document.apply ran it before pushing
@@ -143,11 +165,12 @@ class Document(QObject):
         self._update_modified()
 
     # ------------------------------------------------------------------ editing
-    def apply(self, edit: Edit) -> None:
+    def apply(self, edit: Edit, merge: bool = False) -> None:
         """Apply ``edit`` as one undo step. A refused edit raises its ``MapError`` and
-        leaves the map and the history unchanged."""
+        leaves the map and the history unchanged. ``merge``: a text edit of a statement
+        that the previous step added joins that step."""
         edit.apply(self.map)  # raises before anything enters the stack
-        self.undo_stack.push(_EditCommand(self, edit))
+        self.undo_stack.push(_EditCommand(self, edit, merge))
 
     def revert_to(self, other: ArgumentMap, view: ViewState | None = None) -> None:
         """Replace the content with ``other`` (a reload from disk); clears the history."""

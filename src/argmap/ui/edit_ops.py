@@ -80,6 +80,14 @@ def free_spot(
     return (x0, y0)
 
 
+def next_order(amap: ArgumentMap, parent_id: str | None) -> float:
+    """An ``order`` that puts a new child of ``parent_id`` after its existing children."""
+    if parent_id is None or parent_id not in amap:
+        return 0.0
+    orders = [c.order for c in amap.children(parent_id)]
+    return float(int(max(orders)) + 1) if orders else 0.0
+
+
 def _new_statement(amap: ArgumentMap, kind: StatementKind, pos: tuple[float, float], text: str = "", **extra: object) -> Statement:
     if kind is StatementKind.EVIDENCE and "source" not in extra:
         extra["source"] = Source()
@@ -116,7 +124,8 @@ def add_statement(
     if answers is not None:
         near = _below(amap, answers, size_of)
     pos = free_spot(amap, near, size_of=size_of)
-    s = _new_statement(amap, kind, pos, answers=answers if kind is StatementKind.POSITION else None)
+    answers = answers if kind is StatementKind.POSITION else None
+    s = _new_statement(amap, kind, pos, answers=answers, order=next_order(amap, answers))
     return AddStatement(s, f"Add {KIND_NAMES[kind]}"), s.id
 
 
@@ -137,7 +146,7 @@ def add_child(
     if kind is None:
         kind = StatementKind.CLAIM if link_kind is LinkKind.SUPPORT else StatementKind.REBUTTAL
     pos = free_spot(amap, _below(amap, parent_id, size_of), size_of=size_of)
-    s = _new_statement(amap, kind, pos)
+    s = _new_statement(amap, kind, pos, order=next_order(amap, parent_id))
     link = Link(new_id(amap, "l"), link_kind, (s.id,), parent_id)
     what = KIND_NAMES[kind]
     label = f"Add {what}" if link_kind is LinkKind.SUPPORT else f"Add {what} (attack)"
@@ -155,7 +164,7 @@ def add_sibling(amap: ArgumentMap, id_: str, size_of: SizeOf | None = None) -> t
     w, _h = _size(size_of, s)
     px, py = s.pos or (0.0, 0.0)
     pos = free_spot(amap, (px + w + H_GAP, py), size_of=size_of)
-    new = _new_statement(amap, s.kind, pos)
+    new = _new_statement(amap, s.kind, pos, order=next_order(amap, out[0].target) if out else 0.0)
     if not out:
         return AddStatement(new, f"Add {KIND_NAMES[s.kind]}"), new.id
     link = out[0]

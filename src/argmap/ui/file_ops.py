@@ -8,7 +8,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from argmap.formats import EXTENSION, FileFormatError
+from argmap.formats import EXTENSION, FileFormatError, interchange
+from argmap.layout import layout_missing
+from argmap.model.types import replace
 from argmap.ui.document import Document, FileChangedOnDiskError
 from argmap.ui.settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
 
@@ -172,6 +174,47 @@ class FileOpsMixin:
         add_recent_file(path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
         return True
+
+    # -------------------------------------------------------- other formats
+    def file_import(self) -> None:
+        """Open a file of another format as a new, unsaved map and show what the
+        import changed or could not carry over."""
+        entries = interchange.formats_for_open()
+        filt = interchange.dialog_filter([e for e in entries if e[0] != "argmap project"]) + ";;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Map"), self._start_dir(), filt)
+        if not path:
+            return
+        try:
+            amap, report = interchange.read_any(path)
+        except FileFormatError as exc:
+            self.error(self.tr("Cannot import"), str(exc))
+            return
+        for sid, pos in layout_missing(amap).items():
+            amap.replace_statement(replace(amap.statement(sid), pos=pos))
+        if not amap.meta.title:
+            amap.set_meta(replace(amap.meta, title=Path(path).stem.split(".")[0]))
+        doc = Document(amap)
+        doc.mark_modified()  # not saved anywhere yet: closing asks
+        self.show_document(doc)
+        QMessageBox.information(self, self.tr("Import report"), str(report))
+
+    def file_export_other(self) -> None:
+        doc = self.document
+        if doc is None:
+            return
+        filt = interchange.dialog_filter([e for e in interchange.formats_for_save() if e[0] != "argmap project"])
+        base = os.path.splitext(doc.path[: -len(EXTENSION)] if doc.path.endswith(EXTENSION) else doc.path)[0] or _slug(doc.map.meta.title)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As Other Format"), base + ".argdown", filt)
+        if not path:
+            return
+        try:
+            report = interchange.write_any(doc.map, path)
+        except FileFormatError as exc:
+            self.error(self.tr("Cannot export"), str(exc))
+            return
+        if not report.clean:
+            QMessageBox.information(self, self.tr("Export report"), str(report))
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 4000)
 
     # ---------------------------------------------------------------- revert
     def file_revert(self) -> None:

@@ -3,35 +3,44 @@ go stale) plus the canvas gestures."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from argmap.ui.actions import GESTURES, MENUS, SPECS, plain
+from argmap.ui.actions import GESTURES, plain
 
 
-def shortcut_rows(actions: dict[str, QAction]) -> list[tuple[str, str, str]]:
-    """(menu, command, keys) for every action that has a shortcut, then the gestures."""
+def shortcut_rows(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) for every menu command that has a shortcut (read from the
+    menus themselves, so commands added by other modules are listed too), then the
+    canvas gestures."""
     rows = []
-    by_menu = {m: [s for s in SPECS if s.menu == m] for m in MENUS}
-    for menu, specs in by_menu.items():
-        for spec in specs:
-            action = actions.get(spec.name)
-            if action is None:
+    seen: set[int] = set()
+
+    def walk(title: str, menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(title, action.menu())
                 continue
+            if id(action) in seen or action.isSeparator():
+                continue
+            seen.add(id(action))
             keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
             if keys:
-                rows.append((menu, plain(action.text()), keys))
+                rows.append((title, plain(action.text()), keys))
+
+    for title, menu in menus.items():
+        walk(title, menu)
     for gesture, meaning in GESTURES:
         rows.append(("Canvas", meaning, gesture))
     return rows
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, actions: dict[str, QAction], parent: QWidget | None = None) -> None:
+    def __init__(self, menus: dict[str, QMenu], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.resize(720, 560)
-        rows = shortcut_rows(actions)
+        rows = shortcut_rows(menus)
         table = self.table = QTableWidget(len(rows), 3, self)
         table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Command"), self.tr("Keys")])
         for r, (menu, command, keys) in enumerate(rows):

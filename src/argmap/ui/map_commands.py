@@ -286,7 +286,7 @@ class MapCommandsMixin:
 
     # -------------------------------------------------------------------- Help
     def help_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.actions_by_name, self)
+        dialog = ShortcutsDialog(self.menus, self)
         dialog.exec()
         dialog.deleteLater()
 
@@ -322,7 +322,7 @@ class MapCommandsMixin:
         doc = self.document
         if doc is None or not doc.map.is_statement(id_) or not text.strip() or doc.map.statement(id_).text == text:
             return
-        self.apply_edit(change_statement(doc.map, id_, "Edit text", text=text))
+        self.apply_edit(change_statement(doc.map, id_, "Edit text", text=text), merge=True)
 
     def on_context_menu_requested(self, id_: str | None, screen_pos: QPoint) -> None:
         menu = self.build_context_menu(id_, screen_pos)

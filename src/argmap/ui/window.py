@@ -108,7 +108,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.menus[name] = bar.addMenu(titles[name])
         a = self.actions_by_name
         groups = {
-            "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["*extensions"], ["close", "quit"]],
+            "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["import", "export_other", "*extensions"], ["close", "quit"]],
             "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
             "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["*theme", "*docks"]],
@@ -329,12 +329,12 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             act.setChecked(act.data() == name)
 
     # ------------------------------------------------------------------ editing
-    def apply_edit(self, edit: Edit | None) -> bool:
+    def apply_edit(self, edit: Edit | None, merge: bool = False) -> bool:
         """Apply one edit through the document; a refused edit shows why."""
         if self.document is None or edit is None:
             return False
         try:
-            self.document.apply(edit)
+            self.document.apply(edit, merge)
         except MapError as exc:
             self.show_problem(str(exc))
             return False
