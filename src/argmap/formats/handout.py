@@ -356,7 +356,8 @@ def handout_markdown(
             if body:
                 lines += body + [""]
     if o.others:
-        lines += ["## Other statements", ""] + _md_entries(o.others, "", answer_key, blank) + [""]
+        heading = "Other statements" if o.questions else "Arguments"
+        lines += [f"## {heading}", ""] + _md_entries(o.others, "", answer_key, blank) + [""]
     if o.sources:
         lines += ["## Sources", ""]
         for no, src, doc_title, url in o.sources:
@@ -520,7 +521,8 @@ def handout_html(
             else:
                 body.append(f'<ul class="top">{_html_entries(g.members, answer_key, blank)}</ul>')
     if o.others:
-        body.append(f'<h2>Other statements</h2><ul class="top">{_html_entries(o.others, answer_key, blank)}</ul>')
+        heading = "Other statements" if o.questions else "Arguments"
+        body.append(f'<h2>{heading}</h2><ul class="top">{_html_entries(o.others, answer_key, blank)}</ul>')
     if o.sources:
         items = "".join(f'<li id="src-{no}">{_html_source(src, t, u)}</li>' for no, src, t, u in o.sources)
         body.append(f'<h2>Sources</h2><ol class="sources">{items}</ol>')

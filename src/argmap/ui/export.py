@@ -33,7 +33,8 @@ FORMATS = IMAGE_FORMATS + HANDOUT_FORMATS
 PAPERS = ("fit", "a4", "letter")
 SCOPES = ("all", "selection", "subtree")
 BACKGROUNDS = ("white", "transparent")
-MAX_PIXELS = 64_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
+MAX_PIXELS = 40_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
+MAX_PAGES = 64  # a map that would need more A4/Letter pages is shrunk to this many
 MAX_SIDE = 30_000
 MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
 PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
@@ -187,10 +188,12 @@ def render_image(comp: Composition, options: ExportOptions, warnings: list[str] 
             )
     pw = max(1, round(size.width() * scale)) if not options.width or limit < 1.0 else options.width
     ph = max(1, round(size.height() * scale))
-    image = QImage(pw, ph, QImage.Format.Format_ARGB32_Premultiplied)
+    opaque = comp.background is not None and comp.background.alpha() == 255
+    fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
+    image = QImage(pw, ph, fmt)
     if image.isNull():
         raise ExportError(f"not enough memory for a {pw} x {ph} picture; choose a smaller scale")
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(comp.background if opaque else QColor(0, 0, 0, 0))
     dpm = round(scale * 96 / 0.0254)
     image.setDotsPerMeterX(dpm)
     image.setDotsPerMeterY(dpm)
@@ -207,7 +210,7 @@ def png_bytes(image: QImage) -> bytes:
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QImageWriter(buf, QByteArray(b"png"))
-    writer.setQuality(60)  # zlib level ~4: much faster than the default, a little bigger
+    writer.setQuality(85)  # Qt maps this to zlib level 1: several times faster than the default
     if not writer.write(image):
         raise ExportError(f"could not encode the PNG: {writer.errorString()}")
     return bytes(buf.data().data())
@@ -293,6 +296,8 @@ def fit_or_split(size: QSizeF, area: QSizeF, *, pages_wide: int = 0, overlap_pt:
             return min(fit, PT_PER_UNIT), whole
         scale = PAGED_PT
         overlap_pt = 0.0
+        while scale > fit and _pages(size, area, scale) > MAX_PAGES:
+            scale = max(fit, scale * 0.95)  # shrink (still vector, so it zooms) rather than print a book
     else:
         if pages_wide == 1:
             return fit, whole
@@ -301,7 +306,11 @@ def fit_or_split(size: QSizeF, area: QSizeF, *, pages_wide: int = 0, overlap_pt:
     return scale, page_tiles(size, tile, overlap_pt / scale)
 
 
-def render_pdf(comp: Composition, options: ExportOptions, title: str = "") -> tuple[bytes, int]:
+def _pages(size: QSizeF, area: QSizeF, scale: float) -> int:
+    return math.ceil(size.width() * scale / area.width() - 1e-9) * math.ceil(size.height() * scale / area.height() - 1e-9)
+
+
+def render_pdf(comp: Composition, options: ExportOptions, title: str = "", warnings: list[str] | None = None) -> tuple[bytes, int]:
     """The picture as a vector PDF with embedded fonts; returns (bytes, page count)."""
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -311,6 +320,9 @@ def render_pdf(comp: Composition, options: ExportOptions, title: str = "") -> tu
     writer.setResolution(300)
     paged = options.paper != "fit"
     plan = plan_pages(comp.size, options.paper, options.landscape, header_pt=14.0 if paged else 0.0)
+    if paged and plan.scale < PAGED_PT * 0.99 and len(plan.tiles) > 1 and warnings is not None:
+        warnings.append(f"the map is too big for readable {options.paper.upper()} pages; shrunk it to "
+                        f"{len(plan.tiles)} pages (the PDF is vector: zoom in to read)")
     orientation = QPageLayout.Orientation.Landscape if plan.landscape else QPageLayout.Orientation.Portrait
     margins = QMarginsF(*(plan.margin_mm,) * 4)
     writer.setPageLayout(QPageLayout(plan.page, orientation, margins, QPageLayout.Unit.Millimeter))
@@ -377,7 +389,7 @@ def render_bytes(amap: ArgumentMap, fmt: str, options: ExportOptions, warnings: 
             return png_bytes(render_image(comp, options, warnings))
         if fmt == "svg":
             return render_svg(comp, title)
-        return render_pdf(comp, options, title)[0]
+        return render_pdf(comp, options, title, warnings)[0]
     finally:
         _detach(comp)
 

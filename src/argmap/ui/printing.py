@@ -141,6 +141,7 @@ def make_preview_dialog(parent: QWidget | None, document) -> QPrintPreviewDialog
     combo.currentIndexChanged.connect(on_pages_changed)
     dialog.paintRequested.connect(lambda p: _paint_or_warn(dialog, p, amap, state["options"], name))
     dialog.pages_combo = combo  # for tests and callers that preset the mode
+    dialog.printer = printer  # the dialog only points at the printer: keep it alive
     return dialog
 
 

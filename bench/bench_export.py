@@ -1,0 +1,70 @@
+"""Export speed: PNG of the 1,000-statement synthetic map at 2x (target 1 s), SVG and PDF
+of the 10,000-statement map (target 3 s each). Prints the median of a few runs.
+
+    python bench/bench_export.py [--runs 3]
+
+Each run builds a fresh export scene from the map, renders and encodes, as
+``argmap export`` does (loading the file is not timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.synthetic import generate_map  # noqa: E402
+
+
+def _time(fn, runs: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+    times = []
+    result = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times), result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from argmap.ui.export import ExportOptions, render_bytes
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841
+    small = generate_map(1000)
+    big = generate_map(10_000)
+    render_bytes(generate_map(50), "png", ExportOptions())  # warm up fonts and caches
+
+    cases = [
+        ("PNG 1,000 statements @2x", small, "png", ExportOptions(scale=2.0), 1.0),
+        ("SVG 10,000 statements", big, "svg", ExportOptions(), 3.0),
+        ("PDF 10,000 statements (fit)", big, "pdf", ExportOptions(), 3.0),
+        ("PDF 10,000 statements (A4 pages)", big, "pdf", ExportOptions(paper="a4"), None),
+        ("PNG 150 statements @2x", generate_map(150), "png", ExportOptions(scale=2.0), None),
+    ]
+    failed = False
+    for name, amap, fmt, options, target in cases:
+        warnings: list[str] = []
+        median, data = _time(lambda: render_bytes(amap, fmt, options, warnings), args.runs)
+        size = len(data) / 1e6  # type: ignore[arg-type]
+        verdict = "" if target is None else ("  ok" if median <= target else f"  SLOW (target {target:.0f} s)")
+        failed |= target is not None and median > target
+        print(f"{name:<34} median {median:6.2f} s   {size:7.1f} MB{verdict}")
+        for w in sorted(set(warnings)):
+            print(f"{'':<34} note: {w}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
