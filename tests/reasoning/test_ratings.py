@@ -131,3 +131,15 @@ def test_rating_propagation_does_not_depend_on_order_or_ids():
     )
     assert {"z" + k: v for k, v in suggestions(m).items()} == suggestions(renamed)
     assert suggestions(m)["p"] is A
+
+
+def test_ratings_for_some_statements_match_the_whole_map():
+    m = rated(
+        {"p": (K.POSITION, None, None), "c": (K.CLAIM, None, None), "e": (K.EVIDENCE, A, None),
+         "r": (K.REBUTTAL, A, None), "z": (K.CLAIM, R, None)},
+        [("l1", "support", "c", "p", None), ("l2", "support", "e", "c", None), ("x", "attack", "r", "l2", "weak")],
+    )
+    everything = propagate_ratings(m)
+    part = propagate_ratings(m, ["c"])
+    assert set(part) == {"c", "e", "r"}
+    assert all(part[k] == everything[k] for k in part)

@@ -159,10 +159,24 @@ def _structure_checks(
 
 
 def _support_cycles(amap: ArgumentMap) -> Iterator[Finding]:
+    edges = [(p, link.target) for link in amap.links() if link.kind is LinkKind.SUPPORT for p in link.premises]
+    # Peel off statements no support reaches (a quick topological pass); only what is
+    # left can lie on a cycle, and only that goes to networkx.
+    waiting: dict[str, int] = {}
+    out: dict[str, list[str]] = {}
+    for a, b in edges:
+        waiting[b] = waiting.get(b, 0) + 1
+        waiting.setdefault(a, 0)
+        out.setdefault(a, []).append(b)
+    ready = [n for n, k in waiting.items() if k == 0]
+    while ready:
+        for b in out.get(ready.pop(), ()):
+            waiting[b] -= 1
+            if waiting[b] == 0:
+                ready.append(b)
+    left = {n for n, k in waiting.items() if k > 0}
     g = nx.DiGraph()
-    g.add_edges_from(
-        (p, link.target) for link in amap.links() if link.kind is LinkKind.SUPPORT for p in link.premises
-    )
+    g.add_edges_from((a, b) for a, b in edges if a in left and b in left)
     for comp in nx.strongly_connected_components(g):
         if len(comp) < 2:
             continue

@@ -3,7 +3,7 @@ grounded labels of a live map up to date from its change records."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -63,9 +63,13 @@ class Labelling:
     def with_label(self, label: Label) -> set[str]:
         return {n for n, lab in self.labels.items() if lab is label}
 
-    def badges(self, amap: ArgumentMap) -> dict[str, str]:
-        """Statement id -> "IN" / "OUT" / "UND", for ``MapScene.set_badges``."""
-        return {s.id: self.labels[s.id].badge for s in amap.statements() if s.id in self.labels}
+    def badges(self, statements: ArgumentMap | Iterable[str]) -> dict[str, str]:
+        """Statement id -> "IN" / "OUT" / "UND", for ``MapScene.set_badges``, for the
+        statements of a map (or the given statement ids)."""
+        if isinstance(statements, ArgumentMap):
+            statements = [s.id for s in statements.statements()]
+        labels = self.labels
+        return {n: labels[n].badge for n in statements if n in labels}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,145 @@
+"""The Checks dock: what the open map is missing or gets wrong; clicking a finding asks
+the window to select the statement it concerns."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.reasoning import Finding, Severity, check_map
+from argmap.ui.document import Document
+
+#: Milliseconds of quiet after an edit before the checks run again.
+DEBOUNCE_MS = 300
+
+
+class ChecksPanel(QDockWidget):
+    """Findings of ``argmap.reasoning.check_map`` for the open document, kept current.
+
+    The window connects ``statementActivated`` to its selection (select the card and
+    scroll to it).
+    """
+
+    statementActivated = Signal(str)
+
+    def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Checks"))
+        self.setObjectName("checksDock")
+        self._document: Document | None = None
+        self._findings: list[Finding] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        row.addWidget(self.summary_label, 1)
+        self.level_box = QComboBox()
+        self.level_box.addItem(self.tr("All findings"), Severity.INFO)
+        self.level_box.addItem(self.tr("Errors and warnings"), Severity.WARNING)
+        self.level_box.addItem(self.tr("Errors only"), Severity.ERROR)
+        self.level_box.currentIndexChanged.connect(self._fill)
+        row.addWidget(self.level_box)
+        layout.addLayout(row)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("Severity"), self.tr("Finding")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.itemClicked.connect(self._on_item_activated)
+        self.tree.itemActivated.connect(self._on_item_activated)
+        layout.addWidget(self.tree)
+        self.setWidget(body)
+        self._words = {
+            Severity.ERROR: self.tr("Error"),
+            Severity.WARNING: self.tr("Warning"),
+            Severity.INFO: self.tr("Note"),
+        }
+        style = self.style()
+        self._icons = {
+            Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+            Severity.INFO: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation),
+        }
+        self.set_document(document)
+
+    # ----------------------------------------------------------------- connecting
+    def set_document(self, document: Document | None) -> None:
+        if self._document is not None:
+            for sig in (self._document.edited, self._document.pathChanged):
+                try:
+                    sig.disconnect(self._schedule)
+                except (RuntimeError, TypeError):
+                    pass
+        self._document = document
+        if document is not None:
+            document.edited.connect(self._schedule)
+            document.pathChanged.connect(self._schedule)
+        self.refresh_now()
+
+    def findings(self) -> list[Finding]:
+        return list(self._findings)
+
+    def _schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def refresh_now(self) -> None:
+        """Run the checks now (normally run by the debounce timer)."""
+        self._timer.stop()
+        doc = self._document
+        if doc is None:
+            self._findings = []
+        else:
+            base = os.path.dirname(doc.path) if doc.path else None
+            self._findings = check_map(doc.map, base)
+        self._fill()
+
+    # ------------------------------------------------------------------- showing
+    def _fill(self, *_args: object) -> None:
+        self.tree.clear()
+        if self._document is None:
+            self.summary_label.setText(self.tr("No map open."))
+            return
+        counts = Counter(f.severity for f in self._findings)
+        if not self._findings:
+            self.summary_label.setText(self.tr("No findings: nothing missing that the checks can see."))
+        else:
+            self.summary_label.setText(
+                self.tr("%1 errors, %2 warnings, %3 notes")
+                .replace("%1", str(counts[Severity.ERROR]))
+                .replace("%2", str(counts[Severity.WARNING]))
+                .replace("%3", str(counts[Severity.INFO]))
+            )
+        worst = self.level_box.currentData() or Severity.INFO
+        for f in self._findings:
+            if f.severity.rank > Severity(worst).rank:
+                continue
+            item = QTreeWidgetItem([self._words[f.severity], f.message])
+            item.setIcon(0, self._icons[f.severity])
+            item.setData(0, Qt.ItemDataRole.UserRole, f.id)
+            item.setToolTip(1, f"{f.code}: {f.message}")
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+
+    def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        id_ = item.data(0, Qt.ItemDataRole.UserRole)
+        if id_:
+            self.statementActivated.emit(id_)

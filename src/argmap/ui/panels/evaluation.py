@@ -1,0 +1,425 @@
+"""The Evaluation dock: why the selected statement is IN, OUT or UNDECIDED, the choice of
+semantics, what-if switches (assumptions are marked and never saved) and a badge legend."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDockWidget,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.model import ArgumentMap, Rating
+from argmap.reasoning import (
+    Label,
+    LabelChange,
+    Labeller,
+    Labelling,
+    TooComplexError,
+    explain,
+    preferred,
+    propagate_ratings,
+)
+from argmap.ui.document import Document
+from argmap.ui.items.painting import badge_width, draw_badge
+from argmap.ui.styles import THEMES, get_theme
+
+#: Milliseconds of quiet after an edit before labels are recomputed.
+DEBOUNCE_MS = 150
+#: Badge text for a what-if assumption (the theme draws unknown labels in a neutral colour).
+ASSUMED_BADGE = {Rating.ACCEPTED: "IF IN", Rating.REJECTED: "IF OUT"}
+
+
+def badge_pixmap(label: str, theme: str, dpr: float = 1.0) -> QPixmap:
+    """A card badge drawn exactly as on the canvas (for legends and lists)."""
+    w = badge_width(label) + 2
+    pm = QPixmap(QSize(int(w * dpr) + 1, int(17 * dpr) + 1))
+    pm.setDevicePixelRatio(dpr)
+    pm.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pm)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    draw_badge(painter, w - 1, 1, label, get_theme(theme))
+    painter.end()
+    return pm
+
+
+class EvaluationPanel(QDockWidget):
+    """Labels of the open map, refreshed ``DEBOUNCE_MS`` after the last edit.
+
+    The window connects ``badgesChanged`` to ``MapScene.set_badges`` (when badges are
+    shown), calls ``show_ids`` when the selection changes, and selects the statement
+    given by ``statementActivated`` (a click in the list of what-if changes).
+    """
+
+    badgesChanged = Signal(object)  # dict[str, str]: statement id -> badge text
+    statementActivated = Signal(str)
+
+    def __init__(self, document: Document | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Evaluation"))
+        self.setObjectName("evaluationDock")
+        self._document: Document | None = None
+        self._labeller: Labeller | None = None
+        self._id: str | None = None
+        self._assumptions: dict[str, Rating] = {}
+        self._labelling: Labelling | None = None
+        self._changes: tuple[LabelChange, ...] = ()
+        self._extensions: list[Labelling] = []
+        self._problem = ""
+        self._badges: dict[str, str] = {}
+        self._ratings: dict | None = None
+        self._theme = "default"
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh_now)
+        self._build()
+        self.set_document(document)
+
+    # ------------------------------------------------------------------- building
+    def _build(self) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        form = QFormLayout()
+        self.semantics_box = QComboBox()
+        self.semantics_box.addItem(self.tr("Grounded (cautious)"), "grounded")
+        self.semantics_box.addItem(self.tr("Preferred (each consistent side)"), "preferred")
+        self.semantics_box.setToolTip(
+            self.tr("Grounded: what stands whatever side you take. Preferred: one view per consistent side.")
+        )
+        self.semantics_box.currentIndexChanged.connect(self._on_semantics_changed)
+        form.addRow(self.tr("Semantics:"), self.semantics_box)
+        self.extension_box = QComboBox()
+        self.extension_box.currentIndexChanged.connect(self._on_extension_changed)
+        form.addRow(self.tr("Point of view:"), self.extension_box)
+        layout.addLayout(form)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        layout.addWidget(self.title_label)
+        self.explanation_label = QLabel()
+        self.explanation_label.setWordWrap(True)
+        self.explanation_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.explanation_label)
+        self.rating_label = QLabel()
+        self.rating_label.setWordWrap(True)
+        self.rating_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.rating_label)
+
+        box = QGroupBox(self.tr("What if\u2026"))
+        wl = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.assume_group = QButtonGroup(self)
+        self.as_is_button = QRadioButton(self.tr("As it is"))
+        self.accept_button = QRadioButton(self.tr("Assume accepted"))
+        self.reject_button = QRadioButton(self.tr("Assume rejected"))
+        for i, b in enumerate((self.as_is_button, self.accept_button, self.reject_button)):
+            self.assume_group.addButton(b, i)
+            row.addWidget(b)
+        self.assume_group.idClicked.connect(self._on_assume_clicked)
+        wl.addLayout(row)
+        self.assumptions_label = QLabel()
+        self.assumptions_label.setWordWrap(True)
+        self.assumptions_label.setTextFormat(Qt.TextFormat.PlainText)
+        wl.addWidget(self.assumptions_label)
+        self.changes_list = QListWidget()
+        self.changes_list.setMaximumHeight(140)
+        self.changes_list.itemActivated.connect(self._on_change_activated)
+        self.changes_list.itemClicked.connect(self._on_change_activated)
+        wl.addWidget(self.changes_list)
+        self.clear_button = QPushButton(self.tr("Clear all assumptions"))
+        self.clear_button.clicked.connect(self.clear_assumptions)
+        wl.addWidget(self.clear_button)
+        layout.addWidget(box)
+
+        self.legend_box = QGroupBox(self.tr("Legend"))
+        self.legend_layout = QFormLayout(self.legend_box)
+        layout.addWidget(self.legend_box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+        self._build_legend()
+
+    def _build_legend(self) -> None:
+        while self.legend_layout.rowCount():
+            self.legend_layout.removeRow(0)
+        entries = [
+            ("IN", self.tr("IN: stands; every attack on it fails")),
+            ("OUT", self.tr("OUT: defeated by an attack that stands")),
+            ("UND", self.tr("UNDECIDED: caught in an unresolved conflict")),
+            (ASSUMED_BADGE[Rating.ACCEPTED], self.tr("your what-if assumption (not saved)")),
+        ]
+        for badge, text in entries:
+            icon = QLabel()
+            icon.setPixmap(badge_pixmap(badge, self._theme, self.devicePixelRatioF()))
+            icon.setAccessibleName(badge)
+            words = QLabel(text)
+            words.setWordWrap(True)
+            self.legend_layout.addRow(icon, words)
+        note = QLabel(self.tr("A position marked unsupported has no reason that holds: IN means unchallenged, not proven."))
+        note.setWordWrap(True)
+        self.legend_layout.addRow(note)
+
+    # ----------------------------------------------------------------- connecting
+    def set_document(self, document: Document | None) -> None:
+        """Follow ``document`` (None: nothing open). Assumptions are dropped."""
+        if self._document is not None:
+            try:
+                self._document.edited.disconnect(self._schedule)
+            except (RuntimeError, TypeError):
+                pass
+        if self._labeller is not None:
+            self._labeller.detach()
+            self._labeller = None
+        self._document = document
+        self._assumptions.clear()
+        self._id = None
+        if document is not None:
+            self._labeller = Labeller(document.map)
+            document.edited.connect(self._schedule)
+            if document.view.theme in THEMES:
+                self.set_theme(document.view.theme)
+        self.refresh_now()
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    def set_theme(self, name: str) -> None:
+        """Draw the legend badges in the canvas theme ``name``."""
+        self._theme = name if name in THEMES else "default"
+        self._build_legend()
+
+    def show_ids(self, ids: list[str]) -> None:
+        """Explain the first selected statement or link (none: a summary of the map)."""
+        amap = self._map()
+        self._id = next((i for i in ids if amap is not None and i in amap), None)
+        self._show_current()
+
+    # ---------------------------------------------------------------------- state
+    def labelling(self) -> Labelling | None:
+        """The labels shown now (with any what-if assumptions applied)."""
+        return self._labelling
+
+    def badges(self) -> dict[str, str]:
+        """Statement id -> badge text, as sent with ``badgesChanged``."""
+        return dict(self._badges)
+
+    def assumptions(self) -> dict[str, Rating]:
+        return dict(self._assumptions)
+
+    def assume(self, id_: str, rating: Rating | str | None) -> None:
+        """Assume a statement accepted or rejected (None or "undecided": as it is)."""
+        rating = Rating(rating) if rating is not None else Rating.UNDECIDED
+        if rating is Rating.UNDECIDED:
+            self._assumptions.pop(id_, None)
+        else:
+            self._assumptions[id_] = rating
+        self.refresh_now()
+
+    def clear_assumptions(self) -> None:
+        self._assumptions.clear()
+        self.refresh_now()
+
+    def semantics(self) -> str:
+        return self.semantics_box.currentData()
+
+    def set_semantics(self, name: str) -> None:
+        index = self.semantics_box.findData(name)
+        if index < 0:
+            raise ValueError(f"unknown semantics {name!r}")
+        self.semantics_box.setCurrentIndex(index)
+
+    # ------------------------------------------------------------------ computing
+    def _map(self) -> ArgumentMap | None:
+        return self._document.map if self._document is not None else None
+
+    def _schedule(self) -> None:
+        self._ratings = None
+        self._timer.start()
+
+    def refresh_now(self) -> None:
+        """Recompute the labels now (normally run by the debounce timer)."""
+        self._timer.stop()
+        self._ratings = None
+        amap = self._map()
+        self._problem = ""
+        self._changes = ()
+        if amap is None or self._labeller is None:
+            self._labelling = None
+            self._extensions = []
+        else:
+            for gone in [i for i in self._assumptions if not amap.is_statement(i)]:
+                del self._assumptions[gone]
+            if self._id is not None and self._id not in amap:
+                self._id = None
+            if self._assumptions:
+                result = self._labeller.what_if(self._assumptions)
+                self._labelling, self._changes = result.after, result.changes
+                self._extensions = []
+            elif self.semantics() == "preferred":
+                try:
+                    self._extensions = preferred(amap)
+                except TooComplexError as exc:
+                    self._problem = str(exc)
+                    self._extensions = []
+                index = min(max(self.extension_box.currentIndex(), 0), max(len(self._extensions) - 1, 0))
+                self._labelling = self._extensions[index] if self._extensions else self._labeller.labelling()
+            else:
+                self._extensions = []
+                self._labelling = self._labeller.labelling()
+        self._fill_extensions()
+        self._update_badges()
+        self._show_current()
+
+    def _fill_extensions(self) -> None:
+        box = self.extension_box
+        keep = box.currentIndex()
+        box.blockSignals(True)
+        box.clear()
+        n = len(self._extensions)
+        for i in range(n):
+            box.addItem(self.tr("%1 of %2").replace("%1", str(i + 1)).replace("%2", str(n)), i)
+        if n:
+            box.setCurrentIndex(min(max(keep, 0), n - 1))
+        box.blockSignals(False)
+        box.setEnabled(n > 1)
+        self.semantics_box.setEnabled(not self._assumptions)
+
+    def _update_badges(self) -> None:
+        amap = self._map()
+        badges: dict[str, str] = {}
+        if amap is not None and self._labelling is not None and self._labeller is not None:
+            badges = self._labelling.badges(self._labeller.framework.statements)
+            for sid, rating in self._assumptions.items():
+                badges[sid] = ASSUMED_BADGE[rating]
+        if badges != self._badges:
+            self._badges = badges
+            self.badgesChanged.emit(dict(badges))
+
+    # ------------------------------------------------------------------- showing
+    def _show_current(self) -> None:
+        amap, labelling = self._map(), self._labelling
+        self._show_status()
+        self._show_what_if()
+        if amap is None or labelling is None:
+            self.title_label.setText(self.tr("No map open."))
+            self.explanation_label.setText("")
+            self.rating_label.setText("")
+            return
+        if self._id is None or self._id not in labelling:
+            counts = {lab: 0 for lab in Label}
+            for s in amap.statements():
+                counts[labelling[s.id]] += 1
+            self.title_label.setText(self.tr("Whole map"))
+            self.explanation_label.setText(
+                self.tr("%1 IN, %2 OUT, %3 UNDECIDED. Select a statement to see why it has its label.")
+                .replace("%1", str(counts[Label.IN]))
+                .replace("%2", str(counts[Label.OUT]))
+                .replace("%3", str(counts[Label.UNDECIDED]))
+            )
+            self.rating_label.setText("")
+            return
+        label = labelling[self._id]
+        if amap.is_statement(self._id):
+            name = amap.statement(self._id).label()
+        else:
+            name = self.tr("Link %1").replace("%1", self._id)
+        self.title_label.setText(f"{name} \u2014 {label.value.upper()}")
+        self.explanation_label.setText(explain(amap, self._id, labelling))
+        self.rating_label.setText(self._rating_text(amap))
+
+    def _rating_text(self, amap: ArgumentMap) -> str:
+        if self._id is None or not amap.is_statement(self._id):
+            return ""
+        if self._ratings is None or self._id not in self._ratings:
+            self._ratings = propagate_ratings(amap, [self._id])
+        r = self._ratings.get(self._id)
+        if r is None:
+            return ""
+        words = {Rating.ACCEPTED: self.tr("accepted"), Rating.REJECTED: self.tr("rejected"), Rating.UNDECIDED: self.tr("undecided")}
+        text = self.tr("Suggested rating (derived from your ratings below it): %1, because %2.")
+        text = text.replace("%1", words[r.derived]).replace("%2", r.reason)
+        if r.given is not None:
+            text += " " + self.tr("Your own rating: %1.").replace("%1", words[r.given])
+        return text
+
+    def _show_status(self) -> None:
+        if self._problem:
+            self.status_label.setText(self._problem)
+        elif self._assumptions:
+            self.status_label.setText(self.tr("What-if view (grounded semantics): labels assume what you set below."))
+        else:
+            self.status_label.setText("")
+        self.status_label.setVisible(bool(self.status_label.text()))
+
+    def _show_what_if(self) -> None:
+        amap = self._map()
+        is_statement = amap is not None and self._id is not None and amap.is_statement(self._id)
+        for b in self.assume_group.buttons():
+            b.setEnabled(is_statement)
+        current = self._assumptions.get(self._id or "")
+        button = {Rating.ACCEPTED: self.accept_button, Rating.REJECTED: self.reject_button}.get(current, self.as_is_button)
+        button.setChecked(True)
+        if amap is None or not self._assumptions:
+            self.assumptions_label.setText(self.tr("No assumptions. Nothing here is ever saved in the map."))
+        else:
+            words = {Rating.ACCEPTED: self.tr("accepted"), Rating.REJECTED: self.tr("rejected")}
+            parts = [f"'{amap.statement(i).label(40)}' {words[r]}" for i, r in sorted(self._assumptions.items())]
+            self.assumptions_label.setText(
+                self.tr("Assuming (not saved): %1").replace("%1", "; ".join(parts))
+            )
+        self.clear_button.setEnabled(bool(self._assumptions))
+        self.changes_list.clear()
+        if amap is None:
+            return
+        for change in self._changes:
+            if not amap.is_statement(change.id):
+                continue
+            text = f"{amap.statement(change.id).label(50)}: {change.before.badge} \u2192 {change.after.badge}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, change.id)
+            self.changes_list.addItem(item)
+        self.changes_list.setVisible(self.changes_list.count() > 0)
+
+    # -------------------------------------------------------------------- slots
+    def _on_semantics_changed(self, _index: int) -> None:
+        self.refresh_now()
+
+    def _on_extension_changed(self, index: int) -> None:
+        if 0 <= index < len(self._extensions) and not self._assumptions:
+            self._labelling = self._extensions[index]
+            self._update_badges()
+            self._show_current()
+
+    def _on_assume_clicked(self, button_id: int) -> None:
+        if self._id is None:
+            return
+        rating = {0: None, 1: Rating.ACCEPTED, 2: Rating.REJECTED}[button_id]
+        self.assume(self._id, rating)
+
+    def _on_change_activated(self, item: QListWidgetItem) -> None:
+        self.statementActivated.emit(item.data(Qt.ItemDataRole.UserRole))
