@@ -153,3 +153,14 @@ def test_written_aif_is_valid() -> None:
 def test_wrong_json_is_refused() -> None:
     with pytest.raises(WrongFormatError):
         loads_aif(b'{"format": "argmap"}', "x.json")
+
+
+def test_statements_without_positions_are_laid_out_around_placed_ones() -> None:
+    doc = {
+        "nodes": [_n("a", "I", x=500, y=500), _n("b", "I"), _n("c", "I"), _n("r", "RA")],
+        "edges": [_e("b", "r"), _e("c", "r"), _e("r", "a")],
+    }
+    amap, _ = _load(doc)
+    assert amap.statement("a").pos == (500.0, 500.0)
+    assert all(s.pos is not None for s in amap.statements())
+    assert amap.statement("b").pos != amap.statement("c").pos

@@ -111,16 +111,16 @@ def build_map(
 
 
 def with_layout(amap: ArgumentMap) -> ArgumentMap:
-    """A map whose statements all have positions: the ones without get the automatic
-    layout of ``argmap.layout`` (when that package provides ``layout_map``)."""
+    """A map whose statements all have positions: the ones without are placed by
+    ``argmap.layout.layout_missing`` (placed statements stay where they are)."""
     missing = [s for s in amap.statements() if s.pos is None]
     if not missing:
         return amap
     try:
-        from argmap.layout import layout_map  # type: ignore[attr-defined]
+        from argmap.layout import layout_missing
     except ImportError:
         return amap
-    positions: Mapping[str, tuple[float, float]] = layout_map(amap)
+    positions: Mapping[str, tuple[float, float]] = layout_missing(amap)
     statements = [
         replace(s, pos=(float(positions[s.id][0]), float(positions[s.id][1])))
         if s.pos is None and s.id in positions
