@@ -4,6 +4,7 @@ to the model."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -219,6 +220,15 @@ class MapScene(GestureMixin, QGraphicsScene):
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # tens of thousands of long-lived objects: no point scanning them
+        try:
+            self._build_items()
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+
+    def _build_items(self) -> None:
         self.rs.card_moved = None
         statements = self.map.statements()
         missing = [s for s in statements if s.pos is None]

@@ -182,14 +182,20 @@ class LinkItem(QGraphicsItem):
         pen = rs.link_pens[(kind, selected)]
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        b = self._bounds
+        visible = None
+        if b.width() + b.height() > LONG_LINE:  # dash and stroke only what is on screen
+            inverse, ok = painter.worldTransform().inverted()
+            if ok:
+                visible = inverse.mapRect(QRectF(painter.viewport())).adjusted(-20, -20, 20, 20)
         if self._junction is None:
             x1, y1, _x2, _y2 = self._segs[0]
-            painter.drawLine(QLineF(QPointF(x1, y1), shaft_end))
+            _draw_line(painter, x1, y1, shaft_end.x(), shaft_end.y(), visible)
         else:
             for x1, y1, x2, y2 in self._segs:
-                painter.drawLine(QLineF(x1, y1, x2, y2))
+                _draw_line(painter, x1, y1, x2, y2, visible)
             jx, jy = self._junction
-            painter.drawLine(QLineF(QPointF(jx, jy), shaft_end))
+            _draw_line(painter, jx, jy, shaft_end.x(), shaft_end.y(), visible)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QBrush(pen.color()))
             painter.drawEllipse(QPointF(jx, jy), JUNCTION_R, JUNCTION_R)
@@ -233,6 +239,30 @@ def _ends(premise: Rect, target: Rect | None, aim: tuple[float, float]) -> tuple
     end = _port(target, *start) if target else aim
     return start, end
 
+
+
+LONG_LINE = 1500.0
+
+
+def _draw_line(painter: QPainter, x1: float, y1: float, x2: float, y2: float, clip: QRectF | None) -> None:
+    """Draw a segment, first cut to ``clip`` (Liang-Barsky) so long dashed lines stay cheap."""
+    if clip is not None:
+        dx, dy = x2 - x1, y2 - y1
+        t0, t1 = 0.0, 1.0
+        for p, q in ((-dx, x1 - clip.left()), (dx, clip.right() - x1), (-dy, y1 - clip.top()), (dy, clip.bottom() - y1)):
+            if p == 0:
+                if q < 0:
+                    return
+                continue
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
+                return
+        x1, y1, x2, y2 = x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy
+    painter.drawLine(QLineF(x1, y1, x2, y2))
 
 
 ANSWER_PREFIX = "answer:"
