@@ -82,13 +82,11 @@ def _fast_record(data: bytes) -> ProjectRecord | None:
     ``None`` to take the careful path, which gives the same result or a precise error.
 
     The fast parser refuses lone surrogates, invalid UTF-8, a byte-order mark and deep
-    nesting by itself; NaN and Infinity are left to the careful path here because an
-    ``extras`` value would otherwise let them through.
+    nesting by itself, and the schema refuses NaN and infinite numbers in typed fields;
+    ``metadata.extras`` (free JSON) is checked after.
     """
     peek = _VERSION_PEEK.search(data, 0, _PEEK_BYTES)
     if peek is None or int(peek.group(1)) != SCHEMA_VERSION:
-        return None
-    if b"NaN" in data or b"Infinity" in data:
         return None
     try:
         record = ProjectRecord.model_validate_json(data)
@@ -190,7 +188,9 @@ def _validation_error(
     errors = exc.errors(include_url=False)
     first = errors[0]
     where = _loc(first["loc"], doc)
-    msg = _MESSAGES.get(first["type"], first["msg"])
+    msg = _MESSAGES.get(first["type"]) or (
+        first["msg"].replace("Input should be", "must be").replace("valid tuple", "list").replace("Tuple ", "List ")
+    )
     if first["type"] == "enum":
         msg = f"{first.get('input')!r} is not one of the allowed values: {first['msg'].removeprefix('Input should be ')}"
     more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
@@ -220,6 +220,11 @@ def _loc(loc: tuple[Any, ...], doc: Any) -> str:
 
 def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
     m = record.metadata
+    seen: set[str] = set()
+    for i, doc in enumerate(m.sources):
+        if doc.id in seen:
+            raise InvalidContentError(path, f"duplicate id {doc.id!r}", f"metadata.sources[{i}]")
+        seen.add(doc.id)
     meta = MapMeta(
         title=m.title,
         description=m.description,
@@ -274,7 +279,7 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> bytes:
         "authors": list(meta.authors),
         "created": meta.created,
         "modified": meta.modified,
-        "sources": [_doc_dict(s) for s in sorted(meta.sources, key=lambda s: s.id)],
+        "sources": [_doc_dict(s) for s in meta.sources],  # in the author's order
         "extras": dict(sorted(meta.extras)),
     }
     view_dict = {

@@ -159,6 +159,10 @@ class ArgumentMap:
 
     __hash__ = None  # type: ignore[assignment]
 
+    def __repr__(self) -> str:
+        n_links = sum(1 for item in self._g.nodes(data=_ITEM) if isinstance(item[1], Link))
+        return f"<ArgumentMap {self._meta.title!r}: {len(self) - n_links} statements, {n_links} links>"
+
     def item(self, id_: str) -> Statement | Link:
         try:
             return self._g.nodes[id_][_ITEM]
@@ -429,7 +433,7 @@ class ArgumentMap:
     def _check_answers(self, s: Statement) -> None:
         if s.kind is not StatementKind.POSITION:
             raise InvalidStatementError(
-                f"{s.id!r} is a {s.kind.value}; only a position answers a question", (s.id,)
+                f"{s.id!r} is {_a(s.kind.value)}; only a position answers a question", (s.id,)
             )
         target = self._g.nodes.get(s.answers, {}).get(_ITEM) if s.answers in self._g else None
         if target is None:
@@ -470,6 +474,10 @@ class ArgumentMap:
 
 
 _by_id = attrgetter("id")
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
 def _check_id(id_: object, what: str) -> None:
