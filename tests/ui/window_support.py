@@ -57,8 +57,10 @@ def dialogs(monkeypatch) -> Dialogs:
     monkeypatch.setattr(QMessageBox, "about", box("about", None))
 
     def exec_box(self):
+        # Unasked prompts (e.g. when pytest-qt closes a window with unsaved changes at
+        # teardown) discard, so no window outlives its test.
         d.shown.append(("exec", self.windowTitle(), self.text()))
-        return d._next(B.Cancel)
+        return d._next(B.Discard)
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
     monkeypatch.setattr(
