@@ -15,14 +15,17 @@ from argmap.formats.errors import WriteError
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new, never a mix."""
-    target = Path(path)
+    named = Path(path)
+    # Write through a symbolic link to the file it points at (replacing the link itself
+    # with a plain file would surprise whoever made it).
+    target = Path(os.path.realpath(named)) if named.is_symlink() else named
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise WriteError(target, "is a folder, not a file")
+        raise WriteError(named, "is a folder, not a file")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteError(target, f"cannot write in folder {str(folder)!r}: {exc.strerror or exc}") from exc
+        raise WriteError(named, f"cannot write in folder {str(folder)!r}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -40,7 +43,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise WriteError(target, f"could not save: {exc.strerror or exc}; the old file is unchanged") from exc
+            raise WriteError(named, f"could not save: {exc.strerror or exc}; the old file is unchanged") from exc
         raise
     _fsync_dir(folder)
 
@@ -59,6 +62,15 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    """The process umask, read without changing it where the system allows (changing it,
+    even for a moment, would affect files other threads create meanwhile)."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask

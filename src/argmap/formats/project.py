@@ -267,7 +267,7 @@ def dumps_project(amap: ArgumentMap, view: ViewState | None = None) -> bytes:
     try:
         with _gc_paused():
             return _dumps(amap, view or ViewState())
-    except (pydantic.PydanticSerializationError, ValueError, TypeError) as exc:
+    except (pydantic_core.PydanticSerializationError, ValueError, TypeError) as exc:
         raise WriteError(None, f"cannot be written as JSON: {exc}") from None
 
 
