@@ -191,3 +191,10 @@ def test_auto_layout_of_a_selection_names_the_count_and_ignores_links():
     assert edit.label == "Auto-layout 2 statements"
     assert {m[0] for m in edit.moves} <= {"c1", "c2"}
     assert auto_layout_edit(amap, only=["e"]).label == "Auto-layout 1 statement"
+
+
+def test_an_empty_map_or_selection_gives_no_positions():
+    empty = ArgumentMap()
+    assert layout_map(empty) == {} and layout_missing(empty) == {}
+    assert layout_map(debate(), only=["nothing", "l1"]) == {}
+    assert auto_layout_edit(empty).moves == ()
