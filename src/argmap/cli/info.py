@@ -50,17 +50,35 @@ def run(args: argparse.Namespace) -> int:
     except FileFormatError as exc:
         print(f"argmap: {exc}", file=sys.stderr)
         return 1
+    _tolerant_stdout()
     data = summary(project.map)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     print(data["title"] or "(untitled map)")
     total = sum(data["statements"].values())
-    counts = ", ".join(f"{n} {k}" for k, n in data["statements"].items() if n)
+    counts = ", ".join(_count(n, k) for k, n in data["statements"].items() if n)
     print(f"{total} statements: {counts or 'none'}")
-    print(f"{data['links']['support']} supports, {data['links']['attack']} attacks")
+    print(f"{_count(data['links']['support'], 'support')}, {_count(data['links']['attack'], 'attack')}")
     for q in data["questions"]:
-        print(f"\nQuestion: {q['title'] or q['text']}")
+        print(f"\nQuestion: {_one_line(q['title'] or q['text'])}")
+        if not q["positions"]:
+            print("  (no positions yet)")
         for p in q["positions"]:
-            print(f"  - {p['title'] or p['text']}  ({p['supports']} supports, {p['attacks']} attacks)")
+            print(f"  - {_one_line(p['title'] or p['text'])}  ({_count(p['supports'], 'support')}, {_count(p['attacks'], 'attack')})")
     return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 or word == "evidence" else f"{n} {word}s"
+
+
+def _tolerant_stdout() -> None:
+    # A terminal that cannot show some character gets an escape, not a crash.
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")

@@ -1,0 +1,92 @@
+"""The layers of ARCHITECTURE.md hold: the core (model, formats, layout, reasoning) never
+loads Qt or the UI, and the model loads neither pydantic nor any file code."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "argmap"
+CORE = ["argmap.model", "argmap.formats", "argmap.layout", "argmap.reasoning"]
+PRESENT = [name for name in CORE if importlib.util.find_spec(name) is not None]
+
+
+def loaded_after_import(*modules: str) -> set[str]:
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + "print('\\n'.join(sorted(sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_core_imports_without_qt_or_ui():
+    loaded = loaded_after_import(*PRESENT)
+    assert {"argmap.model", "argmap.formats"} <= loaded
+    bad = sorted(m for m in loaded if m.split(".")[0] in {"PySide6", "shiboken6"} or m.startswith("argmap.ui"))
+    assert bad == [], f"the core loaded {bad}"
+
+
+def test_every_core_module_imports_without_qt():
+    """Each module on its own (a lazy import inside a function would slip past the
+    package-level check only until that function runs; this catches module level)."""
+    modules = [
+        ".".join(path.relative_to(SRC.parent).with_suffix("").parts)
+        for package in PRESENT
+        for path in sorted((SRC.parent / package.replace(".", "/")).glob("*.py"))
+        if path.name != "__init__.py"
+    ]
+    loaded = loaded_after_import(*modules)
+    assert not [m for m in loaded if m.startswith(("PySide6", "argmap.ui"))]
+
+
+def test_model_loads_no_pydantic_and_no_file_code():
+    loaded = loaded_after_import("argmap.model")
+    assert "networkx" in loaded
+    bad = sorted(m for m in loaded if m.split(".")[0] in {"pydantic", "pydantic_core", "PySide6"} or m.startswith(("argmap.formats", "argmap.layout", "argmap.reasoning", "argmap.ui", "argmap.cli")))
+    assert bad == []
+
+
+def imports_of(path: Path) -> list[str]:
+    """Every module named by an import statement anywhere in the file (also inside
+    functions: a lazy import is still a dependency)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+@pytest.mark.parametrize("package", ["model", "formats", "layout", "reasoning"])
+def test_no_core_source_file_imports_qt_or_the_ui(package):
+    folder = SRC / package
+    if not folder.is_dir():
+        pytest.skip(f"argmap.{package} does not exist yet")
+    offenders = [
+        f"{path.relative_to(SRC)}: {name}"
+        for path in sorted(folder.rglob("*.py"))
+        for name in imports_of(path)
+        if name.split(".")[0] in {"PySide6", "shiboken6"} or name.startswith(("argmap.ui", "argmap.cli"))
+    ]
+    assert offenders == []
+
+
+def test_model_source_imports_only_stdlib_and_networkx():
+    allowed = {"networkx", "argmap"} | set(sys.stdlib_module_names)
+    offenders = [
+        f"{path.name}: {name}"
+        for path in sorted((SRC / "model").glob("*.py"))
+        for name in imports_of(path)
+        if name.split(".")[0] not in allowed or name.startswith(("argmap.formats", "argmap.layout", "argmap.reasoning"))
+    ]
+    assert offenders == []
