@@ -198,3 +198,15 @@ def test_an_empty_map_or_selection_gives_no_positions():
     assert layout_map(empty) == {} and layout_missing(empty) == {}
     assert layout_map(debate(), only=["nothing", "l1"]) == {}
     assert auto_layout_edit(empty).moves == ()
+
+
+def test_many_separate_trees_wrap_onto_shelves_in_order():
+    amap = ArgumentMap.from_parts(
+        MapMeta(), [Statement(f"s{i:02d}", C, "claim", order=i) for i in range(40)], []
+    )
+    pos = layout_map(amap)
+    assert max(x for x, _ in pos.values()) + CARD_WIDTH <= 4000
+    shelves = sorted({y for _, y in pos.values()})
+    assert len(shelves) > 1
+    reading_order = sorted(pos, key=lambda s: (pos[s][1], pos[s][0]))
+    assert reading_order == [f"s{i:02d}" for i in range(40)]

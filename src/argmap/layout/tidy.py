@@ -10,6 +10,7 @@ from operator import sub
 H_GAP = 24.0  # least horizontal gap between two cards in one row
 V_GAP = 40.0  # least vertical gap between two rows
 TREE_GAP = 80.0  # gap between separate trees
+WRAP_WIDTH = 4000.0  # separate trees wrap onto a new shelf beyond this width
 # Positions are rounded to whole pixels at the end: each card moves by at most half a
 # pixel, so packing one pixel wider keeps the promised gaps after rounding.
 _SLACK = 1.0
@@ -112,22 +113,39 @@ def tidy_forest(
         right.append(half - off)
         push((left, right, off))
 
-    centre: dict[str, float] = {}
-    cursor = origin[0]
-    last_family: str | None = None
-    for k, root in enumerate(roots):
+    # Separate trees go left to right; when the row of trees grows wider than
+    # WRAP_WIDTH (or the widest tree, if wider), the next trees start a new shelf below.
+    bounds = []
+    for _ in roots:
         left, right, off = pop()
+        bounds.append((min(left) + off, max(right) + off, len(left)))
+    wrap = max([WRAP_WIDTH] + [hi - lo for lo, hi, _ in bounds])
+    centre: dict[str, float] = {}
+    first_row: dict[str, int] = {}
+    cursor = origin[0]
+    shelf_row = shelf_depth = 0
+    last_family: str | None = None
+    for k, (root, (lo, hi, depth)) in enumerate(zip(roots, bounds)):
         this_family = family.get(root) if family is not None else None
         if k and this_family is not None and this_family == last_family:
             cursor += hgap - TREE_GAP
         last_family = this_family
-        lo = min(left) + off
+        if k and cursor + hi - lo - origin[0] > wrap:
+            shelf_row += shelf_depth
+            shelf_depth = 0
+            cursor = origin[0]
+        shelf_depth = max(shelf_depth, depth)
+        first_row[root] = shelf_row
         centre[root] = cursor - lo
-        cursor = centre[root] + max(right) + off + TREE_GAP
+        cursor = centre[root] + hi + TREE_GAP
 
-    # Rows top-down: each row is the children of the row above, left to right.
+    # Rows top-down: each row is the trees starting there, then the children of the
+    # row above, left to right (a row belongs to one shelf).
+    starting: dict[int, list[str]] = {}
+    for root in roots:
+        starting.setdefault(first_row[root], []).append(root)
     rows: list[list[str]] = []
-    row = list(roots)
+    row = starting.get(0, [])
     while row:
         rows.append(row)
         below: list[str] = []
@@ -138,11 +156,12 @@ def tidy_forest(
                 for child in mine:
                     centre[child] = c + rel[child]
                 below.extend(mine)
-        row = below
+        row = below or starting.get(len(rows), [])
     row_h = [max(sizes[node][1] for node in row) for row in rows]
     row_y = [float(origin[1])]
-    for h in row_h[:-1]:
-        row_y.append(row_y[-1] + h + V_GAP + _SLACK)
+    for k, h in enumerate(row_h[:-1]):
+        # shelves of separate trees are further apart than the rows of one tree
+        row_y.append(row_y[-1] + h + (TREE_GAP if k + 1 in starting else V_GAP) + _SLACK)
     pos: dict[str, tuple[float, float]] = {}
     for row, y in zip(rows, row_y):
         for node in row:
