@@ -68,7 +68,7 @@ class GestureMixin:
                 if item is not None:
                     item.sync_xy()
                     self._on_card_moved(item)
-        elif not event.buttons():
+        else:
             self.set_hover_card(self.card_at(event.scenePos()))
 
     def set_hover_card(self, card: StatementItem | None) -> None:
