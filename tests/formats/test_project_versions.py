@@ -81,3 +81,12 @@ def test_current_version_sample_saves_back_byte_for_byte():
     path = DATA / f"project-v{SCHEMA_VERSION}.argmap.json"
     project = load_project(path)
     assert dumps_project(project.map, project.view) == path.read_bytes()
+
+
+def test_the_documented_example_is_exactly_what_argmap_writes():
+    """docs/file-format.md shows a complete file: it must load, and re-save unchanged."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text(encoding="utf-8")
+    block = text.split("```json\n", 1)[1].split("```", 1)[0].encode("utf-8")
+    project = loads_project(block)
+    assert dumps_project(project.map, project.view) == block
+    assert [link.id for link in project.map.attackers("l1")] == ["l3"]  # the undercut
