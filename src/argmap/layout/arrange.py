@@ -69,7 +69,10 @@ def _layout_map(
         pos = sweep(placed, forest.parent, sizes, obstacles, fixed)
     else:
         pos = placed.pos
-    return {n: (fixed[n] if n in fixed else (float(round(x)), float(round(y)))) for n, (x, y) in pos.items()}
+    if fixed:
+        return {n: (fixed[n] if n in fixed else _rounded(x, y)) for n, (x, y) in pos.items()}
+    # round(v, 0) keeps a float; adding 0.0 turns -0.0 into 0.0
+    return {n: (round(x, 0) + 0.0, round(y, 0) + 0.0) for n, (x, y) in pos.items()}
 
 
 def layout_missing(amap: ArgumentMap, size_of: SizeOf | None = None) -> Positions:
@@ -111,10 +114,14 @@ def _layout_missing(amap: ArgumentMap, size_of: SizeOf) -> Positions:
             placed.translate(ax + aw / 2 - (left + r) / 2, ay + ah + V_GAP + 1 - up)
         _place_block(placed, sizes, {}, grid, anchor=None)
         for n, (x, y) in placed.pos.items():
-            x, y = float(round(x)), float(round(y))
-            out[n] = (x, y)
-            grid.add((x, y, *sizes[n]))
+            out[n] = _rounded(x, y)
+            grid.add((*out[n], *sizes[n]))
     return out
+
+
+def _rounded(x: float, y: float) -> tuple[float, float]:
+    """Whole pixels, as floats, never -0.0."""
+    return round(x, 0) + 0.0, round(y, 0) + 0.0
 
 
 @contextmanager

@@ -11,6 +11,7 @@ from argmap.model import ArgumentMap, Link, Statement, StatementKind
 
 
 _QUESTION = StatementKind.QUESTION
+_LEAF: tuple[()] = ()  # shared by every node without tree children
 
 
 def _order_id(s: Statement) -> tuple[float, str]:
@@ -102,7 +103,7 @@ class Forest:
 
     def __init__(self, outline: Outline, seeds: Iterable[str], members: set[str] | None = None) -> None:
         self.roots: list[str] = []
-        self.kids: dict[str, list[str]] = {}
+        self.kids: dict[str, list[str] | tuple[()]] = {}
         self.parent: dict[str, str | None] = {}
         self.preorder: list[str] = []
         parent = self.parent
@@ -129,7 +130,7 @@ class Forest:
                 else:
                     links = into.get(node)
                     if links is None:
-                        kids_of[node] = []
+                        kids_of[node] = _LEAF
                         continue
                     candidates = [p for link in links for p in link.premises] if len(links) > 1 else links[0].premises
                 mine = []
@@ -137,6 +138,8 @@ class Forest:
                     if c not in parent and (members is None or c in members):
                         parent[c] = node
                         mine.append(c)
-                kids_of[node] = mine
                 if mine:
+                    kids_of[node] = mine
                     stack.extend(reversed(mine))
+                else:
+                    kids_of[node] = _LEAF

@@ -43,7 +43,7 @@ class Placed:
         return left, top, right, bottom
 
 
-def preorder_of(roots: Sequence[str], kids: Mapping[str, list[str]]) -> list[str]:
+def preorder_of(roots: Sequence[str], kids: Mapping[str, Sequence[str]]) -> list[str]:
     """The preorder of the trees under ``roots``."""
     out: list[str] = []
     stack = list(reversed(roots))
@@ -58,7 +58,7 @@ def preorder_of(roots: Sequence[str], kids: Mapping[str, list[str]]) -> list[str
 
 def tidy_forest(
     roots: Sequence[str],
-    kids: Mapping[str, list[str]],
+    kids: Mapping[str, Sequence[str]],
     preorder: Sequence[str],
     sizes: Mapping[str, tuple[float, float]],
     origin: tuple[float, float] = (0.0, 0.0),
