@@ -33,7 +33,7 @@ FORMATS = IMAGE_FORMATS + HANDOUT_FORMATS
 PAPERS = ("fit", "a4", "letter")
 SCOPES = ("all", "selection", "subtree")
 BACKGROUNDS = ("white", "transparent")
-MAX_PIXELS = 40_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
+MAX_PIXELS = 32_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
 MAX_PAGES = 64  # a map that would need more A4/Letter pages is shrunk to this many
 MAX_SIDE = 30_000
 MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
@@ -218,14 +218,12 @@ def png_bytes(image: QImage) -> bytes:
 
 # -------------------------------------------------------------------------------- SVG
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_EMPTY_GROUP = re.compile(r"<g [^<>]*>\s*</g>\s*")
-_FONT_FAMILY = re.compile(r'font-family="([^"]*)"')
-_FALLBACK = "'DejaVu Sans', 'Segoe UI', Arial, 'Noto Sans', sans-serif, 'Noto Color Emoji'"
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 
 
 def render_svg(comp: Composition, title: str = "", description: str = "") -> bytes:
-    """The picture as SVG: text kept as text, valid XML (characters XML forbids are
-    dropped; Qt escapes markup), readable font fallbacks, no empty groups."""
+    """The picture as SVG: text kept as text, valid XML (Qt escapes markup; characters
+    XML forbids, such as control characters in user text, are dropped)."""
     size = comp.size
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -241,17 +239,10 @@ def render_svg(comp: Composition, title: str = "", description: str = "") -> byt
         comp.paint(painter)
     finally:
         painter.end()
-    text = bytes(buf.data().data()).decode("utf-8", errors="replace")
-    text = _XML_INVALID.sub("", text)
-    text = _EMPTY_GROUP.sub("", text)
-    text = _FONT_FAMILY.sub(lambda m: f'font-family="{_family(m.group(1))}"', text)
-    return text.encode("utf-8")
-
-
-def _family(name: str) -> str:
-    if name in ("DejaVu Sans", "Sans Serif", ""):
-        return _FALLBACK
-    return name.replace("'", "")
+    data = bytes(buf.data().data())
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        data = _XML_INVALID.sub("", data.decode("utf-8", errors="replace")).encode("utf-8")  # user text XML forbids
+    return data
 
 
 # -------------------------------------------------------------------------------- PDF
