@@ -28,6 +28,8 @@ from argmap.ui.styles import THEMES
 from argmap.ui.view import MapView
 
 
+#: A map too big to fit at this zoom opens at it instead, showing its question.
+READABLE_ZOOM = 0.75
 #: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
 EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions")
 
@@ -274,8 +276,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         else:
             self.view.zoom_reset()
             self.view.zoom_fit()
-            if self.view.zoom() < 0.5 and len(self.document.map) > 0:
-                self.view.set_zoom(0.5)
+            if self.view.zoom() < READABLE_ZOOM and len(self.document.map) > 0:
+                self.view.set_zoom(READABLE_ZOOM)  # readable, starting at the question
                 self._center_on_top()
         self._show_zoom(self.view.zoom())
         self.view.setFocus()
@@ -284,7 +286,12 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         if self.scene is None:
             return
         rect = self.scene.content_rect()
-        self.view.centerOn(rect.center().x(), rect.top() + self.view.viewport().height() / 2 / max(self.view.zoom(), 0.01))
+        x = rect.center().x()
+        questions = self.document.map.questions() if self.document is not None else []
+        item = self.scene.item_for(questions[0].id) if questions else None
+        if item is not None:
+            x = item.sceneBoundingRect().center().x()
+        self.view.centerOn(x, rect.top() - 20 + self.view.viewport().height() / 2 / max(self.view.zoom(), 0.01))
 
     def _teardown_document(self) -> None:
         doc, scene = self.document, self.scene

@@ -146,7 +146,7 @@ class InspectorPanel(QScrollArea):
         self.kind = _combo(page, [(kind_name(k), k) for k in StatementKind])
         for i, k in enumerate(StatementKind):
             self.kind.setItemIcon(i, kind_icon(k))
-        self.kind.activated.connect(lambda _i: self._commit_statement("kind", self.kind.currentData()))
+        self.kind.activated.connect(lambda _i: self._commit_statement("kind", _enum(StatementKind, self.kind.currentData())))
         self.title = QLineEdit(page)
         self.title.setPlaceholderText(self.tr("Optional short name"))
         self.text = CommitTextEdit(page, 5)
@@ -154,7 +154,7 @@ class InspectorPanel(QScrollArea):
         self.tags = QLineEdit(page)
         self.tags.setPlaceholderText(self.tr("comma, separated"))
         self.rating = _combo(page, [(self.tr("Not rated"), None)] + [(self.tr(r.value.capitalize()), r) for r in Rating])
-        self.rating.activated.connect(lambda _i: self._commit_statement("rating", self.rating.currentData()))
+        self.rating.activated.connect(lambda _i: self._commit_statement("rating", _enum(Rating, self.rating.currentData())))
         self.title.editingFinished.connect(lambda: self._commit_statement("title", self.title.text()))
         self.text.committed.connect(lambda: self._commit_statement("text", self.text.toPlainText()))
         self.notes.committed.connect(lambda: self._commit_statement("notes", self.notes.toPlainText()))
@@ -183,7 +183,7 @@ class InspectorPanel(QScrollArea):
                 widget.editingFinished.connect(lambda n=name, w=widget: self._commit_source(n, w.text()))
             else:
                 widget.committed.connect(lambda n=name, w=widget: self._commit_source(n, w.toPlainText()))
-        self.basis.activated.connect(lambda _i: self._commit_source("basis", self.basis.currentData()))
+        self.basis.activated.connect(lambda _i: self._commit_source("basis", _enum(Basis, self.basis.currentData())))
         sform.addRow(self.tr("&Citation"), self.citation)
         sform.addRow(self.tr("&Quotation"), self.quotation)
         sform.addRow(self.tr("&URL"), self.url)
@@ -199,9 +199,9 @@ class InspectorPanel(QScrollArea):
         self.link_kind = _combo(page, [(self.tr("Supports"), LinkKind.SUPPORT), (self.tr("Attacks"), LinkKind.ATTACK)])
         self.link_kind.setItemIcon(0, link_icon(LinkKind.SUPPORT))
         self.link_kind.setItemIcon(1, link_icon(LinkKind.ATTACK))
-        self.link_kind.activated.connect(lambda _i: self._commit_link("kind", self.link_kind.currentData()))
+        self.link_kind.activated.connect(lambda _i: self._commit_link("kind", _enum(LinkKind, self.link_kind.currentData())))
         self.strength = _combo(page, [(self.tr("Not rated"), None)] + [(self.tr(s.value.capitalize()), s) for s in Strength])
-        self.strength.activated.connect(lambda _i: self._commit_link("strength", self.strength.currentData()))
+        self.strength.activated.connect(lambda _i: self._commit_link("strength", _enum(Strength, self.strength.currentData())))
         self.scheme = QLineEdit(page)
         self.scheme.setPlaceholderText(self.tr("e.g. argument from expert opinion"))
         self.scheme.editingFinished.connect(lambda: self._commit_link("scheme", self.scheme.text()))
@@ -430,6 +430,11 @@ class InspectorPanel(QScrollArea):
         if amap is None or getattr(amap.meta, name) == value:
             return
         self._try(lambda: SetMeta(amap.meta, replace(amap.meta, **{name: value})))
+
+
+def _enum(cls, value: object):  # type: ignore[no-untyped-def]
+    """Combo data comes back as plain strings (Qt stores a StrEnum as text)."""
+    return None if value is None or value == "" else cls(value)
 
 
 def _tags(text: str) -> tuple[str, ...]:

@@ -68,8 +68,11 @@ class OutlinePanel(QWidget):
             self.tree.selectionModel().selectionChanged.connect(self._on_selection_changed)
             self.tree.expanded.connect(self._on_expanded)
             self.tree.collapsed.connect(self._on_collapsed)
-            for node in self.model.root_nodes():
+            for node in self.model.root_nodes():  # questions and their positions open
                 self.tree.expand(self.model.index_of(node))
+                for child in self.model.child_nodes(node):
+                    if not child.group and amap.is_statement(child.id) and amap.statement(child.id).answers == node.id:
+                        self.tree.expand(self.model.index_of(child))
         if old is not None:
             old.deleteLater()
 

@@ -368,7 +368,7 @@ class OutlineModel(QAbstractItemModel):
             return False
         if parent is not None and parent.group:
             link = amap.link(parent.id)
-            new = [i for i, _v in rows if i not in link.premises and i not in amap.subtree(link.target)]
+            new = [i for i, _v in rows if i not in link.premises and link.target not in amap.subtree(i)]
             if not new:
                 return False
             steps = [lambda m, i=i: [add_premise(m, link.id, i)] for i in new]
