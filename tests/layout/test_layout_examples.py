@@ -210,3 +210,24 @@ def test_many_separate_trees_wrap_onto_shelves_in_order():
     assert len(shelves) > 1
     reading_order = sorted(pos, key=lambda s: (pos[s][1], pos[s][0]))
     assert reading_order == [f"s{i:02d}" for i in range(40)]
+
+
+def test_keeping_the_question_lays_the_debate_out_under_it():
+    amap = debate({"q": (1000.0, 500.0)})
+    pos = layout_map(amap, keep={"q"})
+    q_height = estimate_card_size(amap.statement("q"))[1]
+    assert pos["q"] == (1000.0, 500.0)
+    assert {pos[p][1] for p in ("p1", "p2", "p3")} == {500 + q_height + V_GAP + 1}
+    assert centre(pos, "q") == pytest.approx((centre(pos, "p1") + centre(pos, "p3")) / 2, abs=1)
+
+
+def test_a_kept_card_in_the_way_pushes_its_row_and_their_subtrees_right():
+    free = layout_map(debate())
+    # keep the question in its slot, and the rebuttal r exactly where p1 would go
+    amap = debate({"q": free["q"], "r": free["p1"]})
+    pos = layout_map(amap, keep={"q", "r"})
+    assert pos["q"] == free["q"] and pos["r"] == free["p1"]
+    assert pos["p1"][0] >= free["p1"][0] + CARD_WIDTH + H_GAP
+    assert pos["p1"][0] < pos["p2"][0] < pos["p3"][0]
+    # p1's arguments moved with it
+    assert pos["c1"][0] - free["c1"][0] == pytest.approx(pos["p1"][0] - free["p1"][0], abs=1)

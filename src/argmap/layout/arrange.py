@@ -28,8 +28,10 @@ def layout_map(
     ``size_of(statement) -> (w, h)`` gives card sizes (default: `estimate_card_size`).
     ``only``: lay out just these statement ids (other ids are ignored), as one block
     placed where they were and moved clear of the other cards. ``keep``: statements
-    that stay where they are; the others are laid out around them. The result holds
-    every laid-out statement, kept ones at their unchanged positions.
+    that stay where they are; the layout is moved so that the first kept statement (in
+    outline order) sits in its own slot, and the others are pushed clear of every kept
+    card. The result holds every laid-out statement, kept ones at their unchanged
+    positions. ``origin`` is the top-left of a whole-map layout without kept cards.
     """
     with _no_gc():
         return _layout_map(amap, size_of or estimate_card_size, only, keep, origin)
@@ -61,9 +63,15 @@ def _layout_map(
     sizes = {n: size_of(stmts[n]) for n in forest.preorder}
     placed = tidy_forest(forest.roots, forest.kids, forest.preorder, sizes, origin, family=full.parent)
     obstacles: list[Rect] = [(*fixed[i], *sizes[i]) for i in sorted(fixed)]
+    if fixed:
+        # the first kept statement in outline order sits in its own slot
+        first = next(n for n in forest.preorder if n in fixed)
+        slot = placed.pos[first]
+        placed.translate(fixed[first][0] - slot[0], fixed[first][1] - slot[1])
     if targets is not None:
         others = _rects(stmts, (i for i in stmts if i not in targets), size_of)
-        _place_block(placed, sizes, fixed, others, anchor=_top_left(stmts, targets))
+        anchor = None if fixed else _top_left(stmts, targets)
+        _place_block(placed, sizes, fixed, others, anchor=anchor, stay=bool(fixed))
         obstacles.extend(others)
     if obstacles:
         pos = sweep(placed, forest.parent, sizes, obstacles, fixed)
@@ -159,14 +167,16 @@ def _place_block(
     fixed: dict,
     others: list[Rect] | Grid,
     anchor: tuple[float, float] | None,
+    stay: bool = False,
 ) -> None:
-    """Move a laid-out block so its top-left is ``anchor`` (when given; else right of
-    ``others``), then right or down until it is clear of ``others``."""
+    """Move a laid-out block so its top-left is ``anchor`` (when given; else, unless it
+    should ``stay``, right of ``others``), then right or down until it is clear of
+    ``others``."""
     grid = others if isinstance(others, Grid) else Grid(others)
     left, top, _, _ = placed.bbox(sizes)
     if anchor is not None:
         placed.translate(anchor[0] - left, anchor[1] - top)
-    elif not isinstance(others, Grid) and others:
+    elif not stay and not isinstance(others, Grid) and others:
         placed.translate(max(x + w for x, _, w, _ in others) + TREE_GAP - left, min(y for _, y, _, _ in others) - top)
     cards = [(*placed.pos[n], *sizes[n]) for n in placed.pos if n not in fixed]
     dx, dy = block_shift(cards, grid)
