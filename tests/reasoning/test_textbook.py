@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.model import ArgumentMap, InvalidLinkError, Link, LinkKind
-from argmap.reasoning import Framework, Label, grounded, is_unsupported, preferred
+from argmap.reasoning import Framework, Label, TooComplexError, grounded, is_unsupported, preferred
 from argmap.reasoning.preferred_search import preferred_labellings
 
 from tests.reasoning.maps import K, chain, cycle, make_map
@@ -164,3 +164,16 @@ def test_empty_map():
     m = ArgumentMap()
     assert labels(m) == {}
     assert [dict(lab.labels) for lab in preferred(m)] == [{}]
+
+
+def test_too_many_preferred_extensions_is_a_clear_error():
+    # Seven independent even cycles: 2**7 = 128 points of view, over the limit of 64.
+    names = {f"{side}{i}": K.CLAIM for i in range(7) for side in "ab"}
+    links = [(f"ab{i}", "attack", f"a{i}", f"b{i}") for i in range(7)]
+    links += [(f"ba{i}", "attack", f"b{i}", f"a{i}") for i in range(7)]
+    m = make_map(names, links)
+    with pytest.raises(TooComplexError, match="more than 64 preferred extensions"):
+        preferred(m)
+    assert len(preferred_labellings(Framework.from_map(m), max_extensions=200)) == 128
+    with pytest.raises(TooComplexError, match="search steps"):
+        preferred_labellings(Framework.from_map(m), max_steps=10)
