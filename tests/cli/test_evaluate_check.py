@@ -157,14 +157,15 @@ ARGDOWN = """\
 
 
 def _argdown_reader():
-    try:
-        module = importlib.import_module("argmap.formats.argdown")
-    except ImportError:
-        pytest.skip("argmap.formats.argdown is not available")
-    reader = getattr(module, "read_argdown", None)
-    if reader is None:
-        pytest.skip("argmap.formats.argdown has no read_argdown")
-    return reader
+    for name in ("argmap.formats.argdown_read", "argmap.formats.argdown"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        reader = getattr(module, "read_argdown", None)
+        if reader is not None:
+            return reader
+    pytest.skip("no Argdown reader (argmap.formats.argdown_read.read_argdown) is available")
 
 
 def test_cli_on_an_argdown_converted_map(tmp_path):
