@@ -309,3 +309,22 @@ def test_canvas_gestures_become_single_undo_steps(make_window, tmp_path, example
     assert menu is not None and menu.actions()
     menu = w.build_context_menu(None, w.view.mapToGlobal(w.view.rect().center()))
     assert any("Here" in a.text() for a in menu.actions())
+
+
+def test_unexpected_errors_show_a_dialog_and_go_to_stderr(qtbot, dialogs, capsys):
+    from argmap.ui import app
+
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        app._excepthook(type(exc), exc, exc.__traceback__)
+    assert dialogs.shown[-1][0] == "exec" and "boom in a slot" in dialogs.shown[-1][2]
+    assert "RuntimeError: boom in a slot" in capsys.readouterr().err
+
+
+def test_app_icon_and_example_are_found(qtbot):
+    from argmap.ui.file_ops import example_path
+    from argmap.ui.icons import app_icon
+
+    assert not app_icon().isNull()
+    assert example_path() is not None and example_path().name == "ottawa-convention.argmap.json"
