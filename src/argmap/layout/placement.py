@@ -64,26 +64,49 @@ class Grid:
 
 def block_shift(cards: list[Rect], grid: Grid) -> tuple[float, float]:
     """The smaller of the shifts right or down that moves all ``cards`` clear of the
-    obstacles in ``grid``, as (dx, dy); (0, 0) when they are clear already."""
+    obstacles in ``grid``, as (dx, dy); (0, 0) when they are clear already.
+
+    Both directions are searched step by step in turn (each step jumps past the
+    obstacle in the way), and a search stops once it is longer than the other's
+    answer or than the shift that clears the whole grid."""
     if not len(grid) or not cards:
         return 0.0, 0.0
-    best: tuple[float, float] | None = None
-    for axis in (0, 1):
-        d = 0.0
-        while True:
+    left = min(x for x, _, _, _ in cards)
+    top = min(y for _, y, _, _ in cards)
+    limit = [
+        max(ox + ow for ox, _, ow, _ in grid.rects) + GX - left,
+        max(oy + oh for _, oy, _, oh in grid.rects) + GY - top,
+    ]
+    dist = [0.0, 0.0]
+    done = [False, False]
+    clear = [False, False]
+    while not (done[0] and done[1]):
+        for axis in (0, 1):
+            if done[axis]:
+                continue
+            d = dist[axis]
             need = 0.0
             for x, y, w, h in cards:
                 px, py = (x + d, y) if axis == 0 else (x, y + d)
                 for ox, oy, ow, oh in grid.conflicts(px, py, w, h):
                     step = (ox + ow + GX - px) if axis == 0 else (oy + oh + GY - py)
-                    need = max(need, step)
+                    if step > need:
+                        need = step
             if need <= 0.0:
-                break
-            d += need
-        if best is None or d < abs(best[0] + best[1]):
-            best = (d, 0.0) if axis == 0 else (0.0, d)
-    assert best is not None
-    return best
+                done[axis] = clear[axis] = True
+            elif d + need >= limit[axis]:
+                dist[axis] = limit[axis]
+                done[axis] = clear[axis] = True
+            else:
+                dist[axis] = d + need
+            other = 1 - axis
+            if clear[axis] and not done[other] and dist[other] >= dist[axis]:
+                done[other] = True  # can only end further away
+            if clear[other] and not done[axis] and dist[axis] >= dist[other]:
+                done[axis] = True
+    if clear[0] and (not clear[1] or dist[0] <= dist[1]):
+        return dist[0], 0.0
+    return 0.0, dist[1]
 
 
 def sweep(
