@@ -22,6 +22,7 @@ class Grid:
 
     def __init__(self, rects: Iterable[Rect] = ()) -> None:
         self.rects: list[Rect] = []
+        self.right = self.bottom = float("-inf")  # extent of all rectangles
         self._cells: dict[tuple[int, int], list[int]] = {}
         for r in rects:
             self.add(r)
@@ -38,6 +39,8 @@ class Grid:
     def add(self, rect: Rect) -> None:
         idx = len(self.rects)
         self.rects.append(rect)
+        self.right = max(self.right, rect[0] + rect[2])
+        self.bottom = max(self.bottom, rect[1] + rect[3])
         cols, rows = self._span(*rect)
         cells = self._cells
         for cx in cols:
@@ -73,10 +76,7 @@ def block_shift(cards: list[Rect], grid: Grid) -> tuple[float, float]:
         return 0.0, 0.0
     left = min(x for x, _, _, _ in cards)
     top = min(y for _, y, _, _ in cards)
-    limit = [
-        max(ox + ow for ox, _, ow, _ in grid.rects) + GX - left,
-        max(oy + oh for _, oy, _, oh in grid.rects) + GY - top,
-    ]
+    limit = [grid.right + GX - left, grid.bottom + GY - top]
     dist = [0.0, 0.0]
     done = [False, False]
     clear = [False, False]
