@@ -4,8 +4,12 @@ tags, data and sources, front matter, comments, CRLF, undercuts and clear errors
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from argmap.formats import FileFormatError
 from argmap.formats.argdown_read import loads_argdown
+from argmap.formats.kialo import loads_kialo
 from argmap.formats.argdown_syntax import ArgdownSyntaxError, parse_argdown, parse_flow
 from argmap.formats.argdown_write import dumps_argdown
 from argmap.model import LinkKind, StatementKind
@@ -127,3 +131,24 @@ def test_corpus_like_round_trip_keeps_argument_titles() -> None:
     assert "<Pro>: a reason" in out and "<Main>" in out
     back, _ = loads_argdown(out)
     assert canonical(back) == canonical(amap)
+
+
+_SYNTAX = st.lists(
+    st.sampled_from(list("[]<>(){}:+-_#@*/!=\n \t19.aX\"'\\") + ["-> See 1.1.", "1.1. Pro:", "<!--", "-->", "/*", "===", "----", "(1) ", "Sources:"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SYNTAX)
+def test_any_text_reads_or_fails_with_a_file_error(text: str) -> None:
+    for loads in (loads_argdown, loads_kialo):
+        try:
+            loads(text, "fuzz.txt")
+        except FileFormatError as exc:
+            assert "fuzz.txt" in str(exc)
+
+
+def test_brace_heavy_text_is_fast_and_reported() -> None:
+    amap, report = loads_argdown("[A]: x " + "{a: " * 3000 + "1" + "}" * 3000)
+    assert len(amap.statements()) == 1 and report.find("could not be read") is not None

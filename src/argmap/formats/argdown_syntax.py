@@ -287,12 +287,13 @@ def split_data(text: str) -> tuple[str, Any, bool]:
     stripped = text.rstrip()
     if not stripped.endswith("}"):
         return text, None, True
-    for m in re.finditer(r"(?<!\\)\{", stripped):
+    starts = [m.start() for m in re.finditer(r"(?<!\\)\{", stripped)]
+    for start in starts[-50:]:  # a data block is short; bound the work on brace-heavy text
         try:
-            data = parse_flow(stripped[m.start() :])
-        except ValueError:
+            data = parse_flow(stripped[start:])
+        except (ValueError, RecursionError):
             continue
-        return stripped[: m.start()].rstrip(), data, True
+        return stripped[:start].rstrip(), data, True
     return text, None, False
 
 
