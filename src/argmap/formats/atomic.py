@@ -8,13 +8,15 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.formats.errors import WriteError
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new, never a mix."""
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes written one after another) to ``path``
+    so that readers see the old file or the new, never a mix."""
     named = Path(path)
     # Write through a symbolic link to the file it points at (replacing the link itself
     # with a plain file would surprise whoever made it).
@@ -28,7 +30,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         raise WriteError(named, f"cannot write in folder {str(folder)!r}: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
         try:

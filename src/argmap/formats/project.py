@@ -264,6 +264,12 @@ def dumps_project(amap: ArgumentMap, view: ViewState | None = None) -> bytes:
     are the same either way). Raises ``WriteError`` (naming no file) if a value cannot
     be written as JSON.
     """
+    return b"".join(_dump_pieces(amap, view))
+
+
+def _dump_pieces(amap: ArgumentMap, view: ViewState | None) -> tuple[bytes, ...]:
+    """The file's bytes in a few pieces (saving writes them without joining: at 50,000
+    statements one copy of 27 MB fewer)."""
     try:
         with _gc_paused():
             return _dumps(amap, view or ViewState())
@@ -271,7 +277,7 @@ def dumps_project(amap: ArgumentMap, view: ViewState | None = None) -> bytes:
         raise WriteError(None, f"cannot be written as JSON: {exc}") from None
 
 
-def _dumps(amap: ArgumentMap, view: ViewState) -> bytes:
+def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
     meta = amap.meta
     metadata = {
         "title": meta.title,
@@ -298,22 +304,20 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> bytes:
         live = {id(item) for item in (*statement_items, *link_items)}
         for key in [k for k in cache if k not in live]:
             del cache[key]
-    return b"".join(
-        (
-            b'{\n  "format": ',
-            _value(FORMAT_NAME),
-            b',\n  "schema_version": ',
-            _value(SCHEMA_VERSION),
-            b',\n  "metadata": ',
-            _value(metadata),
-            b',\n  "statements": ',
-            _array(statements),
-            b',\n  "links": ',
-            _array(links),
-            b',\n  "view": ',
-            _value(view_dict),
-            b"\n}\n",
-        )
+    return (
+        b'{\n  "format": ',
+        _value(FORMAT_NAME),
+        b',\n  "schema_version": ',
+        _value(SCHEMA_VERSION),
+        b',\n  "metadata": ',
+        _value(metadata),
+        b',\n  "statements": ',
+        *_array(statements),
+        b',\n  "links": ',
+        *_array(links),
+        b',\n  "view": ',
+        _value(view_dict),
+        b"\n}\n",
     )
 
 
@@ -322,22 +326,25 @@ def _value(value: Any) -> bytes:
     return pydantic_core.to_json(value, indent=2, inf_nan_mode="null").replace(b"\n", b"\n  ")
 
 
-def _array(fragments: list[bytes]) -> bytes:
+def _array(fragments: list[bytes]) -> tuple[bytes, ...]:
+    """Pieces of a JSON list of ``fragments`` at the second level (joined once, later)."""
     if not fragments:
-        return b"[]"
-    return b"[\n    " + b",\n    ".join(fragments) + b"\n  ]"
+        return (b"[]",)
+    return (b"[\n    ", b",\n    ".join(fragments), b"\n  ]")
 
 
 def _fragments(items: list[Any], adapter: TypeAdapter[Any], cache: dict[int, tuple[object, bytes]]) -> list[bytes]:
-    out = []
-    get = cache.get
-    for item in items:
-        entry = get(id(item))
-        if entry is None or entry[0] is not item:
-            text = adapter.dump_json(item, indent=2, exclude_defaults=True).replace(b"\n", b"\n    ")
-            entry = cache[id(item)] = (item, text)
-        out.append(entry[1])
-    return out
+    """The JSON text of each item, from the cache when the very same value was saved."""
+
+    def fresh(item: Any) -> bytes:
+        text = adapter.dump_json(item, indent=2, exclude_defaults=True).replace(b"\n", b"\n    ")
+        cache[id(item)] = (item, text)
+        return text
+
+    entries = list(map(cache.get, map(id, items)))
+    return [
+        entry[1] if entry is not None and entry[0] is item else fresh(item) for entry, item in zip(entries, items)
+    ]
 
 
 #: Per map (by identity, for the last few maps saved): statement and link JSON text
@@ -361,7 +368,7 @@ def _fragment_cache(amap: ArgumentMap) -> dict[int, tuple[object, bytes]]:
 def save_project(path: str | os.PathLike[str], amap: ArgumentMap, view: ViewState | None = None) -> None:
     """Save atomically; on failure the old file is untouched (raises ``WriteError``)."""
     try:
-        data = dumps_project(amap, view)
+        data = _dump_pieces(amap, view)
     except WriteError as exc:
         raise WriteError(path, exc.problem + "; the old file is unchanged") from None
     atomic_write_bytes(path, data)
