@@ -134,3 +134,8 @@ def test_file_fields_are_the_model_fields():
     assert [f.name for f in fields(Link)] == ["id", "kind", "premises", "target", "strength", "scheme", "notes"]
     assert [f.name for f in fields(Source)] == ["citation", "quotation", "url", "locator", "date", "basis"]
     assert list(ProjectRecord.model_fields) == ["format", "schema_version", "metadata", "statements", "links", "view"]
+
+
+def test_loads_accepts_text_too():
+    m = debate()
+    assert loads_project(dumps_project(m).decode("utf-8")).map == m

@@ -56,8 +56,11 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     return loads_project(read_bytes(path), path)
 
 
-def loads_project(data: bytes, path: str | os.PathLike[str] = "<project>") -> Project:
-    """Build a project from the bytes of a file (``path`` is only used in messages)."""
+def loads_project(data: bytes | str, path: str | os.PathLike[str] = "<project>") -> Project:
+    """Build a project from the bytes (or text) of a file; ``path`` is only used in
+    messages."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails as bad UTF-8
     with _gc_paused():
         record = _fast_record(data)
         if record is None:
