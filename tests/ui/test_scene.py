@@ -21,7 +21,7 @@ from argmap.model import (
     connect,
     move,
 )
-from argmap.ui.items import statement_item
+from argmap.ui.items import records
 from argmap.ui.items.link_item import AnswerItem, LinkItem
 from argmap.ui.items.statement_item import StatementItem
 from argmap.ui.scene import MapScene
@@ -39,6 +39,7 @@ def canvas_map_scene(qtbot):
 
 
 def _ids(scene: MapScene) -> set[str]:
+    scene.materialise_all()
     out = set()
     for item in scene.items():
         if isinstance(item, StatementItem):
@@ -71,8 +72,8 @@ def test_statement_added_changed_removed(canvas_map_scene):
 def test_editing_one_statement_rewraps_only_that_card(canvas_map_scene, monkeypatch):
     amap, scene = canvas_map_scene
     calls = []
-    real = statement_item.wrap_card
-    monkeypatch.setattr(statement_item, "wrap_card", lambda s: calls.append(s.id) or real(s))
+    real = records.wrap_card
+    monkeypatch.setattr(records, "wrap_card", lambda s: calls.append(s.id) or real(s))
     others = {s.id: scene.item_for(s.id) for s in amap.statements()}
     change_statement(amap, "b", text="Mines deter threats, the ministers say.").apply(amap)
     assert calls == ["b"]

@@ -1,15 +1,17 @@
-"""`MapScene`: the canvas scene. It follows the map's change records (creating, updating
-and removing only the affected items), and reports gestures as signals; it never writes
-to the model."""
+"""`MapScene`: the canvas scene. It keeps a light record of every card and arrow, follows
+the map's change records (updating only the affected records), creates graphics items
+only where the map is looked at, and reports gestures as signals; it never writes to the
+model."""
 
 from __future__ import annotations
 
 import gc
+from collections import deque
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.model import (
     ArgumentMap,
@@ -25,20 +27,25 @@ from argmap.model import (
     StatementChanged,
     StatementRemoved,
 )
-from argmap.ui.items.card_layout import CARD_WIDTH, card_size
+from argmap.ui.items.card_layout import card_size
 from argmap.ui.items.gestures import GestureMixin
-from argmap.ui.items.link_item import ANSWER_PREFIX, Z_LINK, Z_ON_LINK, AnswerItem, LinkItem, answer_link
+from argmap.ui.items.link_item import ANSWER_PREFIX, LinkItem, answer_link
 from argmap.ui.items.overview import fits, render_overview
+from argmap.ui.items.records import ArrowRec, CardRec
 from argmap.ui.items.render_state import RenderState
+from argmap.ui.items.spatial import CONTENT_MARGIN, SpatialMixin, arrow_box, card_box
 from argmap.ui.items.statement_item import StatementItem
 from argmap.ui.styles import Theme, get_theme
 
-SCENE_MARGIN = 400.0
-CONTENT_MARGIN = 24.0
+__all__ = ["CONTENT_MARGIN", "MapScene"]
+
+HIT_REACH = 16.0  # items are created this far around a point before hit-testing it
 
 
-class MapScene(GestureMixin, QGraphicsScene):
-    """The items of one map. Build it on a map (it subscribes) and ``detach()`` when done."""
+class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
+    """The items of one map. Build it on a map (it subscribes) and ``detach()`` when done.
+    Items exist only for the parts of the map a view has shown (``item_for`` creates one
+    on demand); ``render`` creates what the rendered area needs."""
 
     moveRequested = Signal(object)  # {id: (x, y)}
     connectRequested = Signal(object, str, str)  # premises, target id, "support"|"attack"
@@ -46,23 +53,27 @@ class MapScene(GestureMixin, QGraphicsScene):
     textEditCommitted = Signal(str, str)  # statement id, new text
     contextMenuRequested = Signal(object, QPoint)  # id or None, screen position
     overviewChanged = Signal()
+    contentChanged = Signal()  # the content rectangle may have changed (coalesced)
 
     def __init__(self, amap: ArgumentMap, theme: str = "default", parent=None) -> None:
         super().__init__(parent)
         self.map = amap
         self.rs = RenderState(get_theme(theme))
-        self._items: dict[str, StatementItem | LinkItem] = {}
+        self._init_spatial()
         self._cards = 0
         self._deps: dict[str, set[str]] = {}  # id -> links drawn from/to it
         self._hidden: frozenset[str] = frozenset()
         self._unplaced: set[str] = set()  # shown at a position the model does not hold
-        self._content: QRectF | None = None
         self._overview: tuple[float, QImage, QRectF] | None = None
         self._placement_timer: QTimer | None = None
+        self._content_timer = QTimer(self)
+        self._content_timer.setSingleShot(True)
+        self._content_timer.timeout.connect(self.contentChanged)
         self._init_gestures()
         self.setBackgroundBrush(QBrush(self.rs.background))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._build()
+        self.selectionChanged.connect(self._on_selection_changed)
         self._unsubscribe = amap.subscribe(self._on_change)
 
     # ------------------------------------------------------------------ public
@@ -77,16 +88,34 @@ class MapScene(GestureMixin, QGraphicsScene):
         return self.rs.theme
 
     def item_for(self, id_: str) -> StatementItem | LinkItem | None:
-        return self._items.get(id_)
+        """The item of a statement or link (created now if it was not shown yet)."""
+        item = self._items.get(id_)
+        if item is None:
+            rec = self._recs.get(id_)
+            if rec is not None:
+                item = self._make(rec)
+        return item
+
+    def card_rect_of(self, id_: str) -> QRectF | None:
+        """A statement's card rectangle (without creating its item); None if unknown."""
+        rec = self._recs.get(id_)
+        return QRectF(rec.x0, rec.y0, rec.w, rec.h) if isinstance(rec, CardRec) else None
+
+    def is_shown(self, id_: str) -> bool:
+        """Whether a statement or link is drawn (known and not hidden)."""
+        rec = self._recs.get(id_)
+        return rec is not None and rec.shown
 
     def card_count(self) -> int:
         return self._cards
 
     def statement_items(self) -> list[StatementItem]:
-        return [i for i in self._items.values() if isinstance(i, StatementItem)]
+        """Every card's item (creates the missing ones)."""
+        return [self.item_for(r.sid) for r in list(self._recs.values()) if isinstance(r, CardRec)]
 
     def link_items(self) -> list[LinkItem]:
-        return [i for i in self._items.values() if isinstance(i, LinkItem) and not isinstance(i, AnswerItem)]
+        """Every link's item, without positions' connectors (creates the missing ones)."""
+        return [self.item_for(r.lid) for r in list(self._recs.values()) if isinstance(r, ArrowRec) and not r.answer]
 
     def selected_ids(self) -> list[str]:
         """Selected statement and link ids (statements first, each group sorted)."""
@@ -96,7 +125,7 @@ class MapScene(GestureMixin, QGraphicsScene):
         return cards + links
 
     def select_ids(self, ids: Iterable[str]) -> None:
-        wanted = [self._items[i] for i in ids if i in self._items]
+        wanted = [self.item_for(i) for i in ids if i in self._recs]
         self.clearSelection()
         for item in wanted:
             if item.isVisible():
@@ -124,9 +153,7 @@ class MapScene(GestureMixin, QGraphicsScene):
         old = self.rs.highlighted
         self.rs.highlighted = frozenset(ids)
         for id_ in old ^ self.rs.highlighted:
-            item = self._items.get(id_)
-            if item is not None:
-                item.update()
+            self._repaint(id_)
         self._dirty_overview()
 
     def highlighted_ids(self) -> frozenset[str]:
@@ -140,40 +167,23 @@ class MapScene(GestureMixin, QGraphicsScene):
         self._hidden = new
         links: set[str] = set()
         for id_ in changed:
-            item = self._items.get(id_)
-            if isinstance(item, StatementItem):
-                item.shown = id_ not in new
-                item.setVisible(item.shown)
-                if id_ in new:
-                    item.setSelected(False)
+            rec = self._recs.get(id_)
+            if isinstance(rec, CardRec):
+                rec.shown = id_ not in new
+                item = rec.item
+                if item is not None:
+                    item.setVisible(rec.shown)
+                    if not rec.shown:
+                        item.setSelected(False)
                 links |= self._deps.get(id_, set())
-            elif isinstance(item, LinkItem):
+            elif isinstance(rec, ArrowRec):
                 links.add(id_)
         self._refresh_links(links)
-        self._dirty_content()
+        self._box = None
+        self._touch_content()
 
     def hidden_ids(self) -> frozenset[str]:
         return self._hidden
-
-    def content_rect(self) -> QRectF:
-        """The bounding box of all visible cards and arrows (scene coordinates)."""
-        if self._content is None:
-            x1 = y1 = float("inf")
-            x2 = y2 = float("-inf")
-            for item in self._items.values():
-                if not item.shown:
-                    continue
-                if isinstance(item, StatementItem):
-                    a, b, c, d = item.x0, item.y0, item.x0 + item.w, item.y0 + item.h
-                elif item.valid:
-                    r = item.boundingRect()
-                    a, b, c, d = r.left(), r.top(), r.right(), r.bottom()
-                else:
-                    continue
-                x1, y1, x2, y2 = min(x1, a), min(y1, b), max(x2, c), max(y2, d)
-            m = CONTENT_MARGIN
-            self._content = QRectF(x1 - m, y1 - m, x2 - x1 + 2 * m, y2 - y1 + 2 * m) if x1 <= x2 else QRectF(0, 0, CARD_WIDTH, 100)
-        return QRectF(self._content)
 
     def overview(self, scale: float, dpr: float = 1.0) -> tuple[QImage, QRectF] | None:
         """The cached overview picture of the whole map at about ``scale`` device pixels
@@ -188,11 +198,21 @@ class MapScene(GestureMixin, QGraphicsScene):
             bucket = want
             if not fits(rect, bucket):
                 return None
-        cards = [i for i in self._items.values() if isinstance(i, StatementItem) and i.shown]
-        links = [i for i in self._items.values() if isinstance(i, LinkItem) and i.shown and i.valid]
+        recs = self._recs.values()
+        cards = [r for r in recs if isinstance(r, CardRec) and r.shown]
+        links = [r for r in recs if isinstance(r, ArrowRec) and r.shown and r.valid]
         image = render_overview(cards, links, rect, bucket, self.rs)
         self._overview = (bucket, image, rect)
         return image, rect
+
+    def render(self, painter, target: QRectF = QRectF(), source: QRectF = QRectF(), mode=Qt.AspectRatioMode.KeepAspectRatio) -> None:
+        """Render like ``QGraphicsScene.render``, first creating the items of ``source``
+        (of everything when no source is given)."""
+        if source is None or source.isNull():
+            self.materialise_all()
+        else:
+            self.materialise(source)
+        super().render(painter, target, source, mode)
 
     def start_editing(self, id_: str) -> bool:
         """Open the in-place editor on a statement's card (returns False if not shown)."""
@@ -202,6 +222,7 @@ class MapScene(GestureMixin, QGraphicsScene):
         return self.rs.editing_id
 
     def card_at(self, scene_pos: QPointF) -> StatementItem | None:
+        self._materialise_near(scene_pos)
         for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
             if isinstance(item, StatementItem) and item.isVisible():
                 return item
@@ -209,6 +230,7 @@ class MapScene(GestureMixin, QGraphicsScene):
 
     def target_at(self, scene_pos: QPointF, exclude: Iterable[str] = ()) -> StatementItem | LinkItem | None:
         """The topmost card or arrow under ``scene_pos`` (cards win over arrows)."""
+        self._materialise_near(scene_pos)
         skip = set(exclude)
         found_link = None
         for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
@@ -218,95 +240,88 @@ class MapScene(GestureMixin, QGraphicsScene):
                 found_link = item
         return found_link
 
+    def _materialise_near(self, p: QPointF) -> None:
+        r = HIT_REACH
+        self.materialise(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
+
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # tens of thousands of long-lived objects: no point scanning them
         try:
-            self._build_items()
+            self._build_records()
         finally:
             if gc_was_enabled:
                 gc.enable()
 
-    def _build_items(self) -> None:
-        self.rs.card_moved = None
+    def _build_records(self) -> None:
         statements = self.map.statements()
         missing = [s for s in statements if s.pos is None]
         placed = self._layout_missing() if missing else {}
-        cards = [self._add_card(s, placed.get(s.id), building=True) for s in statements]
+        recs = self._recs
+        hidden = self._hidden
+        for s in statements:
+            pos = s.pos or placed.get(s.id) or self._free_spot()
+            if s.pos is None:
+                self._unplaced.add(s.id)
+            rec = recs[s.id] = CardRec(s, pos[0], pos[1])
+            if s.id in hidden:
+                rec.shown = False
+        self._cards += len(statements)
         links = self.map.links()
-        link_items = [self._add_link_item(link, building=True) for link in links]
-        link_items += [self._add_link_item(a, building=True, cls=AnswerItem) for a in self._answer_links(statements)]
-        answers = [i for i in link_items if isinstance(i, AnswerItem)]
-        for item in self._link_order(links) + answers:
-            item.shown = self._link_shown(item)
-            if item.shown:
-                item.update_geometry(building=True)
+        for link in links:
+            self._add_arrow_rec(link)
+        answers = [self._add_arrow_rec(a, answer=True) for a in self._answer_links(statements)]
+        for rec in self._link_order(links) + answers:
+            rec.shown = self._link_shown(rec)
+            if rec.shown:
+                rec.update_geometry(recs)
+        self._box = None
+        place_card, place_arrow = self._place_card, self._place_arrow
+        for rec in recs.values():
+            if isinstance(rec, CardRec):
+                place_card(rec)
             else:
-                item.setVisible(False)
-        add = self.addItem
-        for item in cards:
-            add(item)
-        for item in link_items:
-            add(item)
-        self.rs.card_moved = self._on_card_moved
-        self._dirty_content()
+                place_arrow(rec)
 
     def _layout_missing(self) -> dict[str, tuple[float, float]]:
         from argmap.layout import layout_missing
 
         return layout_missing(self.map, size_of=card_size)
 
-    def _link_order(self, links: list[Link]) -> list[LinkItem]:
-        """Link items ordered so a link comes after any link it targets."""
-        out: list[LinkItem] = []
+    def _link_order(self, links: list[Link]) -> list[ArrowRec]:
+        """Link records ordered so a link comes after any link it targets."""
+        out: list[ArrowRec] = []
         done: set[str] = set()
+        recs = self._recs
         for link in links:
             chain = []
             lid = link.id
-            while lid not in done and self.map.is_link(lid):
+            while lid not in done and isinstance(recs.get(lid), ArrowRec):
                 chain.append(lid)
                 done.add(lid)
-                lid = self.map.link(lid).target
-            out.extend(self._items[i] for i in reversed(chain))
+                lid = recs[lid].link.target
+            out.extend(recs[i] for i in reversed(chain))
         return out
 
-    def _add_card(self, s: Statement, placed: tuple[float, float] | None = None, building: bool = False) -> StatementItem:
-        item = StatementItem(s, self.rs)
-        pos = s.pos or placed
-        if pos is None:
-            pos = self._free_spot()
-        if s.pos is None:
-            self._unplaced.add(s.id)
-        item.place(pos[0], pos[1])
-        if s.id in self._hidden:
-            item.shown = False
-            item.setVisible(False)
-        self._items[s.id] = item
-        self._cards += 1
-        if not building:
-            self.addItem(item)
-        return item
-
     def _answer_links(self, statements: Iterable[Statement]) -> list[Link]:
-        return [answer_link(s.id, s.answers) for s in statements if s.answers and s.answers in self._items]
+        return [answer_link(s.id, s.answers) for s in statements if s.answers and s.answers in self._recs]
 
-    def _add_link_item(self, link: Link, building: bool = False, cls: type[LinkItem] = LinkItem) -> LinkItem:
-        item = cls(link, self.rs, self._items)
-        self._items[link.id] = item
+    def _add_arrow_rec(self, link: Link, answer: bool = False) -> ArrowRec:
+        rec = self._recs[link.id] = ArrowRec(link, answer)
         deps = self._deps
         for end in (*link.premises, link.target):
             if end in deps:
                 deps[end].add(link.id)
             else:
                 deps[end] = {link.id}
-        if not building:
-            self.addItem(item)
-        return item
+        return rec
 
     def _free_spot(self) -> tuple[float, float]:
-        rect = self.content_rect() if self._items else QRectF(0, 0, 0, 0)
-        return (rect.right() + 60.0, rect.top() + CONTENT_MARGIN) if self._items else (0.0, 0.0)
+        if not self._recs:
+            return (0.0, 0.0)
+        rect = self.content_rect()
+        return (rect.right() + 60.0, rect.top() + CONTENT_MARGIN)
 
     # ---------------------------------------------------------- change records
     def _on_change(self, change: Change) -> None:
@@ -320,132 +335,205 @@ class MapScene(GestureMixin, QGraphicsScene):
                 self._schedule_placement()
         elif isinstance(change, StatementRemoved):
             self._remove_answer(change.statement.id)
-            self._remove_item(change.statement.id)
+            self._remove(change.statement.id)
         elif isinstance(change, LinkAdded):
-            item = self._add_link_item(change.link)
-            self._refresh_links({item.lid})
+            rec = self._add_arrow_rec(change.link)
+            self._refresh_links({rec.lid})
             if any(p in self._unplaced for p in change.link.premises):
                 self._schedule_placement()
         elif isinstance(change, LinkRemoved):
             link = change.link
-            self._remove_item(link.id)
+            self._remove(link.id)
             for end in (*link.premises, link.target):
                 self._deps.get(end, set()).discard(link.id)
         elif isinstance(change, LinkChanged):
             self._link_changed(change.old, change.new)
         elif isinstance(change, MapReset):
             self._reset()
-            return
         elif isinstance(change, MetaChanged):
             return
-        self._dirty_content()
+        self._dirty_overview()
+        self._touch_content()
+
+    def _add_card(self, s: Statement) -> None:
+        pos = s.pos or self._free_spot()
+        if s.pos is None:
+            self._unplaced.add(s.id)
+        rec = self._recs[s.id] = CardRec(s, pos[0], pos[1])
+        if s.id in self._hidden:
+            rec.shown = False
+        self._cards += 1
+        self._place_card(rec)
+        self._content_changed(None, card_box(rec))
 
     def _statement_changed(self, old: Statement, new: Statement) -> None:
-        item = self._items.get(new.id)
-        if not isinstance(item, StatementItem):
+        rec = self._recs.get(new.id)
+        if not isinstance(rec, CardRec):
             return
-        item.set_statement(new)
+        item = rec.item
+        if item is not None and (old.text, old.title, old.kind, old.source) != (new.text, new.title, new.kind, new.source):
+            item.prepareGeometryChange()
+        before = card_box(rec)
+        if rec.set_statement(new) and card_box(rec) != before:
+            self._card_changed(rec, before)
+        if item is not None:
+            item.refresh()
         if old.answers != new.answers:
             self._sync_answer(new)
         if new.pos is not None:
             self._unplaced.discard(new.id)
-            if old.pos != new.pos or item.pos() != QPointF(*new.pos):
-                self._move_card(item, new.pos)
+            if old.pos != new.pos or (rec.x0, rec.y0) != new.pos:
+                self._move_card(rec, new.pos)
 
     def _link_changed(self, old: Link, new: Link) -> None:
-        item = self._items.get(new.id)
-        if not isinstance(item, LinkItem):
+        rec = self._recs.get(new.id)
+        if not isinstance(rec, ArrowRec):
             return
         for end in (*old.premises, old.target):
             self._deps.get(end, set()).discard(new.id)
         for end in (*new.premises, new.target):
             self._deps.setdefault(end, set()).add(new.id)
-        item.link = new
+        rec.link = new
         self._refresh_links({new.id})
 
     def _sync_answer(self, s: Statement) -> None:
         """Show the connector from a position to its question (if it answers one)."""
         self._remove_answer(s.id)
-        if s.answers and s.answers in self._items:
-            item = self._add_link_item(answer_link(s.id, s.answers), cls=AnswerItem)
-            self._refresh_links({item.lid})
+        if s.answers and s.answers in self._recs:
+            rec = self._add_arrow_rec(answer_link(s.id, s.answers), answer=True)
+            self._refresh_links({rec.lid})
 
     def _remove_answer(self, sid: str) -> None:
         aid = ANSWER_PREFIX + sid
-        item = self._items.get(aid)
-        if item is not None:
-            for end in (*item.link.premises, item.link.target):
+        rec = self._recs.get(aid)
+        if rec is not None:
+            for end in (*rec.link.premises, rec.link.target):
                 self._deps.get(end, set()).discard(aid)
-            self._remove_item(aid)
+            self._remove(aid)
 
-    def _remove_item(self, id_: str) -> None:
-        item = self._items.pop(id_, None)
-        if item is None:
+    def _remove(self, id_: str) -> None:
+        rec = self._recs.pop(id_, None)
+        if rec is None:
             return
         if self.rs.editing_id == id_:
             self._cancel_editing()
         self._unplaced.discard(id_)
-        if isinstance(item, StatementItem):
+        self._forget(rec)
+        if isinstance(rec, CardRec):
             self._cards -= 1
-        self.removeItem(item)
+            self._content_changed(card_box(rec), None)
+        else:
+            box = arrow_box(rec)
+            self._content_changed(box, None)
+            self._repaint_box(box)
+        item = self._items.pop(id_, None)
+        if item is not None:
+            if self._hover_card is item:
+                self._hover_card = None
+            self.removeItem(item)
         self._deps.pop(id_, None)
 
     def _reset(self) -> None:
         self._cancel_editing()
         self.clearSelection()
-        for item in list(self._items.values()):
+        self._hover_card = None
+        for item in [*self._items.values(), *self._tiles.values()]:
             self.removeItem(item)
-        self._items.clear()
+        self._init_spatial()
         self._cards = 0
         self._deps.clear()
         self._unplaced.clear()
+        self.rs.selected_links = frozenset()
         self._build()
 
-    def _refresh_links(self, link_ids: set[str]) -> None:
+    def _refresh_links(self, link_ids: Iterable[str]) -> None:
         """Recompute visibility and geometry of these links and of links attacking them."""
-        todo = list(link_ids)
+        todo = deque(link_ids)
         seen: set[str] = set()
+        recs = self._recs
         while todo:
-            lid = todo.pop(0)
+            lid = todo.popleft()
             if lid in seen:
                 continue
             seen.add(lid)
-            item = self._items.get(lid)
-            if not isinstance(item, LinkItem):
+            rec = recs.get(lid)
+            if not isinstance(rec, ArrowRec):
                 continue
-            z = Z_ON_LINK if item.targets_link() else Z_LINK
-            if item.zValue() != z:
-                item.setZValue(z)
-            visible = self._link_shown(item)
-            if visible != item.shown:
-                item.shown = visible
-                item.setVisible(visible)
+            before = arrow_box(rec)
+            visible = self._link_shown(rec)
+            item = rec.item
+            if visible != rec.shown:
+                rec.shown = visible
+                if item is not None:
+                    item.setVisible(visible)
+                    if not visible:
+                        item.setSelected(False)
             if visible:
-                item.update_geometry()
-            else:
-                item.setSelected(False)
+                rec.update_geometry(recs)
+            if item is not None:
+                z = self._arrow_z(rec)
+                if item.zValue() != z:
+                    item.setZValue(z)
+                item.geometry_changed()
+            after = arrow_box(rec)
+            if after != before:
+                self._place_arrow(rec)
+                self._content_changed(before, after)
+                self._repaint_box(before)
+            self._repaint_box(after)
             todo.extend(self._deps.get(lid, ()))
         self._dirty_overview()
 
-    def _shown(self, id_: str) -> bool:
-        item = self._items.get(id_)
-        return item is not None and item.shown
+    def _link_shown(self, rec: ArrowRec) -> bool:
+        link = rec.link
+        recs = self._recs
+        if link.id in self._hidden:
+            return False
+        target = recs.get(link.target)
+        if target is None or not target.shown:
+            return False
+        for p in link.premises:
+            prec = recs.get(p)
+            if prec is not None and prec.shown:
+                return True
+        return False
 
-    def _link_shown(self, item: LinkItem) -> bool:
-        link = item.link
-        return link.id not in self._hidden and self._shown(link.target) and any(self._shown(p) for p in link.premises)
+    def _move_card(self, card: CardRec | StatementItem, pos: tuple[float, float]) -> None:
+        rec = card.rec if isinstance(card, StatementItem) else card
+        before = card_box(rec)
+        rec.x0, rec.y0 = pos
+        if rec.item is not None:
+            rec.item.setPos(pos[0], pos[1])
+        self._card_changed(rec, before)
 
-    def _move_card(self, card: StatementItem, pos: tuple[float, float]) -> None:
-        card.place(pos[0], pos[1])
-        self._on_card_moved(card)
+    def _on_card_moved(self, card: StatementItem, before=None) -> None:
+        """A card moved (or its item did, under the mouse): arrows and index follow."""
+        self._card_changed(card.rec, before, unknown=before is None)
 
-    def _on_card_moved(self, card: StatementItem) -> None:
-        deps = self._deps.get(card.sid)
+    def _card_changed(self, rec: CardRec, before, unknown: bool = False) -> None:
+        self._place_card(rec)
+        self._content_changed(before, card_box(rec), unknown)
+        deps = self._deps.get(rec.sid)
         if deps:
             self._refresh_links(deps)
         else:
             self._dirty_overview()
-        self._content = None
+        self._touch_content()
+
+    def _repaint(self, id_: str) -> None:
+        rec = self._recs.get(id_)
+        if isinstance(rec, ArrowRec):
+            self._repaint_box(arrow_box(rec))
+        elif rec is not None and rec.item is not None:
+            rec.item.update()
+
+    def _on_selection_changed(self) -> None:
+        sel = frozenset(i.lid for i in self.selectedItems() if isinstance(i, LinkItem))
+        old = self.rs.selected_links
+        if sel != old:
+            self.rs.selected_links = sel
+            for lid in sel ^ old:
+                self._repaint(lid)
 
     # -------------------------------------------------------------- placement
     def _schedule_placement(self) -> None:
@@ -461,15 +549,20 @@ class MapScene(GestureMixin, QGraphicsScene):
             return
         placed = self._layout_missing()
         for sid in list(self._unplaced):
-            item = self._items.get(sid)
-            if isinstance(item, StatementItem) and sid in placed:
-                self._move_card(item, placed[sid])
-        self._dirty_content()
+            rec = self._recs.get(sid)
+            if isinstance(rec, CardRec) and sid in placed:
+                self._move_card(rec, placed[sid])
+        self._dirty_overview()
 
     # ------------------------------------------------------------------ caches
     def _dirty_content(self) -> None:
-        self._content = None
+        self._box = None
         self._dirty_overview()
+        self._touch_content()
+
+    def _touch_content(self) -> None:
+        if not self._content_timer.isActive():
+            self._content_timer.start(0)
 
     def _dirty_overview(self) -> None:
         if self._overview is not None:

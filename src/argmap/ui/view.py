@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from argmap.model import StatementKind
-from argmap.ui.items.statement_item import TEXT_LOD, StatementItem
+from argmap.ui.items.statement_item import TEXT_LOD
 from argmap.ui.scene import MapScene
 
 MIN_ZOOM = 0.01
@@ -17,7 +17,10 @@ MAX_ZOOM = 4.0
 ZOOM_STEP = 1.2
 OVERVIEW_BELOW = TEXT_LOD  # below this zoom the overview picture replaces the items
 OVERVIEW_MIN_CARDS = 800  # smaller maps paint their items at every zoom (cheap enough)
-SCROLL_MARGIN = 600.0
+MATERIALISE_AROUND = 200.0  # view pixels around the visible area whose items are made ahead
+SCROLL_MARGIN = 600.0  # room to scroll past the map's edges (only when it does not fit)
+FIT_READABLE = 0.5  # show_initial fits the map when that zoom is at least this
+INITIAL_TOP = 40.0  # show_initial at 100%: the question this far below the top edge
 
 
 class MapView(QGraphicsView):
@@ -48,9 +51,11 @@ class MapView(QGraphicsView):
         old = self.scene()
         if isinstance(old, MapScene):
             old.overviewChanged.disconnect(self._on_overview_changed)
+            old.contentChanged.disconnect(self._update_scene_rect)
         super().setScene(scene)
         if isinstance(scene, MapScene):
             scene.overviewChanged.connect(self._on_overview_changed)
+            scene.contentChanged.connect(self._update_scene_rect)
             self._update_scene_rect()
 
     def map_scene(self) -> MapScene | None:
@@ -74,6 +79,7 @@ class MapView(QGraphicsView):
             self.setTransformationAnchor(old_anchor)
         else:
             self.scale(factor / current, factor / current)
+        self._update_scene_rect()
         self.zoomChanged.emit(self.zoom())
 
     def zoom_in(self) -> None:
@@ -86,20 +92,47 @@ class MapView(QGraphicsView):
         self.set_zoom(1.0)
 
     def zoom_fit(self) -> None:
-        """Show the whole map (never enlarged beyond 100%)."""
+        """Show the whole map with a small margin and no scroll bars (never enlarged
+        beyond 100%)."""
         scene = self.map_scene()
         if scene is None:
             return
-        self._update_scene_rect()
         rect = scene.content_rect()
-        view = self.viewport().rect()
+        view = self._full_viewport()
         if rect.isEmpty() or view.isEmpty():
             return
         factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0) * 0.98
         self.resetTransform()
         self.scale(max(factor, 1e-4), max(factor, 1e-4))
+        self._update_scene_rect()
         self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom())
+
+    def show_initial(self) -> None:
+        """The view of a map just opened: the whole map when it is readable at fit
+        (at least 50%), else 100% with the question centred near the top."""
+        scene = self.map_scene()
+        if scene is None:
+            return
+        self.zoom_fit()
+        if self.zoom() >= FIT_READABLE - 1e-9:
+            return
+        self.set_zoom(1.0)
+        questions = [q.id for q in scene.map.questions() if scene.is_shown(q.id)]
+        card = scene.card_rect_of(questions[0]) if questions else None
+        content = scene.content_rect()
+        x = card.center().x() if card is not None else content.center().x()
+        top = card.top() if card is not None else content.top()
+        self.centerOn(x, top - INITIAL_TOP + self.viewport().height() / 2 / self.zoom())
+
+    def _full_viewport(self):
+        """The viewport's size without scroll bars (what a fitted map may use)."""
+        rect = self.viewport().rect()
+        if self.verticalScrollBar().isVisible():
+            rect.setWidth(rect.width() + self.verticalScrollBar().width())
+        if self.horizontalScrollBar().isVisible():
+            rect.setHeight(rect.height() + self.horizontalScrollBar().height())
+        return rect
 
     def _min_zoom(self) -> float:
         scene = self.map_scene()
@@ -124,6 +157,7 @@ class MapView(QGraphicsView):
     def paintEvent(self, event) -> None:
         overview = self._overview()
         if overview is None:
+            self._materialise()
             super().paintEvent(event)
             return
         image, rect = overview
@@ -152,9 +186,25 @@ class MapView(QGraphicsView):
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             for id_ in ids:
-                item = scene.item_for(id_)
-                if isinstance(item, StatementItem) and item.isVisible():
-                    painter.drawRect(item.card_rect())
+                rect = scene.card_rect_of(id_)
+                if rect is not None and scene.is_shown(id_):
+                    painter.drawRect(rect)
+
+    def _materialise(self) -> None:
+        """Have the scene create the items of the visible area (and a little around)."""
+        scene = self.map_scene()
+        if scene is not None and self._overview() is None:
+            m = MATERIALISE_AROUND / max(self.zoom(), 1e-4)
+            rect = self.mapToScene(self.viewport().rect()).boundingRect()
+            scene.materialise(rect.adjusted(-m, -m, m, m))
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._materialise()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._update_scene_rect()
 
     def _on_overview_changed(self) -> None:
         self._update_scene_rect()
@@ -162,10 +212,21 @@ class MapView(QGraphicsView):
             self.viewport().update()
 
     def _update_scene_rect(self) -> None:
+        """The scrollable area: the map, plus room to scroll past its edges in each
+        direction where it does not fit in the view (so a fitted map has no scroll bars)."""
         scene = self.map_scene()
-        if scene is not None:
-            m = SCROLL_MARGIN
-            self.setSceneRect(scene.content_rect().adjusted(-m, -m, m, m))
+        if scene is None:
+            return
+        content = scene.content_rect()
+        view = self._full_viewport()
+        z = max(self.zoom(), 1e-6)
+        mx = SCROLL_MARGIN if content.width() * z > view.width() + 0.5 else 0.0
+        my = SCROLL_MARGIN if content.height() * z > view.height() + 0.5 else 0.0
+        rect = content.adjusted(-mx, -my, mx, my)
+        if rect != self.sceneRect():
+            center = self.mapToScene(self.viewport().rect().center())
+            self.setSceneRect(rect)
+            self.centerOn(center)
 
     def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
         return
@@ -283,7 +344,7 @@ class MapView(QGraphicsView):
         if direction == "up":
             return self._go(scene, self._parent_of(amap, current))
         if direction == "down":
-            kids = [s.id for s in amap.children(current) if scene.item_for(s.id) is not None and scene.item_for(s.id).isVisible()]
+            kids = [s.id for s in amap.children(current) if scene.is_shown(s.id)]
             return self._go(scene, kids[0] if kids else None)
         if direction in ("left", "right"):
             parent = self._parent_of(amap, current)
@@ -291,7 +352,7 @@ class MapView(QGraphicsView):
                 siblings = [s.id for s in amap.questions()] or [current]
             else:
                 siblings = [s.id for s in amap.children(parent)]
-            siblings = [s for s in siblings if scene.item_for(s) is not None and scene.item_for(s).isVisible()]
+            siblings = [s for s in siblings if scene.is_shown(s)]
             if current not in siblings:
                 return None
             i = siblings.index(current) + (1 if direction == "right" else -1)

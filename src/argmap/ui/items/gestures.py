@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent, QMenu
 
 from argmap.model import LinkKind
 from argmap.ui.items.editor import InlineEditor
+from argmap.ui.items.spatial import card_box
 from argmap.ui.items.statement_item import StatementItem
 
 SUPPORT = LinkKind.SUPPORT.value
@@ -66,8 +67,9 @@ class GestureMixin:
             for sid in self._press_positions:  # the cards being dragged: arrows follow live
                 item = self._items.get(sid)
                 if item is not None:
+                    before = card_box(item.rec)
                     item.sync_xy()
-                    self._on_card_moved(item)
+                    self._on_card_moved(item, before)
         else:
             self.set_hover_card(self.card_at(event.scenePos()))
 
@@ -215,7 +217,7 @@ class GestureMixin:
     # ------------------------------------------------------------- editing
     def _start_editing(self, id_: str) -> bool:
         self._finish_editing(commit=True)
-        card = self._items.get(id_)
+        card = self.item_for(id_)
         if not isinstance(card, StatementItem) or not card.isVisible():
             return False
         editor = InlineEditor(card, lambda text, sid=id_: self._editing_done(sid, text))

@@ -26,7 +26,7 @@ def fits(rect: QRectF, scale: float) -> bool:
 
 
 def render_overview(cards, links, rect: QRectF, scale: float, rs: RenderState, dpr: float = 1.0) -> QImage:
-    """Draw ``cards`` (StatementItems) and ``links`` (LinkItems) of ``rect`` at ``scale``
+    """Draw ``cards`` (CardRecs) and ``links`` (ArrowRecs) of ``rect`` at ``scale``
     device pixels per scene unit onto a new image (transparent outside the cards)."""
     w, h = overview_size(rect, scale)
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
@@ -38,11 +38,11 @@ def render_overview(cards, links, rect: QRectF, scale: float, rs: RenderState, d
     by_kind: dict[LinkKind, list[QLineF]] = {kind: [] for kind in LinkKind}
     for link in links:
         lines = by_kind[link.link.kind]
-        for x1, y1, x2, y2 in link.premise_lines():
+        for x1, y1, x2, y2 in link.segs:
             lines.append(QLineF(x1, y1, x2, y2))
-        j = link.junction()
+        j = link.junction
         if j is not None:
-            lines.append(QLineF(j[0], j[1], *link.tip()))
+            lines.append(QLineF(j[0], j[1], *link.tip))
     for kind, lines in by_kind.items():
         if lines:
             color = QColor(rs.link_colors[kind])
@@ -51,8 +51,7 @@ def render_overview(cards, links, rect: QRectF, scale: float, rs: RenderState, d
             painter.drawLines(lines)
     boxes: dict = {}
     for card in cards:
-        p = card.pos()
-        boxes.setdefault(card.statement.kind, []).append(QRectF(p.x(), p.y(), card.w, card.h))
+        boxes.setdefault(card.statement.kind, []).append(QRectF(card.x0, card.y0, card.w, card.h))
     thin = scale * 260 < 6  # cards only a few pixels wide: no outline, just colour
     for kind, rects in boxes.items():
         fill, border, _text, _accent = rs.kind_colors[kind]

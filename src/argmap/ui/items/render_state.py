@@ -3,8 +3,6 @@ and pens prepared once), export mode, badges, highlights, the card being edited.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtGui import QColor, QPen, QStaticText
 from PySide6.QtCore import Qt
 
@@ -22,7 +20,7 @@ class RenderState:
         self.highlighted: frozenset[str] = frozenset()
         self.editing_id: str | None = None
         self.drop_target: str | None = None
-        self.card_moved: Callable[[object], None] | None = None
+        self.selected_links: frozenset[str] = frozenset()  # drawn by the arrow tiles
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -35,6 +33,7 @@ class RenderState:
         self.accent_pens = {kind: QPen(cols[3]) for kind, cols in self.kind_colors.items()}
         self.link_colors = {kind: QColor(st.color) for kind, st in theme.links.items()}
         self.link_pens = {(kind, sel): link_pen(theme, kind, sel) for kind in LinkKind for sel in (False, True)}
+        self.dash_periods = {key: sum(pen.dashPattern()) * pen.widthF() if pen.style() != Qt.PenStyle.SolidLine else 0.0 for key, pen in self.link_pens.items()}
         sel = QColor(theme.selection)
         self.selection_pen = QPen(sel, 2.0, Qt.PenStyle.SolidLine)
         self.hover_pen = QPen(QColor(sel.red(), sel.green(), sel.blue(), 110), 1.5)

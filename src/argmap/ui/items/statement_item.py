@@ -7,7 +7,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from argmap.model import Statement
 from argmap.ui.items.card_layout import (
     CARD_WIDTH,
     CITE_GAP,
@@ -17,9 +16,9 @@ from argmap.ui.items.card_layout import (
     TITLE_GAP,
     metrics,
     pad_x,
-    wrap_card,
 )
 from argmap.ui.items.painting import FOLD, draw_badge, draw_card_shape, shape_path
+from argmap.ui.items.records import CardRec
 from argmap.ui.items.render_state import RenderState
 from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, Shape, make_font
 
@@ -54,34 +53,40 @@ def _static(text: str) -> QStaticText:
 
 
 class StatementItem(QGraphicsItem):
-    """A card. Position is the card's top-left corner (the model's ``pos``); ``x0, y0``
-    mirror it on the Python side for fast arrow geometry (the scene keeps them in sync)."""
+    """A card, drawn from its `CardRec` (the scene's record of the statement). Position
+    is the card's top-left corner (the model's ``pos``); ``x0, y0`` read the record, which
+    the scene keeps in sync with the item."""
 
-    w = CARD_WIDTH
-    x0 = 0.0
-    y0 = 0.0
-    shown = True
-    _static: tuple[QStaticText | None, QStaticText | None, QStaticText | None] | None = None
     _hover = False
 
-    def __init__(self, statement: Statement, rs: RenderState) -> None:
+    def __init__(self, rec: CardRec, rs: RenderState) -> None:
         super().__init__()
-        self.sid = statement.id
+        self.sid = rec.sid
+        self.rec = rec
         self.rs = rs
-        self.statement = statement
-        self._wrap = wrap = wrap_card(statement)
-        self.h = wrap.height
         self.setFlags(_FLAGS)
+        self._static: tuple[QStaticText | None, QStaticText | None, QStaticText | None] | None = None
+        self._static_wrap = None
+        self.setPos(rec.x0, rec.y0)
+
+    # the record holds what the card shows
+    statement = property(lambda self: self.rec.statement)
+    x0 = property(lambda self: self.rec.x0)
+    y0 = property(lambda self: self.rec.y0)
+    w = property(lambda self: self.rec.w)
+    h = property(lambda self: self.rec.h)
+    shown = property(lambda self: self.rec.shown)
+    _wrap = property(lambda self: self.rec.wrap)
 
     def place(self, x: float, y: float) -> None:
-        """Move the card (scene code only: keeps ``x0, y0`` in sync)."""
-        self.x0, self.y0 = x, y
+        """Move the card (scene code only: keeps the record in sync)."""
+        self.rec.x0, self.rec.y0 = x, y
         self.setPos(x, y)
 
     def sync_xy(self) -> None:
         """Re-read the position after Qt moved the card (a mouse drag)."""
         p = self.pos()
-        self.x0, self.y0 = p.x(), p.y()
+        self.rec.x0, self.rec.y0 = p.x(), p.y()
 
     def type(self) -> int:
         return STATEMENT_TYPE
@@ -111,17 +116,10 @@ class StatementItem(QGraphicsItem):
         dx, dy = local.x() - c.x(), local.y() - c.y()
         return dx * dx + dy * dy <= (HANDLE_R + 3) ** 2
 
-    def set_statement(self, statement: Statement) -> None:
-        """Show a new value of the statement (re-wrapping only if its text changed)."""
-        old = self.statement
-        self.statement = statement
-        if (old.text, old.title, old.kind, old.source) != (statement.text, statement.title, statement.kind, statement.source):
-            self.prepareGeometryChange()
-            self._wrap = wrap_card(statement)
-            self.h = self._wrap.height
-            self._static = None
-            if self.rs.card_moved is not None:
-                self.rs.card_moved(self)
+    def refresh(self) -> None:
+        """Show the record's new value (the scene calls ``prepareGeometryChange`` first
+        when the size may change)."""
+        self._static = None
         self.update()
 
     def set_hover(self, on: bool) -> None:
@@ -170,7 +168,8 @@ class StatementItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter, kind, accent: QColor) -> None:
         rs = self.rs
         wrap = self._wrap
-        if self._static is None:
+        if self._static is None or self._static_wrap is not wrap:
+            self._static_wrap = wrap
             self._static = (
                 _static(wrap.title) if wrap.title else None,
                 _static(wrap.body) if wrap.body else None,

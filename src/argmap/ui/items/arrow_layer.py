@@ -1,0 +1,228 @@
+"""Arrows are painted by tiles, not one item per arrow: each `ArrowTile` covers one cell
+of the scene's grid and draws, in a few batched calls, the part of every arrow crossing
+it (clipped to the tile, dashes kept in phase across tiles). Grid helpers live here too."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from argmap.model import LinkKind, StatementKind
+from argmap.ui.items.painting import HEAD_HALF, HEAD_LEN, head_polygon
+from argmap.ui.items.records import ArrowRec
+from argmap.ui.items.render_state import RenderState
+from argmap.ui.styles import Head
+
+TILE = 1024.0  # grid cell size in scene units
+JUNCTION_R = 3.5
+ANSWER_DOT = 3.5
+Z_TILE = -3.0  # below the arrow proxies (-2, -1) and the cards (0)
+TILE_MARGIN = HEAD_LEN + HEAD_HALF + 10.0  # heads and wide pens reach over the tile edge
+Key = tuple[int, int]
+
+
+def rect_keys(x1: float, y1: float, x2: float, y2: float) -> list[Key]:
+    """The grid cells a scene rectangle (given by its corners) touches."""
+    i1, i2 = math.floor(x1 / TILE), math.floor(x2 / TILE)
+    j1, j2 = math.floor(y1 / TILE), math.floor(y2 / TILE)
+    return [(i, j) for i in range(i1, i2 + 1) for j in range(j1, j2 + 1)]
+
+
+def segment_keys(x1: float, y1: float, x2: float, y2: float, pad: float, out: set) -> None:
+    """Add to ``out`` the cells within ``pad`` of the segment (walks the segment's major
+    axis cell by cell, so a long diagonal touches few cells)."""
+    swap = abs(y2 - y1) > abs(x2 - x1)
+    if swap:
+        x1, y1, x2, y2 = y1, x1, y2, x2
+    if x2 < x1:
+        x1, y1, x2, y2 = x2, y2, x1, y1
+    slope = (y2 - y1) / (x2 - x1) if x2 > x1 else 0.0
+    i1, i2 = math.floor((x1 - pad) / TILE), math.floor((x2 + pad) / TILE)
+    for i in range(i1, i2 + 1):
+        a = max(x1, i * TILE - pad)
+        b = min(x2, (i + 1) * TILE + pad)
+        ya, yb = y1 + (a - x1) * slope, y1 + (b - x1) * slope
+        if ya > yb:
+            ya, yb = yb, ya
+        for j in range(math.floor((ya - pad) / TILE), math.floor((yb + pad) / TILE) + 1):
+            out.add((j, i) if swap else (i, j))
+
+
+def arrow_keys(rec: ArrowRec) -> tuple:
+    """The cells an arrow's lines, junction and head touch (empty when not drawn)."""
+    if not rec.valid or not rec.shown:
+        return ()
+    out: set = set()
+    pad = TILE_MARGIN
+    for x1, y1, x2, y2 in rec.lines():
+        segment_keys(x1, y1, x2, y2, pad, out)
+    return tuple(out)
+
+
+def clip_line(x1: float, y1: float, x2: float, y2: float, l: float, t: float, r: float, b: float) -> tuple[float, float] | None:
+    """Liang-Barsky: the parameter range (t0, t1) of the segment inside the rectangle."""
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - l), (dx, r - x1), (-dy, y1 - t), (dy, b - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        u = q / p
+        if p < 0:
+            if u > t0:
+                t0 = u
+        elif u < t1:
+            t1 = u
+        if t0 > t1:
+            return None
+    return t0, t1
+
+
+class ArrowTile(QGraphicsItem):
+    """Paints every arrow registered in one grid cell (``arrows`` is the scene's live set
+    of arrow ids for that cell; ``recs`` the scene's id -> record mapping)."""
+
+    def __init__(self, key: Key, arrows: set, recs: dict, rs: RenderState, is_on_link: Callable[[ArrowRec], bool]) -> None:
+        super().__init__()
+        self.key = key
+        self.arrows = arrows
+        self._recs = recs
+        self._rs = rs
+        self._on_link = is_on_link
+        i, j = key
+        self._rect = QRectF(i * TILE, j * TILE, TILE, TILE)
+        m = TILE_MARGIN
+        self._bounds = self._rect.adjusted(-m, -m, m, m)
+        self.setZValue(Z_TILE)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        recs = self._recs
+        arrows = [rec for rec in (recs.get(a) for a in self.arrows) if rec is not None and rec.valid and rec.shown]
+        if not arrows:
+            return
+        painter.save()
+        painter.setClipRect(self._rect, Qt.ClipOperation.IntersectClip)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        under = [a for a in arrows if not self._on_link(a)]
+        over = [a for a in arrows if self._on_link(a)]
+        if under:
+            paint_arrows(painter, under, self._rect, self._rs)
+        if over:
+            paint_arrows(painter, over, self._rect, self._rs)
+        painter.restore()
+
+
+def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs: RenderState) -> None:
+    """Draw ``arrows`` as far as they cross ``rect`` (the painter is clipped to it)."""
+    m = TILE_MARGIN
+    cl, ct, cr, cb = rect.left() - m, rect.top() - m, rect.right() + m, rect.bottom() + m
+    interactive = not rs.export_mode
+    theme = rs.theme
+    highlighted = rs.highlighted
+    selected_links = rs.selected_links if interactive else ()
+    drop = rs.drop_target if interactive else None
+    glow: dict[int, list[QLineF]] = {}  # 0: highlight, 1: drop target
+    lines: dict[tuple, list[QLineF]] = {}
+    heads: dict[tuple, list[tuple[float, float, float, float]]] = {}
+    dots: dict[tuple, list[QPointF]] = {}
+    answers: list[QLineF] = []
+    answer_tips: list[QPointF] = []
+    for rec in arrows:
+        tx, ty = rec.tip
+        tip_near = cl <= tx <= cr and ct <= ty <= cb
+        if rec.answer:
+            for seg in rec.lines():
+                _clip_into(answers, seg, cl, ct, cr, cb, 0.0)
+            if tip_near:
+                answer_tips.append(QPointF(tx, ty))
+            continue
+        kind = rec.link.kind
+        key = (kind, rec.lid in selected_links)
+        pen = rs.link_pens[key]
+        back = HEAD_LEN * 0.8 if kind is LinkKind.SUPPORT else HEAD_LEN + 1
+        segs = rec.lines(back)
+        period = rs.dash_periods[key]
+        bucket = lines.setdefault(key, [])
+        for seg in segs:
+            _clip_into(bucket, seg, cl, ct, cr, cb, period)
+        lid = rec.lid
+        if lid in highlighted or lid == drop:
+            g = glow.setdefault(0 if lid in highlighted else 1, [])
+            for seg in rec.lines():
+                _clip_into(g, seg, cl, ct, cr, cb, 0.0)
+        if tip_near:
+            heads.setdefault(key, []).append((tx, ty, *rec.dir))
+        j = rec.junction
+        if j is not None and cl <= j[0] <= cr and ct <= j[1] <= cb:
+            dots.setdefault(key, []).append(QPointF(*j))
+    if answers or answer_tips:
+        color = rs.kind_colors[StatementKind.QUESTION][1]
+        painter.setPen(QPen(color, 1.6))
+        if answers:
+            painter.drawLines(answers)
+        painter.setBrush(QBrush(rs.background))
+        for p in answer_tips:
+            painter.drawEllipse(p, ANSWER_DOT, ANSWER_DOT)
+    for which, glines in glow.items():
+        painter.setPen(rs.highlight_pen if which == 0 else rs.drop_pen)
+        painter.drawLines(glines)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for key, klines in lines.items():
+        if klines:
+            painter.setPen(rs.link_pens[key])
+            painter.drawLines(klines)
+    for key, points in dots.items():
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(rs.link_pens[key].color()))
+        for p in points:
+            painter.drawEllipse(p, JUNCTION_R, JUNCTION_R)
+    for key, tips in heads.items():
+        pen = rs.link_pens[key]
+        _draw_heads(painter, theme.links[key[0]].head, tips, pen.color(), rs.background, pen.widthF())
+
+
+def _clip_into(out: list, seg: tuple[float, float, float, float], l: float, t: float, r: float, b: float, period: float) -> None:
+    """Append the part of ``seg`` inside the rectangle; with a dash ``period`` the start
+    is moved back to a whole number of periods from the segment's start, so dashes line
+    up with the neighbouring tile's."""
+    x1, y1, x2, y2 = seg
+    if l <= x1 <= r and t <= y1 <= b and l <= x2 <= r and t <= y2 <= b:
+        out.append(QLineF(x1, y1, x2, y2))
+        return
+    span = clip_line(x1, y1, x2, y2, l, t, r, b)
+    if span is None:
+        return
+    t0, t1 = span
+    dx, dy = x2 - x1, y2 - y1
+    if period > 0.0 and t0 > 0.0:
+        length = math.hypot(dx, dy)
+        if length > 0.0:
+            t0 = math.floor(t0 * length / period) * period / length
+    out.append(QLineF(x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy))
+
+
+def _draw_heads(painter: QPainter, head: Head, tips: list, color: QColor, background: QColor, width: float) -> None:
+    """Arrow heads (as ``painting.draw_head`` draws one) for many tips at once."""
+    painter.setPen(QPen(color, max(1.0, width * 0.9), Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap, Qt.PenJoinStyle.MiterJoin))
+    if head is Head.TRIANGLE:
+        painter.setBrush(QBrush(color))
+        for tx, ty, ux, uy in tips:
+            painter.drawPolygon(head_polygon(QPointF(tx, ty), ux, uy))
+        return
+    painter.setBrush(QBrush(background))
+    bars = []
+    half = HEAD_HALF + 1.5
+    for tx, ty, ux, uy in tips:
+        painter.drawPolygon(head_polygon(QPointF(tx, ty), ux, uy, HEAD_LEN + 1, HEAD_HALF + 0.5))
+        bx, by = tx - ux * (HEAD_LEN + 5), ty - uy * (HEAD_LEN + 5)
+        bars.append(QLineF(bx - uy * half, by + ux * half, bx + uy * half, by - ux * half))
+    painter.setPen(QPen(color, width + 0.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+    painter.drawLines(bars)
