@@ -79,6 +79,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("expand", "View", "E&xpand Subtree", "view_expand", ("Ctrl+]",), NEEDS_STMT),
     Spec("focus", "View", "F&ocus on Selection", "view_focus", ("Ctrl+Shift+F",), NEEDS_STMT, "Show only the selected statement and its arguments"),
     Spec("show_all", "View", "Show &Everything", "view_show_all", ("Ctrl+Shift+]",), NEEDS_DOC, "Expand every collapsed subtree and leave focus"),
+    Spec("show_labels", "View", "Show &Labels", "view_show_labels", ("Ctrl+B",), NEEDS_DOC,
+         "Badge each card IN, OUT or UNDECIDED: whether it stands against its attacks (see the Evaluation panel)", checkable=True),
     # Arrange
     Spec("layout_all", "Arrange", "Auto-layout &Map", "arrange_layout_all", ("Ctrl+Shift+L",), NEEDS_DOC),
     Spec("layout_selection", "Arrange", "Auto-layout &Selection", "arrange_layout_selection", ("Ctrl+L",), NEEDS_SEL),

@@ -236,6 +236,12 @@ class MapCommandsMixin:
         self.focus_id = None
         self._apply_hidden()
 
+    def view_show_labels(self) -> None:
+        on = self.actions_by_name["show_labels"].isChecked()
+        self.set_show_labels(on)
+        if on and self.evaluation.isVisible():
+            self.evaluation.raise_()  # bring its tab forward: its legend explains the badges
+
     def hidden_ids(self) -> set[str]:
         """What collapse and focus hide (recomputed after every edit)."""
         if self.document is None:

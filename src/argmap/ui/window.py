@@ -1,9 +1,10 @@
-"""`MainWindow`: canvas, outline and inspector docks, menus, toolbar and status bar for
-one document; keeps the three views' selections in sync."""
+"""`MainWindow`: canvas, outline, inspector, evaluation and checks docks, menus, toolbar
+and status bar for one document; keeps the views' selections in sync."""
 
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
@@ -18,6 +19,8 @@ from argmap.ui.file_ops import FileOpsMixin
 from argmap.ui.find_bar import FindBar
 from argmap.ui.icons import app_icon, kind_icon
 from argmap.ui.map_commands import MapCommandsMixin
+from argmap.ui.panels.checks import ChecksPanel
+from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.scene import MapScene
@@ -99,7 +102,18 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.inspector_dock.setObjectName("inspectorDock")
         self.inspector_dock.setWidget(self.inspector)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 320], Qt.Orientation.Horizontal)
+        self.evaluation = EvaluationPanel(parent=self)  # a QDockWidget: "evaluationDock"
+        self.evaluation.badgesChanged.connect(self._on_badges)
+        self.evaluation.statementActivated.connect(self.reveal)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.evaluation)
+        self.tabifyDockWidget(self.inspector_dock, self.evaluation)
+        self.inspector_dock.raise_()
+        self.checks = ChecksPanel(parent=self)  # a QDockWidget: "checksDock"
+        self.checks.statementActivated.connect(self.reveal)
+        self.checks.set_busy_check(self._checks_must_wait)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
+        self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 340], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.checks], [150], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -113,7 +127,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["import", "export_other", "*extensions"], ["close", "quit"]],
             "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
-            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["*theme", "*docks"]],
+            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"]],
             "Arrange": [["layout_all", "layout_selection"]],
             "Help": [["shortcuts", "about"]],
         }
@@ -134,6 +148,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
                         panels = menu.addMenu(self.tr("&Panels"))
                         panels.addAction(self.outline_dock.toggleViewAction())
                         panels.addAction(self.inspector_dock.toggleViewAction())
+                        panels.addAction(self.evaluation.toggleViewAction())
+                        panels.addAction(self.checks.toggleViewAction())
                     else:
                         menu.addAction(a[name])
         listed = {n for sections in groups.values() for s in sections for n in s}
@@ -235,6 +251,9 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.stack.setCurrentWidget(self.start_page)
             self.outline.set_map(None)
             self.inspector.set_map(None)
+            self.evaluation.set_document(None)
+            self.checks.set_document(None)
+            self.actions_by_name["show_labels"].setChecked(False)
             self.find_bar.set_map(None)
             self.find_bar.hide()
             self._update_title()
@@ -254,6 +273,10 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.outline.set_map(document.map, self.apply_edit)
         self.inspector.set_map(document.map, self.apply_edit)
         self.find_bar.set_map(document.map)
+        self.evaluation.set_document(document)
+        self.checks.set_document(document)
+        self.actions_by_name["show_labels"].setChecked(document.view.show_labels)
+        self.scene.set_badges(self.evaluation.badges() if document.view.show_labels else None)
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.edited.connect(self._on_edited)
@@ -329,11 +352,42 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         if self.document is None or self.scene is None:
             return
         self.scene.set_theme(name)
-        from dataclasses import replace
-
+        self.evaluation.set_theme(name)
         self.document.view = replace(self.document.view, theme=name)
         for act in self.theme_group.actions():
             act.setChecked(act.data() == name)
+
+    def set_show_labels(self, on: bool) -> None:
+        """Show or hide the IN/OUT/UNDECIDED badges on the cards. Like the theme and the
+        zoom this is view state: saved with the map, never an undo step, and it does not
+        mark the map modified."""
+        self.actions_by_name["show_labels"].setChecked(bool(on) and self.document is not None)
+        if self.document is None or self.scene is None:
+            return
+        self.document.view = replace(self.document.view, show_labels=bool(on))
+        if on:
+            self.evaluation.refresh_now()  # labels as of now, not as of the last quiet moment
+        self.scene.set_badges(self.evaluation.badges() if on else None)
+
+    def _follow_view_state(self) -> None:
+        """After a revert the document's view state is the file's: show its theme and labels."""
+        doc = self.document
+        if doc is None or self.scene is None:
+            return
+        checked = self.theme_group.checkedAction()
+        if doc.view.theme in THEMES and (checked is None or checked.data() != doc.view.theme):
+            self.set_theme(doc.view.theme)
+        if self.actions_by_name["show_labels"].isChecked() != doc.view.show_labels:
+            self.set_show_labels(doc.view.show_labels)
+
+    def _on_badges(self, badges: dict[str, str]) -> None:
+        if self.scene is not None and self.document is not None and self.document.view.show_labels:
+            self.scene.set_badges(badges)
+
+    def _checks_must_wait(self) -> bool:
+        """The checks panel postpones its refresh while hidden or while a card's text is
+        being typed (the checks take tenths of a second on big maps)."""
+        return not self.checks.isVisible() or (self.scene is not None and self.scene.editing_id() is not None)
 
     # ------------------------------------------------------------------ editing
     def apply_edit(self, edit: Edit | None, merge: bool = False) -> bool:
@@ -351,6 +405,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", message), 8000)
 
     def _on_edited(self) -> None:
+        self._follow_view_state()
         self.outline.flush()
         self._apply_hidden()
         self.find_bar.refresh()
@@ -425,6 +480,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             finally:
                 self._syncing = False
         self.inspector.show_ids(ids)
+        self.evaluation.show_ids(ids)
         self.update_actions()
 
     def _on_outline_selection(self, ids: list[str]) -> None:
@@ -440,6 +496,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         finally:
             self._syncing = False
         self.inspector.show_ids(ids)
+        self.evaluation.show_ids(ids)
 
     def select(self, ids: list[str]) -> None:
         """Select on the canvas (the outline and inspector follow)."""
@@ -472,6 +529,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._teardown_document()
         self.outline.set_map(None)
         self.inspector.set_map(None)
+        self.evaluation.set_document(None)
+        self.checks.set_document(None)
         self.session.remove_window(self)
         event.accept()
 

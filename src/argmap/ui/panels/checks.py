@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +31,9 @@ class ChecksPanel(QDockWidget):
     """Findings of ``argmap.reasoning.check_map`` for the open document, kept current.
 
     The window connects ``statementActivated`` to its selection (select the card and
-    scroll to it).
+    scroll to it), and may pass ``set_busy_check`` a test (e.g. "a card's text is being
+    typed" or "the dock is hidden") that postpones a due refresh: the checks take tenths
+    of a second on big maps and must not stall typing.
     """
 
     statementActivated = Signal(str)
@@ -41,10 +44,13 @@ class ChecksPanel(QDockWidget):
         self.setObjectName("checksDock")
         self._document: Document | None = None
         self._findings: list[Finding] = []
+        self._busy: Callable[[], bool] | None = None
+        self._pending = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self.refresh_now)
+        self._timer.timeout.connect(self._on_timer)
+        self.visibilityChanged.connect(self._on_visibility_changed)
         body = QWidget()
         layout = QVBoxLayout(body)
         row = QHBoxLayout()
@@ -93,17 +99,45 @@ class ChecksPanel(QDockWidget):
         if document is not None:
             document.edited.connect(self._schedule)
             document.pathChanged.connect(self._schedule)
-        self.refresh_now()
+        if document is not None and self._busy is not None and self._busy():
+            self._timer.stop()
+            self._findings = []
+            self._pending = True
+            self._fill()
+        else:
+            self.refresh_now()
 
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
+    def set_busy_check(self, busy: Callable[[], bool] | None) -> None:
+        """While ``busy()`` is true a due refresh waits: it is retried while the dock is
+        visible, and runs when the dock is shown again."""
+        self._busy = busy
+
+    def is_pending(self) -> bool:
+        """True when the findings shown are older than the map (a refresh is due)."""
+        return self._pending or self._timer.isActive()
+
     def _schedule(self, *_args: object) -> None:
         self._timer.start()
+
+    def _on_timer(self) -> None:
+        if self._busy is not None and self._busy():
+            self._pending = True
+            if self.isVisible():
+                self._timer.start()
+            return
+        self.refresh_now()
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self._pending:
+            self._timer.start()
 
     def refresh_now(self) -> None:
         """Run the checks now (normally run by the debounce timer)."""
         self._timer.stop()
+        self._pending = False
         doc = self._document
         if doc is None:
             self._findings = []
@@ -119,7 +153,9 @@ class ChecksPanel(QDockWidget):
             self.summary_label.setText(self.tr("No map open."))
             return
         counts = Counter(f.severity for f in self._findings)
-        if not self._findings:
+        if self._pending and not self._findings:
+            self.summary_label.setText(self.tr("Checking\u2026"))
+        elif not self._findings:
             self.summary_label.setText(self.tr("No findings: nothing missing that the checks can see."))
         else:
             self.summary_label.setText(

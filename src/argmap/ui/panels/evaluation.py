@@ -217,7 +217,10 @@ class EvaluationPanel(QDockWidget):
         """Explain the first selected statement or link (none: a summary of the map)."""
         amap = self._map()
         self._id = next((i for i in ids if amap is not None and i in amap), None)
-        self._show_current()
+        if self._timer.isActive():
+            self.refresh_now()  # the map changed since the last labelling (cheap: incremental)
+        else:
+            self._show_current()
 
     # ---------------------------------------------------------------------- state
     def labelling(self) -> Labelling | None:
@@ -333,7 +336,9 @@ class EvaluationPanel(QDockWidget):
         if self._id is None or self._id not in labelling:
             counts = {lab: 0 for lab in Label}
             for s in amap.statements():
-                counts[labelling[s.id]] += 1
+                label = labelling.get(s.id)
+                if label is not None:
+                    counts[label] += 1
             self.title_label.setText(self.tr("Whole map"))
             self.explanation_label.setText(
                 self.tr("%1 IN, %2 OUT, %3 UNDECIDED. Select a statement to see why it has its label.")
