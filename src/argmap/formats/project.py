@@ -3,13 +3,10 @@ migrate, validate with pydantic, build the model; save deterministically and ato
 
 from __future__ import annotations
 
-import gc
 import math
 import os
 import re
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +20,7 @@ from argmap.formats.migrations import migrate
 from argmap.formats.project_schema import FORMAT_NAME, LINK_JSON, SCHEMA_VERSION, STATEMENT_JSON, ProjectRecord
 from argmap.formats.reading import json_depth, parse_json, read_bytes
 from argmap.model import ArgumentMap, DuplicateIdError, MapError, MapMeta, SourceDocument
+from argmap.util import gc_paused
 
 EXTENSION = ".argmap.json"
 
@@ -61,23 +59,11 @@ def loads_project(data: bytes | str, path: str | os.PathLike[str] = "<project>")
     messages."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails as bad UTF-8
-    with _gc_paused():
+    with gc_paused():
         record = _fast_record(data)
         if record is None:
             record = _careful_record(data, path)
         return _to_project(record, path)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    # A load allocates many small objects and frees none: collecting meanwhile is waste.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _fast_record(data: bytes) -> ProjectRecord | None:
@@ -274,7 +260,7 @@ def _dump_pieces(amap: ArgumentMap, view: ViewState | None) -> tuple[bytes, ...]
     """The file's bytes in a few pieces (saving writes them without joining: at 50,000
     statements one copy of 27 MB fewer)."""
     try:
-        with _gc_paused():
+        with gc_paused():
             return _dumps(amap, view or ViewState())
     except (pydantic_core.PydanticSerializationError, ValueError, TypeError) as exc:
         raise WriteError(None, f"cannot be written as JSON: {exc}") from None

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 
 from argmap.layout.outline import Forest, Outline
 from argmap.layout.placement import Grid, Rect, block_shift, sweep
 from argmap.layout.sizes import SizeOf, estimate_card_size
 from argmap.layout.tidy import TREE_GAP, V_GAP, Placed, preorder_of, tidy_forest
 from argmap.model import ArgumentMap
+from argmap.util import gc_paused
 
 Positions = dict[str, tuple[float, float]]
 
@@ -33,7 +32,7 @@ def layout_map(
     card. The result holds every laid-out statement, kept ones at their unchanged
     positions. ``origin`` is the top-left of a whole-map layout without kept cards.
     """
-    with _no_gc():
+    with gc_paused():
         return _layout_map(amap, size_of or estimate_card_size, only, keep, origin)
 
 
@@ -87,7 +86,7 @@ def layout_missing(amap: ArgumentMap, size_of: SizeOf | None = None) -> Position
     """Positions for the statements whose ``pos`` is None, each group placed below the
     placed statement it argues about (or to the right of the map), clear of the
     placed cards. Used after an import."""
-    with _no_gc():
+    with gc_paused():
         return _layout_missing(amap, size_of or estimate_card_size)
 
 
@@ -130,19 +129,6 @@ def _layout_missing(amap: ArgumentMap, size_of: SizeOf) -> Positions:
 def _rounded(x: float, y: float) -> tuple[float, float]:
     """Whole pixels, as floats, never -0.0."""
     return round(x, 0) + 0.0, round(y, 0) + 0.0
-
-
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a layout allocates many small tuples and no
-    cycles, and collections triggered by them would scan the whole (large) map."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _rects(stmts: dict, ids: Iterable[str], size_of: SizeOf) -> list[Rect]:

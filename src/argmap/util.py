@@ -1,0 +1,21 @@
+"""Small stdlib-only helpers shared by the core packages (model, formats, layout, reasoning)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that allocates many small objects
+    and frees few (a load, a save, a layout): collections triggered meanwhile would
+    scan the whole large map for nothing. Restores the collector only if it was on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
