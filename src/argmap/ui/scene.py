@@ -10,7 +10,7 @@ from collections import deque
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QTransform
+from PySide6.QtGui import QBrush, QColor, QImage, QPixmapCache, QTransform
 from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.model import (
@@ -40,6 +40,7 @@ from argmap.ui.styles import Theme, get_theme
 __all__ = ["CONTENT_MARGIN", "MapScene"]
 
 HIT_REACH = 16.0  # items are created this far around a point before hit-testing it
+PIXMAP_CACHE_KB = 64 * 1024  # busy arrow tiles keep a picture of themselves (QPixmapCache)
 
 
 class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
@@ -60,6 +61,8 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self.map = amap
         self.rs = RenderState(get_theme(theme))
         self._init_spatial()
+        if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
+            QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._cards = 0
         self._deps: dict[str, set[str]] = {}  # id -> links drawn from/to it
         self._hidden: frozenset[str] = frozenset()
@@ -135,11 +138,13 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self.rs.set_theme(get_theme(name))
         self.setBackgroundBrush(QBrush(self.rs.background))
         self._dirty_overview()
+        self._repaint_tiles()
         self.update()
 
     def set_export_mode(self, on: bool) -> None:
         """Hide selection, hover and handles (for rendering exports)."""
         self.rs.export_mode = bool(on)
+        self._repaint_tiles()
         self.update()
 
     def set_badges(self, mapping: dict[str, str] | None) -> None:
@@ -418,14 +423,14 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         if self.rs.editing_id == id_:
             self._cancel_editing()
         self._unplaced.discard(id_)
-        self._forget(rec)
         if isinstance(rec, CardRec):
             self._cards -= 1
             self._content_changed(card_box(rec), None)
         else:
             box = arrow_box(rec)
             self._content_changed(box, None)
-            self._repaint_box(box)
+            self._repaint_arrow(rec, box)
+        self._forget(rec)
         item = self._items.pop(id_, None)
         if item is not None:
             if self._hover_card is item:
@@ -460,6 +465,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
             if not isinstance(rec, ArrowRec):
                 continue
             before = arrow_box(rec)
+            old_lines = (rec.segs, rec.tip)
             visible = self._link_shown(rec)
             item = rec.item
             if visible != rec.shown:
@@ -476,11 +482,11 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
                     item.setZValue(z)
                 item.geometry_changed()
             after = arrow_box(rec)
-            if after != before:
+            if after != before or old_lines != (rec.segs, rec.tip):
+                self._repaint_arrow(rec, before)
                 self._place_arrow(rec)
                 self._content_changed(before, after)
-                self._repaint_box(before)
-            self._repaint_box(after)
+            self._repaint_arrow(rec, after)
             todo.extend(self._deps.get(lid, ()))
         self._dirty_overview()
 
@@ -523,7 +529,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
     def _repaint(self, id_: str) -> None:
         rec = self._recs.get(id_)
         if isinstance(rec, ArrowRec):
-            self._repaint_box(arrow_box(rec))
+            self._repaint_arrow(rec, arrow_box(rec))
         elif rec is not None and rec.item is not None:
             rec.item.update()
 

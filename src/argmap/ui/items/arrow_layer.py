@@ -22,6 +22,7 @@ JUNCTION_R = 3.5
 ANSWER_DOT = 3.5
 Z_TILE = -3.0  # below the arrow proxies (-2, -1) and the cards (0)
 TILE_MARGIN = HEAD_LEN + HEAD_HALF + 10.0  # heads and wide pens reach over the tile edge
+CACHE_FROM = 40  # a tile crossed by this many arrows keeps a picture of itself
 Key = tuple[int, int]
 
 
@@ -32,35 +33,76 @@ def rect_keys(x1: float, y1: float, x2: float, y2: float) -> list[Key]:
     return [(i, j) for i in range(i1, i2 + 1) for j in range(j1, j2 + 1)]
 
 
-def segment_keys(x1: float, y1: float, x2: float, y2: float, pad: float, out: set) -> None:
-    """Add to ``out`` the cells within ``pad`` of the segment (walks the segment's major
-    axis cell by cell, so a long diagonal touches few cells)."""
+LEVEL_STEP = 8  # each coarser level's cells are this many times wider
+LEVEL_SPAN = 4  # a segment goes to the finest level where it spans at most this many cells
+
+
+def segment_level(x1: float, y1: float, x2: float, y2: float) -> int:
+    """0 for a segment registered cell by cell in the fine grid; n > 0 for a long one,
+    registered in the coarse grid of cells ``TILE * LEVEL_STEP**n`` wide."""
+    span = max(abs(x2 - x1), abs(y2 - y1))
+    level, size = 0, TILE
+    while span > LEVEL_SPAN * size:
+        level += 1
+        size *= LEVEL_STEP
+    return level
+
+
+def segment_keys(x1: float, y1: float, x2: float, y2: float, pad: float, out: set, level: int = 0) -> None:
+    """Add to ``out`` the cells within ``pad`` of the segment: ``(i, j)`` fine cells, or
+    ``(level, i, j)`` cells of a coarser level. Walks the segment's major axis cell by
+    cell, so a long diagonal touches few cells."""
+    size = TILE * LEVEL_STEP**level
     swap = abs(y2 - y1) > abs(x2 - x1)
     if swap:
         x1, y1, x2, y2 = y1, x1, y2, x2
     if x2 < x1:
         x1, y1, x2, y2 = x2, y2, x1, y1
     slope = (y2 - y1) / (x2 - x1) if x2 > x1 else 0.0
-    i1, i2 = math.floor((x1 - pad) / TILE), math.floor((x2 + pad) / TILE)
+    i1, i2 = math.floor((x1 - pad) / size), math.floor((x2 + pad) / size)
     for i in range(i1, i2 + 1):
-        a = max(x1, i * TILE - pad)
-        b = min(x2, (i + 1) * TILE + pad)
+        a = max(x1, i * size - pad)
+        b = min(x2, (i + 1) * size + pad)
         ya, yb = y1 + (a - x1) * slope, y1 + (b - x1) * slope
         if ya > yb:
             ya, yb = yb, ya
-        for j in range(math.floor((ya - pad) / TILE), math.floor((yb + pad) / TILE) + 1):
-            out.add((j, i) if swap else (i, j))
+        for j in range(math.floor((ya - pad) / size), math.floor((yb + pad) / size) + 1):
+            if level:
+                out.add((level, j, i) if swap else (level, i, j))
+            else:
+                out.add((j, i) if swap else (i, j))
 
 
-def arrow_keys(rec: ArrowRec) -> tuple:
-    """The cells an arrow's lines, junction and head touch (empty when not drawn)."""
+def arrow_keys(rec: ArrowRec) -> tuple[set, set, list]:
+    """Where an arrow is registered: fine cells of its short lines, coarse cells of its
+    long lines, and the long lines themselves (empty when the arrow is not drawn)."""
+    fine: set = set()
+    coarse: set = set()
+    long_lines: list = []
     if not rec.valid or not rec.shown:
-        return ()
-    out: set = set()
+        return fine, coarse, long_lines
     pad = TILE_MARGIN
-    for x1, y1, x2, y2 in rec.lines():
-        segment_keys(x1, y1, x2, y2, pad, out)
-    return tuple(out)
+    for seg in rec.lines():
+        level = segment_level(*seg)
+        if level:
+            segment_keys(*seg, pad, coarse, level)
+            long_lines.append(seg)
+        else:
+            segment_keys(*seg, pad, fine)
+    return fine, coarse, long_lines
+
+
+def coarse_key(key: Key, level: int) -> tuple[int, int, int]:
+    """The cell of ``level`` holding the fine cell ``key``."""
+    f = LEVEL_STEP**level
+    return (level, key[0] // f, key[1] // f)
+
+
+def crosses(seg: tuple[float, float, float, float], key: Key) -> bool:
+    """Whether a line passes within ``TILE_MARGIN`` of the fine cell ``key``."""
+    m = TILE_MARGIN
+    x, y = key[0] * TILE, key[1] * TILE
+    return clip_line(*seg, x - m, y - m, x + TILE + m, y + TILE + m) is not None
 
 
 def clip_line(x1: float, y1: float, x2: float, y2: float, l: float, t: float, r: float, b: float) -> tuple[float, float] | None:
@@ -102,6 +144,12 @@ class ArrowTile(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def check_cache(self) -> None:
+        """Busy tiles (many long arrows) are drawn once into a pixmap per view and
+        repainted from it until something in them changes."""
+        if len(self.arrows) >= CACHE_FROM and self.cacheMode() == QGraphicsItem.CacheMode.NoCache:
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         recs = self._recs

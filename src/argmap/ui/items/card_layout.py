@@ -4,6 +4,7 @@ by the card item, the layout (as ``size_of``) and every export."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -62,28 +63,32 @@ class _Metrics:
         lines: list[str] = []
         space = self.space
         limit = width - 1.0
+        widths = self._widths
+        measure = self.width
         for para in text.split("\n"):
-            cur: list[str] = []
-            used = 0.0
-            for word in para.split():
-                ww = self.width(word)
-                if ww > limit:
-                    if cur:
-                        lines.append(" ".join(cur))
-                        cur, used = [], 0.0
+            words = para.split()
+            start = 0
+            used = -space  # the first word of a line adds no space before it
+            i = 0
+            while i < len(words):
+                word = words[i]
+                ww = widths.get(word)
+                if ww is None:
+                    ww = measure(word)
+                if ww > limit and len(word) > 1:  # wider than a line: break it by characters
+                    if i > start:
+                        lines.append(" ".join(words[start:i]))
                     pieces = self._break_word(word, limit)
                     lines.extend(pieces[:-1])
-                    word = pieces[-1]
-                    ww = self.width(word)
-                if not cur:
-                    cur, used = [word], ww
-                elif used + space + ww <= limit:
-                    cur.append(word)
-                    used += space + ww
-                else:
-                    lines.append(" ".join(cur))
-                    cur, used = [word], ww
-            lines.append(" ".join(cur))
+                    words[i] = pieces[-1]
+                    start, used = i, -space
+                    continue
+                used += space + ww
+                if used > limit and i > start:
+                    lines.append(" ".join(words[start:i]))
+                    start, used = i, ww
+                i += 1
+            lines.append(" ".join(words[start:]))
         while len(lines) > 1 and not lines[-1]:
             lines.pop()
         if max_lines and len(lines) > max_lines:
@@ -128,14 +133,53 @@ class CardText:
     height: float
 
 
+_FILE_IN_PARENS = re.compile(r"\s*\((?:[^()]*[/\\][^()]*|[^()\s]+\.[A-Za-z0-9]{1,5})\)\s*$")
+
+
+def short_citation(citation: str) -> str:
+    """The citation without a trailing file path in parentheses ("Title (seeds/a.txt)")."""
+    short = _FILE_IN_PARENS.sub("", citation).strip()
+    return short or citation.strip()
+
+
 def citation_of(s: Statement) -> str:
+    """The citation line of an evidence card: "Title, para. 6" (or the URL)."""
+    citation, locator = citation_parts(s)
+    return ", ".join(p for p in (citation, locator) if p)
+
+
+def citation_parts(s: Statement) -> tuple[str, str]:
+    """The (short) citation and the locator an evidence card shows."""
     src = s.source
     if src is None or s.kind is not StatementKind.EVIDENCE:
-        return ""
-    parts = [p for p in (src.citation, src.locator) if p]
-    if not parts and src.url:
-        parts = [src.url]
-    return ", ".join(parts)
+        return "", ""
+    citation = short_citation(src.citation) if src.citation else ""
+    if not citation and not src.locator and src.url:
+        citation = src.url
+    return citation, src.locator.strip()
+
+
+def _cite_lines(s: Statement, width: float) -> list[str]:
+    """The citation wrapped into at most ``MAX_CITE_LINES``; when it is too long the
+    citation is shortened with an ellipsis and the locator always stays at the end."""
+    citation, locator = citation_parts(s)
+    if not citation and not locator:
+        return []
+    small = metrics("small")
+    text = ", ".join(p for p in (citation, locator) if p)
+    lines = small.wrap("\u2014 " + text, width)
+    if len(lines) <= MAX_CITE_LINES:
+        return lines
+    if not locator or not citation:
+        return small.wrap("\u2014 " + text, width, max_lines=MAX_CITE_LINES)
+    budget = MAX_CITE_LINES * (width - 1.0) - small.fm.horizontalAdvance("\u2014 , " + locator)
+    while budget > 20:
+        short = small.fm.elidedText(citation, Qt.TextElideMode.ElideRight, budget)
+        lines = small.wrap(f"\u2014 {short}, {locator}", width)
+        if len(lines) <= MAX_CITE_LINES:
+            return lines
+        budget -= small.fm.averageCharWidth() * 3
+    return small.wrap(f"\u2014 {locator}", width, max_lines=MAX_CITE_LINES)
 
 
 def wrap_card(s: Statement) -> CardText:
@@ -154,12 +198,10 @@ def wrap_card(s: Statement) -> CardText:
     h += len(body_lines) * body_m.line_h
     cite = ""
     cl = 0
-    text = citation_of(s)
-    if text:
-        small = metrics("small")
-        lines = small.wrap("\u2014 " + text, width, max_lines=MAX_CITE_LINES)
+    lines = _cite_lines(s, width) if s.source is not None else []
+    if lines:
         cite, cl = LINE_SEP.join(lines), len(lines)
-        h += CITE_GAP + cl * small.line_h
+        h += CITE_GAP + cl * metrics("small").line_h
     h += PAD_BOTTOM
     return CardText(title, body, cite, tl, len(body_lines), cl, max(MIN_HEIGHT, float(math.ceil(h))))
 

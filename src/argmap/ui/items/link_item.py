@@ -88,8 +88,8 @@ class LinkItem(QGraphicsItem):
     def update(self, *args) -> None:  # noqa: D401 - the tiles paint the arrow
         """Repaint the arrow (its tiles)."""
         scene = self.scene()
-        if scene is not None and self.rec.bounds is not None:
-            scene.update(self._bounds)
+        if scene is not None:
+            scene._repaint(self.lid)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         return

@@ -77,7 +77,7 @@ class ArrowRec:
         self.valid = False
         self.shown = True
         self.item = None
-        self.cells: tuple = ()
+        self.cells: list = []  # grid keys the scene entered it under
 
     def targets_link(self, recs: dict) -> bool:
         return isinstance(recs.get(self.link.target), ArrowRec)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
-from argmap.ui.items.arrow_layer import TILE, ArrowTile, arrow_keys, rect_keys
+from argmap.ui.items.arrow_layer import TILE, ArrowTile, arrow_keys, coarse_key, crosses, rect_keys
 from argmap.ui.items.card_layout import CARD_WIDTH
 from argmap.ui.items.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
 from argmap.ui.items.records import ArrowRec, CardRec
@@ -31,7 +31,9 @@ class SpatialMixin:
         self._recs: dict[str, CardRec | ArrowRec] = {}
         self._items: dict = {}  # id -> created item (a subset of the records)
         self._card_cells: dict[tuple[int, int], set[str]] = {}
-        self._arrow_cells: dict[tuple[int, int], set[str]] = {}
+        self._arrow_cells: dict[tuple[int, int], set[str]] = {}  # short lines; long ones in live cells
+        self._coarse: dict[tuple[int, int, int], set[str]] = {}  # long lines, by level
+        self._levels: set[int] = set()
         self._live: set[tuple[int, int]] = set()  # cells whose items exist
         self._tiles: dict[tuple[int, int], ArrowTile] = {}
         self._box: Box | None = None  # bounding box of what is drawn (None: recompute)
@@ -56,6 +58,8 @@ class SpatialMixin:
                 if rec.item is None:
                     self._make_card(rec)
                     created += 1
+            if self._levels:
+                self._enter_long_arrows(key)
             arrows = self._arrow_cells.get(key)
             if arrows:
                 self._tile(key)
@@ -100,6 +104,7 @@ class SpatialMixin:
         if tile is None:
             arrows = self._arrow_cells.setdefault(key, set())
             tile = self._tiles[key] = ArrowTile(key, arrows, self._recs, self.rs, self._on_link)
+            tile.check_cache()
             self.addItem(tile)
         return tile
 
@@ -132,43 +137,79 @@ class SpatialMixin:
         if make and rec.item is None:
             self._make_card(rec)
 
+    def _enter_long_arrows(self, key) -> None:
+        """A fine cell goes live: enter the long arrows crossing it in its set."""
+        recs = self._recs
+        fine = self._arrow_cells.setdefault(key, set())
+        for level in self._levels:
+            for lid in self._coarse.get(coarse_key(key, level), ()):
+                if lid in fine:
+                    continue
+                rec = recs[lid]
+                if any(crosses(seg, key) for seg in rec.lines()):
+                    fine.add(lid)
+                    rec.cells.append(key)
+        tile = self._tiles.get(key)
+        if tile is not None:
+            tile.check_cache()
+
     def _place_arrow(self, rec: ArrowRec) -> None:
-        """(Re-)enter an arrow in the grid after its geometry or visibility changed."""
-        new = arrow_keys(rec)
-        old = rec.cells
-        if new == old:
-            return
-        cells = self._arrow_cells
+        """(Re-)enter an arrow in the grid after its geometry or visibility changed:
+        short lines cell by cell, long lines in a coarse level and in the live cells
+        they cross."""
+        self._unplace_arrow(rec)
+        fine, coarse, long_lines = arrow_keys(rec)
+        if long_lines and self._live:
+            fine.update(k for k in self._live if k not in fine and any(crosses(seg, k) for seg in long_lines))
         lid = rec.lid
-        newset = set(new)
-        for key in old:
-            if key not in newset:
-                cells[key].discard(lid)
+        for table, keys in ((self._arrow_cells, fine), (self._coarse, coarse)):
+            for key in keys:
+                bucket = table.get(key)
+                if bucket is None:
+                    table[key] = {lid}
+                else:
+                    bucket.add(lid)
+        for key in coarse:
+            self._levels.add(key[0])
+        rec.cells = [*fine, *coarse]
         make = False
-        for key in new:
-            bucket = cells.get(key)
-            if bucket is None:
-                cells[key] = {lid}
-            else:
-                bucket.add(lid)
+        for key in fine:
             if key in self._live:
                 make = True
-                if key not in self._tiles:
-                    self._tile(key)
-        rec.cells = new
+                self._tile(key).check_cache()
         if make and rec.item is None:
             self._make_arrow(rec)
 
+    def _unplace_arrow(self, rec: ArrowRec) -> None:
+        if rec.cells:
+            lid = rec.lid
+            fine, coarse = self._arrow_cells, self._coarse
+            for key in rec.cells:
+                (fine if len(key) == 2 else coarse)[key].discard(lid)
+            rec.cells = []
+
     def _forget(self, rec) -> None:
-        cells = self._card_cells if isinstance(rec, CardRec) else self._arrow_cells
-        id_ = rec.sid if isinstance(rec, CardRec) else rec.lid
+        if isinstance(rec, ArrowRec):
+            self._unplace_arrow(rec)
+            return
         for key in rec.cells:
-            cells[key].discard(id_)
+            self._card_cells[key].discard(rec.sid)
         rec.cells = ()
 
-    def _repaint_box(self, box: Box | None) -> None:
-        if box is not None and self._items:
-            self.update(QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]))
+    def _repaint_arrow(self, rec: ArrowRec, box: Box | None) -> None:
+        """Repaint an arrow where the tiles that draw it are (``box``: its extent)."""
+        if box is None or not self._tiles:
+            return
+        rect = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+        tiles = self._tiles
+        for key in rec.cells:
+            tile = tiles.get(key) if len(key) == 2 else None
+            if tile is not None:
+                tile.update(rect.intersected(tile.boundingRect()))
+
+    def _repaint_tiles(self) -> None:
+        for tile in self._tiles.values():
+            tile.update()
 
     def _arrow_z(self, rec: ArrowRec) -> float:
         return Z_ON_LINK if self._on_link(rec) else Z_LINK
