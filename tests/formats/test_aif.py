@@ -124,6 +124,17 @@ def test_attack_cycles_are_dropped_not_crashing() -> None:
     assert len(amap.links()) < 2
 
 
+def test_attacks_on_a_dropped_relation_node_are_left_out() -> None:
+    # CA 4 has no premise, so CA 5 (aimed at it) is left out too; CA 6 stays
+    doc = {
+        "nodes": [_n(1, "I"), _n(2, "I"), _n(3, "I"), _n(4, "CA"), _n(5, "CA"), _n(6, "CA")],
+        "edges": [_e(4, 1), _e(2, 5), _e(5, 4), _e(3, 6), _e(6, 1)],
+    }
+    amap, report = _load(doc)
+    assert [(link.premises, link.target) for link in amap.links()] == [(("3",), "1")]
+    assert report.find("relation nodes that were left out") is not None
+
+
 @pytest.mark.parametrize(
     "data, fragment",
     [

@@ -54,6 +54,19 @@ def test_undercut_and_contradiction() -> None:
     assert report.find("contradictions") is not None
 
 
+def test_attack_on_an_attack_loop_is_left_out_not_a_file_error() -> None:
+    # <A> and <B> attack each other; <C> attacks <A>: no chain reaches a statement
+    text = (
+        "[S1]: one\n\n[S2]: two\n\n[S3]: three\n\n"
+        "<A>: {link: attack}\n  <+ [S1]\n  _> <B>\n\n"
+        "<B>: {link: attack}\n  <+ [S2]\n  _> <A>\n\n"
+        "<C>: {link: attack}\n  <+ [S3]\n  _> <A>\n"
+    )
+    amap, report = loads_argdown(text)
+    assert len(amap.statements()) == 3 and amap.links() == []
+    assert report.find("cycle of attacks").count == 3
+
+
 def test_sketched_argument_is_a_statement_and_its_undercut_hits_its_link() -> None:
     text = "[T]: thesis\n  + <A>: because\n    _ <U>: not relevant\n"
     amap, _ = loads_argdown(text)

@@ -41,6 +41,7 @@ from argmap.formats.foreign import (
     IdMaker,
     build_map,
     clean_text,
+    drop_broken_chains,
     finish_kinds,
     get_extra,
     link_data,
@@ -147,7 +148,9 @@ def aif_from_doc(doc: Any, path: str | os.PathLike[str] = "<aif>") -> tuple[Argu
     ids.used.update(nodes)
     candidates = _relation_candidates(nodes, types, pred, succ, ids, report)
     candidates += _direct_edges(edges, types, ids, report)
-    candidates = _drop_unreachable_targets(candidates, types, report)
+    candidates = drop_broken_chains(
+        candidates, lambda c: c.node, lambda c: c.target, lambda t: types.get(t) in _LINK_TYPES, report, "relation nodes"
+    )
 
     links = []
     for c in candidates:
@@ -295,42 +298,6 @@ def _direct_edges(
             link_id = ids.make(f"{f}-{t}")
             out.append(_Candidate(link_id, link_id, LinkKind.SUPPORT, (f,), t, "", None))
     return out
-
-
-def _drop_unreachable_targets(
-    candidates: list[_Candidate], types: dict[str, str], report: ImportReport
-) -> list[_Candidate]:
-    """Leave out links aimed at relation nodes that produced no link, and attack chains
-    that come back to themselves; repeat until nothing changes."""
-    while True:
-        first: dict[str, _Candidate] = {}
-        for c in candidates:
-            first.setdefault(c.node, c)
-        keep = []
-        for c in candidates:
-            if types.get(c.target) in _LINK_TYPES:
-                if c.target not in first:
-                    report.dropped("attacks on relation nodes that were left out", f"{c.node} -> {c.target}")
-                    continue
-                if _chain_returns(c, first, types):
-                    report.dropped("attacks in a cycle of attacks on attacks", c.node)
-                    continue
-            keep.append(c)
-        if len(keep) == len(candidates):
-            return keep
-        candidates = keep
-
-
-def _chain_returns(c: _Candidate, first: dict[str, _Candidate], types: dict[str, str]) -> bool:
-    node = c.target
-    for _ in range(len(first) + 1):
-        if node == c.node:
-            return True
-        nxt = first.get(node)
-        if nxt is None or types.get(nxt.target) not in _LINK_TYPES:
-            return False
-        node = nxt.target
-    return True
 
 
 def _meta(

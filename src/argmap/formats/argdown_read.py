@@ -30,7 +30,7 @@ from typing import Any
 from argmap.formats.argdown_syntax import UNTITLED, ArgdownDoc, Ref, parse_argdown
 from argmap.formats.foreign import (
     build_map,
-    drop_link_cycles,
+    drop_broken_chains,
     finish_kinds,
     link_from_data,
     set_extra,
@@ -117,7 +117,10 @@ class _Builder:
         for r in relations:
             if r.type == "undercut":
                 self.add_undercut(r.source, r.target, r.line, own)
-        self.links = drop_link_cycles(self.links, self.report)
+        link_ids = {link.id for link in self.links}
+        self.links = drop_broken_chains(
+            self.links, lambda link: link.id, lambda link: link.target, link_ids.__contains__, self.report
+        )
 
     def add_statement(self, ref: Ref, node: Any) -> None:
         sid = self.new_id("s")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from argmap.formats.errors import InvalidContentError
 from argmap.formats.report import ImportReport
@@ -25,6 +25,8 @@ from argmap.model import (
     Strength,
 )
 from argmap.model.types import replace
+
+T = TypeVar("T")
 
 
 def infer_kinds(statements: Iterable[Statement], links: Iterable[Link]) -> dict[str, StatementKind]:
@@ -262,23 +264,56 @@ def finish_kinds(statements: list[Statement], links: list[Link], explicit: set[s
     return [s if s.id in explicit else replace(s, kind=inferred[s.id]) for s in statements]
 
 
-def drop_link_cycles(links: list[Link], report: ImportReport) -> list[Link]:
-    """Leave out links aimed at missing links and attack chains that come back to
-    themselves (an attack on an attack on ... the first attack); repeat until stable."""
+def drop_broken_chains(
+    items: list[T],
+    node_of: Callable[[T], str],
+    target_of: Callable[[T], str],
+    aims_at_link: Callable[[str], bool],
+    report: ImportReport,
+    links_called: str = "links",
+) -> list[T]:
+    """Leave out links aimed at a link that is not there (or was left out) and attack
+    chains that come back to themselves or run into such a loop (an attack on an attack
+    on ... the first attack); repeat until nothing changes.
+
+    ``node_of(item)`` is the id other items aim at (several items may share one: the
+    first counts), ``target_of(item)`` what the item aims at, and ``aims_at_link(target)``
+    tells a link target from a statement; ``links_called`` names links in the report.
+    """
     while True:
-        by_id = {link.id: link for link in links}
+        first: dict[str, T] = {}
+        for item in items:
+            first.setdefault(node_of(item), item)
         keep = []
-        for link in links:
-            node, steps, cycle = link.target, 0, False
-            while node in by_id and steps <= len(by_id):
-                if node == link.id:
-                    cycle = True
-                    break
-                node, steps = by_id[node].target, steps + 1
-            if cycle:
-                report.dropped("attacks in a cycle of attacks on attacks", link.id)
-                continue
-            keep.append(link)
-        if len(keep) == len(links):
+        for item in items:
+            target = target_of(item)
+            if aims_at_link(target):
+                if target not in first:
+                    report.dropped(f"attacks on {links_called} that were left out", f"{node_of(item)} -> {target}")
+                    continue
+                if _chain_returns(item, first, node_of, target_of, aims_at_link):
+                    report.dropped("attacks in a cycle of attacks on attacks", node_of(item))
+                    continue
+            keep.append(item)
+        if len(keep) == len(items):
             return keep
-        links = keep
+        items = keep
+
+
+def _chain_returns(
+    item: T,
+    first: dict[str, T],
+    node_of: Callable[[T], str],
+    target_of: Callable[[T], str],
+    aims_at_link: Callable[[str], bool],
+) -> bool:
+    """Following targets from ``item`` never reaches a statement (the chain loops)."""
+    start, node = node_of(item), target_of(item)
+    for _ in range(len(first) + 1):
+        if node == start:
+            return True
+        nxt = first.get(node)
+        if nxt is None or not aims_at_link(target_of(nxt)):
+            return False
+        node = target_of(nxt)
+    return True
