@@ -1,0 +1,195 @@
+"""Items exist only where the map is looked at: views, renders, hit tests and lookups
+create them on demand; arrows crossing many grid cells (long cross-links) still draw
+everywhere; fit shows no scroll bars; the opening view; citations keep their locator."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
+
+from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Source, Statement, StatementKind, move
+from argmap.ui.items.arrow_layer import TILE, segment_keys, segment_level
+from argmap.ui.items.card_layout import short_citation, wrap_card
+from argmap.ui.items.link_item import LinkItem
+from argmap.ui.items.statement_item import StatementItem
+from argmap.ui.scene import MapScene
+from argmap.ui.styles import get_theme
+from argmap.ui.view import MapView
+from tests.ui.test_items import make_small_map, render
+
+K = StatementKind
+
+
+def wide_map(columns: int = 60, rows: int = 4) -> ArgumentMap:
+    """A grid of claims, each supporting the one above it, plus one attack from the far
+    right bottom to the far left top (a cross-link spanning the whole map)."""
+    statements = [
+        Statement(f"c{i}_{j}", K.CLAIM, f"Claim {i} {j}", pos=(i * 320.0, j * 220.0)) for i in range(columns) for j in range(rows)
+    ]
+    links = [Link(f"l{i}_{j}", LinkKind.SUPPORT, (f"c{i}_{j + 1}",), f"c{i}_{j}") for i in range(columns) for j in range(rows - 1)]
+    links.append(Link("far", LinkKind.ATTACK, (f"c{columns - 1}_{rows - 1}",), "c0_0"))
+    return ArgumentMap.from_parts(MapMeta(), statements, links)
+
+
+@pytest.fixture
+def wide(qtbot):
+    amap = wide_map()
+    scene = MapScene(amap)
+    yield amap, scene
+    scene.detach()
+
+
+def _cards(scene: MapScene) -> set[str]:
+    return {i.sid for i in scene.items() if isinstance(i, StatementItem)}
+
+
+def test_scene_creates_no_items_until_looked_at(wide):
+    _amap, scene = wide
+    assert _cards(scene) == set() and scene.card_count() == 240
+    assert scene.content_rect().width() > 60 * 300  # known without items
+    item = scene.item_for("c30_2")
+    assert isinstance(item, StatementItem) and item.card_rect().topLeft() == QPointF(9600.0, 440.0)
+    assert _cards(scene) == {"c30_2"}
+
+
+def test_rendering_an_area_creates_only_its_items(wide):
+    _amap, scene = wide
+    area = QRectF(0, 0, 900, 800)
+    image = render(scene, area)
+    made = _cards(scene)
+    assert {"c0_0", "c1_1", "c2_3"} <= made and "c40_0" not in made and len(made) < 60
+    fill = QColor(get_theme("default").kinds[K.CLAIM].fill)
+    assert image.pixelColor(100, 30) == fill  # c0_0 is painted
+
+
+def test_hit_tests_and_selection_find_items_not_created_yet(wide):
+    _amap, scene = wide
+    card = scene.card_at(QPointF(50 * 320 + 100, 3 * 220 + 20))
+    assert card is not None and card.sid == "c50_3"
+    scene.select_ids(["c55_1", "l20_0"])
+    assert scene.selected_ids() == ["c55_1", "l20_0"]
+    assert isinstance(scene.item_for("l20_0"), LinkItem)
+
+
+def test_a_view_creates_the_items_it_shows(wide, qtbot):
+    _amap, scene = wide
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    view.centerOn(QPointF(12000, 300))
+    view.viewport().repaint()
+    made = _cards(scene)
+    assert "c37_1" in made and "c59_0" not in made and len(made) < 120
+
+
+def test_long_lines_go_to_coarse_levels_and_touch_few_cells():
+    assert segment_level(0, 0, 3 * TILE, 10) == 0
+    assert segment_level(0, 0, 100 * TILE, 10) >= 2
+    cells: set = set()
+    segment_keys(100, 100, 3 * TILE - 100, 0.4 * TILE, 10, cells)
+    assert cells == {(0, 0), (1, 0), (2, 0)}
+    diagonal: set = set()
+    segment_keys(100, 100, 20 * TILE - 100, 20 * TILE - 100, 10, diagonal)
+    assert len(diagonal) < 3 * 20  # along the line, not its 400-cell bounding box
+
+
+def test_a_cross_link_is_drawn_in_the_middle_of_its_span(wide):
+    """The attack from the bottom right to the top left crosses cells that hold no card
+    of its own: it must still be painted there (and be hit there)."""
+    _amap, scene = wide
+    far = scene.item_for("far")
+    (x1, y1, _x2, _y2), = far.premise_lines()
+    tx, ty = far.tip()
+    mx, my = (x1 + tx) / 2, (y1 + ty) / 2
+    area = QRectF(mx - 40, my - 40, 80, 80)
+    image = render(scene, area)
+    colour = QColor(get_theme("default").links[LinkKind.ATTACK].color)
+    hits = [image.pixelColor(x, y) for x in range(80) for y in range(80)]
+    assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 90 for c in hits)
+    assert scene.target_at(QPointF(mx, my)) is far
+
+
+def test_moving_a_card_moves_its_arrows_in_the_grid(wide):
+    amap, scene = wide
+    before = render(scene, QRectF(0, 0, 700, 700))
+    move(amap, {"c0_1": (30000.0, 2000.0)}).apply(amap)
+    after = render(scene, QRectF(0, 0, 700, 700))
+    assert before != after
+    link = scene.item_for("l0_0")
+    (x1, y1, _x, _y), = link.premise_lines()
+    assert (x1, y1) == pytest.approx((30130.0, 2000.0))
+    tx, ty = link.tip()
+    assert scene.target_at(QPointF((x1 + tx) / 2, (y1 + ty) / 2)) is link  # found midway
+
+
+def test_content_rect_follows_edits_without_full_rescans(wide):
+    amap, scene = wide
+    rect = scene.content_rect()
+    move(amap, {"c10_1": (rect.right() + 1000, 300.0)}).apply(amap)
+    assert scene.content_rect().right() >= rect.right() + 1000 + 260
+    move(amap, {"c10_1": (3200.0, 220.0)}).apply(amap)
+    assert scene.content_rect() == rect
+
+
+def test_fit_shows_everything_without_scroll_bars(qtbot, qapp):
+    scene = MapScene(make_small_map())
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    assert view.horizontalScrollBar().isVisible()  # at 100% the map is wider than the view
+    view.zoom_fit()
+    qapp.processEvents()  # scroll bars come and go with the next layout
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert visible.contains(scene.content_rect())
+    view.zoom_reset()
+    qapp.processEvents()
+    assert view.horizontalScrollBar().isVisible()
+    scene.detach()
+
+
+def test_show_initial_fits_readable_maps_else_shows_the_question_at_100(qtbot, qapp):
+    scene = MapScene(make_small_map())
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(1200, 900)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_initial()
+    qapp.processEvents()
+    assert 0.5 <= view.zoom() <= 1.0
+    assert view.mapToScene(view.viewport().rect()).boundingRect().contains(scene.content_rect())
+    amap = wide_map()
+    amap.add_statement(Statement("q", K.QUESTION, "Which?", pos=(12000.0, -300.0)))
+    big = MapScene(amap)
+    view.setScene(big)
+    view.show_initial()
+    qapp.processEvents()
+    assert view.zoom() == pytest.approx(1.0)
+    visible = view.mapToScene(view.viewport().rect()).boundingRect()
+    question = big.card_rect_of("q")
+    assert abs(visible.center().x() - question.center().x()) < 2
+    assert visible.top() < question.top() < visible.top() + 100  # near the top edge
+    scene.detach()
+    big.detach()
+
+
+def test_citation_keeps_the_locator_and_drops_file_paths(qapp):
+    long_title = "Poland and Baltic States Withdraw from Landmine Ban Amid Rising Russian Threat"
+    s = Statement(
+        "e", K.EVIDENCE, "Text.", source=Source(citation=f"{long_title} (seeds/ottawa-convention-withdrawal.txt)", locator="para. 6")
+    )
+    wrap = wrap_card(s)
+    assert wrap.cite.endswith(", para. 6") and "seeds/" not in wrap.cite and wrap.cite_lines <= 2
+    assert "\u2026" in wrap.cite  # the title was shortened, not the locator
+    assert short_citation("Report (C:\\docs\\r.pdf)") == "Report"
+    assert short_citation("Smith (2019)") == "Smith (2019)"
+    short = wrap_card(Statement("f", K.EVIDENCE, "T.", source=Source(citation="Report 4", locator="p. 2")))
+    assert short.cite == "\u2014 Report 4, p. 2"
