@@ -15,6 +15,7 @@ from argmap.ui import edit_ops
 from argmap.ui.document import Document
 from argmap.ui.help import shortcut_rows
 from argmap.ui.panels.checks import DEBOUNCE_MS as CHECKS_DEBOUNCE_MS
+from argmap.ui.panels.checks import dock_is_showing
 from argmap.ui.styles import get_theme
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
 
@@ -82,7 +83,11 @@ def test_docks_exist_and_follow_the_document(make_window, tmp_path, example_path
 
 def test_selecting_a_card_explains_it(make_window, tmp_path, example_path):
     w = _open(make_window, tmp_path, example_path)
+    assert not dock_is_showing(w.evaluation)  # behind the Inspector's tab
     w.select([DEFEATED])
+    assert "Deterrence need" not in w.evaluation.title_label.text()  # nobody sees it: not written yet
+    w.evaluation.raise_()
+    assert dock_is_showing(w.evaluation)
     assert w.evaluation.title_label.text() == "Deterrence need \u2014 OUT"
     assert "is OUT because" in w.evaluation.explanation_label.text()
     w.select([])
@@ -158,6 +163,7 @@ def test_clicking_a_finding_selects_and_reveals_the_statement(make_window, tmp_p
     w.select(["q-withdraw"])
     w.view_collapse()
     assert UNSUPPORTED_IN in w.scene.hidden_ids()
+    w.evaluation.raise_()
     tree = w.checks.tree
     row = _row_for(tree, UNSUPPORTED_IN)
     tree.scrollToItem(row)
@@ -200,6 +206,7 @@ def test_what_if_never_touches_the_document(make_window, tmp_path, example_path,
     w.set_show_labels(True)
     before = w.document.map.copy()
     saved = Path(w.document.path).read_bytes()
+    w.evaluation.raise_()
     w.select(["r-troops-announced"])
     assert w.evaluation.accept_button.isEnabled()
     w.evaluation.accept_button.click()

@@ -19,7 +19,7 @@ from argmap.ui.file_ops import FileOpsMixin
 from argmap.ui.find_bar import FindBar
 from argmap.ui.icons import app_icon, kind_icon
 from argmap.ui.map_commands import MapCommandsMixin
-from argmap.ui.panels.checks import ChecksPanel
+from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
@@ -105,9 +105,13 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.evaluation = EvaluationPanel(parent=self)  # a QDockWidget: "evaluationDock"
         self.evaluation.badgesChanged.connect(self._on_badges)
         self.evaluation.statementActivated.connect(self.reveal)
+        self.evaluation.set_lazy(True)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.evaluation)
         self.tabifyDockWidget(self.inspector_dock, self.evaluation)
         self.inspector_dock.raise_()
+        # the side docks run the full height; the checks sit under the canvas only
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.checks = ChecksPanel(parent=self)  # a QDockWidget: "checksDock"
         self.checks.statementActivated.connect(self.reveal)
         self.checks.set_busy_check(self._checks_must_wait)
@@ -387,7 +391,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
     def _checks_must_wait(self) -> bool:
         """The checks panel postpones its refresh while hidden or while a card's text is
         being typed (the checks take tenths of a second on big maps)."""
-        return not self.checks.isVisible() or (self.scene is not None and self.scene.editing_id() is not None)
+        return not dock_is_showing(self.checks) or (self.scene is not None and self.scene.editing_id() is not None)
 
     # ------------------------------------------------------------------ editing
     def apply_edit(self, edit: Edit | None, merge: bool = False) -> bool:

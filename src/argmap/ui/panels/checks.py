@@ -7,9 +7,11 @@ import os
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -25,6 +27,29 @@ from argmap.ui.document import Document
 
 #: Milliseconds of quiet after an edit before the checks run again.
 DEBOUNCE_MS = 300
+
+
+def dock_is_showing(dock: QDockWidget) -> bool:
+    """True when ``dock`` can be seen: shown, and not behind another dock's tab (a dock
+    behind a tab still reports ``isVisible()``, but nothing of it is on screen)."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped message (a tree view does not size wrapped rows)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        width = self._tree.columnWidth(index.column()) - 12
+        text = index.data()
+        if index.column() != 1 or width < 40 or not text:
+            return hint
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), rect.height() + 6))
 
 
 class ChecksPanel(QDockWidget):
@@ -70,6 +95,8 @@ class ChecksPanel(QDockWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemClicked.connect(self._on_item_activated)
         self.tree.itemActivated.connect(self._on_item_activated)
         layout.addWidget(self.tree)
@@ -125,7 +152,7 @@ class ChecksPanel(QDockWidget):
     def _on_timer(self) -> None:
         if self._busy is not None and self._busy():
             self._pending = True
-            if self.isVisible():
+            if dock_is_showing(self):
                 self._timer.start()
             return
         self.refresh_now()
@@ -158,12 +185,13 @@ class ChecksPanel(QDockWidget):
         elif not self._findings:
             self.summary_label.setText(self.tr("No findings: nothing missing that the checks can see."))
         else:
-            self.summary_label.setText(
-                self.tr("%1 errors, %2 warnings, %3 notes")
-                .replace("%1", str(counts[Severity.ERROR]))
-                .replace("%2", str(counts[Severity.WARNING]))
-                .replace("%3", str(counts[Severity.INFO]))
-            )
+            forms = {
+                Severity.ERROR: (self.tr("1 error"), self.tr("%1 errors")),
+                Severity.WARNING: (self.tr("1 warning"), self.tr("%1 warnings")),
+                Severity.INFO: (self.tr("1 note"), self.tr("%1 notes")),
+            }
+            parts = [one if counts[sev] == 1 else many.replace("%1", str(counts[sev])) for sev, (one, many) in forms.items()]
+            self.summary_label.setText(", ".join(parts))
         worst = self.level_box.currentData() or Severity.INFO
         for f in self._findings:
             if f.severity.rank > Severity(worst).rank:

@@ -34,11 +34,14 @@ from argmap.reasoning import (
     propagate_ratings,
 )
 from argmap.ui.document import Document
+from argmap.ui.panels.checks import dock_is_showing
 from argmap.ui.items.painting import badge_width, draw_badge
 from argmap.ui.styles import THEMES, get_theme
 
 #: Milliseconds of quiet after an edit before labels are recomputed.
 DEBOUNCE_MS = 150
+#: The list of labels a what-if changes scrolls beyond this many rows.
+MAX_CHANGE_ROWS = 8
 #: Badge text for a what-if assumption (the theme draws unknown labels in a neutral colour).
 ASSUMED_BADGE = {Rating.ACCEPTED: "IF IN", Rating.REJECTED: "IF OUT"}
 
@@ -80,7 +83,12 @@ class EvaluationPanel(QDockWidget):
         self._extensions: list[Labelling] = []
         self._problem = ""
         self._badges: dict[str, str] = {}
-        self._ratings: dict | None = None
+        #: Suggested ratings computed so far (a subtree is computed whole and kept until
+        #: the next edit, so moving the selection within it costs nothing).
+        self._ratings: dict = {}
+        self._lazy = False
+        self._view_stale = False
+        self.visibilityChanged.connect(self._on_visibility_changed)
         self._theme = "default"
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -93,8 +101,11 @@ class EvaluationPanel(QDockWidget):
     def _build(self) -> None:
         body = QWidget()
         layout = QVBoxLayout(body)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.semantics_box = QComboBox()
+        self.semantics_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.semantics_box.setMinimumContentsLength(12)
         self.semantics_box.addItem(self.tr("Grounded (cautious)"), "grounded")
         self.semantics_box.addItem(self.tr("Preferred (each consistent side)"), "preferred")
         self.semantics_box.setToolTip(
@@ -103,6 +114,7 @@ class EvaluationPanel(QDockWidget):
         self.semantics_box.currentIndexChanged.connect(self._on_semantics_changed)
         form.addRow(self.tr("Semantics:"), self.semantics_box)
         self.extension_box = QComboBox()
+        self.extension_box.setToolTip(self.tr("Each preferred extension is one consistent side of the debate."))
         self.extension_box.currentIndexChanged.connect(self._on_extension_changed)
         form.addRow(self.tr("Point of view:"), self.extension_box)
         layout.addLayout(form)
@@ -132,11 +144,15 @@ class EvaluationPanel(QDockWidget):
         row = QHBoxLayout()
         self.assume_group = QButtonGroup(self)
         self.as_is_button = QRadioButton(self.tr("As it is"))
-        self.accept_button = QRadioButton(self.tr("Assume accepted"))
-        self.reject_button = QRadioButton(self.tr("Assume rejected"))
+        self.accept_button = QRadioButton(self.tr("Accepted"))
+        self.reject_button = QRadioButton(self.tr("Rejected"))
+        self.accept_button.setToolTip(self.tr("Assume the selected statement holds and see which labels change"))
+        self.reject_button.setToolTip(self.tr("Assume the selected statement fails and see which labels change"))
+        row.addWidget(QLabel(self.tr("Assume:")))
         for i, b in enumerate((self.as_is_button, self.accept_button, self.reject_button)):
             self.assume_group.addButton(b, i)
             row.addWidget(b)
+        row.addStretch(1)
         self.assume_group.idClicked.connect(self._on_assume_clicked)
         wl.addLayout(row)
         self.assumptions_label = QLabel()
@@ -144,7 +160,6 @@ class EvaluationPanel(QDockWidget):
         self.assumptions_label.setTextFormat(Qt.TextFormat.PlainText)
         wl.addWidget(self.assumptions_label)
         self.changes_list = QListWidget()
-        self.changes_list.setMaximumHeight(140)
         self.changes_list.itemActivated.connect(self._on_change_activated)
         self.changes_list.itemClicked.connect(self._on_change_activated)
         wl.addWidget(self.changes_list)
@@ -159,6 +174,8 @@ class EvaluationPanel(QDockWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         self.setWidget(scroll)
         self._build_legend()
@@ -213,6 +230,15 @@ class EvaluationPanel(QDockWidget):
         self._theme = name if name in THEMES else "default"
         self._build_legend()
 
+    def set_lazy(self, lazy: bool) -> None:
+        """Lazy: while the dock is hidden (closed or behind another tab) only the labels
+        and badges are kept current; the explanation is written when it is shown."""
+        self._lazy = bool(lazy)
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self._view_stale:
+            self._show_current()
+
     def show_ids(self, ids: list[str]) -> None:
         """Explain the first selected statement or link (none: a summary of the map)."""
         amap = self._map()
@@ -261,13 +287,13 @@ class EvaluationPanel(QDockWidget):
         return self._document.map if self._document is not None else None
 
     def _schedule(self) -> None:
-        self._ratings = None
+        self._ratings = {}
         self._timer.start()
 
     def refresh_now(self) -> None:
         """Recompute the labels now (normally run by the debounce timer)."""
         self._timer.stop()
-        self._ratings = None
+        self._ratings = {}
         amap = self._map()
         self._problem = ""
         self._changes = ()
@@ -310,6 +336,7 @@ class EvaluationPanel(QDockWidget):
             box.setCurrentIndex(min(max(keep, 0), n - 1))
         box.blockSignals(False)
         box.setEnabled(n > 1)
+        self.form.setRowVisible(box, self.semantics() == "preferred" and not self._assumptions)
         self.semantics_box.setEnabled(not self._assumptions)
 
     def _update_badges(self) -> None:
@@ -325,6 +352,10 @@ class EvaluationPanel(QDockWidget):
 
     # ------------------------------------------------------------------- showing
     def _show_current(self) -> None:
+        if self._lazy and not dock_is_showing(self):
+            self._view_stale = True  # shown when the dock is (labels and badges stay current)
+            return
+        self._view_stale = False
         amap, labelling = self._map(), self._labelling
         self._show_status()
         self._show_what_if()
@@ -360,8 +391,8 @@ class EvaluationPanel(QDockWidget):
     def _rating_text(self, amap: ArgumentMap) -> str:
         if self._id is None or not amap.is_statement(self._id):
             return ""
-        if self._ratings is None or self._id not in self._ratings:
-            self._ratings = propagate_ratings(amap, [self._id])
+        if self._id not in self._ratings:
+            self._ratings.update(propagate_ratings(amap, [self._id]))
         r = self._ratings.get(self._id)
         if r is None:
             return ""
@@ -408,7 +439,12 @@ class EvaluationPanel(QDockWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, change.id)
             self.changes_list.addItem(item)
-        self.changes_list.setVisible(self.changes_list.count() > 0)
+        rows = self.changes_list.count()
+        if rows:
+            row_h = max(self.changes_list.sizeHintForRow(0), 1)
+            frame = 2 * self.changes_list.frameWidth() + 2
+            self.changes_list.setFixedHeight(min(MAX_CHANGE_ROWS * row_h, rows * row_h) + frame)
+        self.changes_list.setVisible(rows > 0)
 
     # -------------------------------------------------------------------- slots
     def _on_semantics_changed(self, _index: int) -> None:
