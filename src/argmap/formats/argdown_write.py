@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats import foreign
 from argmap.formats.foreign import get_extra, infer_kinds
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
@@ -28,6 +29,8 @@ from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
 FORMAT = "Argdown"
 _TAG_PLAIN = re.compile(r"^[\w\-]+$")
 _KIND_ORDER = {StatementKind.QUESTION: 0, StatementKind.POSITION: 1}
+#: Argdown data keys of a statement's source, and the ``foreign.source_data`` field each holds.
+_SOURCE_KEYS = (("source", "citation"), ("url", "url"), ("quote", "quotation"), ("locator", "locator"), ("date", "date"), ("basis", "basis"))
 
 
 def escape_text(text: str) -> str:
@@ -209,50 +212,37 @@ class _Writer:
         return " ".join(parts)
 
     def statement_data(self, s: Statement) -> dict[str, Any]:
+        """argmap's fields as Argdown data: the common ones of ``foreign.statement_data``,
+        the kind only where a reader would infer another, the source flattened into
+        Argdown's keys and ``answers`` by title."""
+        common = foreign.statement_data(s, kind=False, title=False, tags=False)  # written as Argdown syntax
+        source = common.pop("source", {})
+        common.pop("answers", None)
         out: dict[str, Any] = {}
         if s.kind is not self.inferred[s.id]:
             out["kind"] = s.kind.value
         if s.id in self.generated:
             out["untitled"] = True
-        if s.source is not None:
-            src = s.source
-            for key, value in (("source", src.citation), ("url", src.url), ("quote", src.quotation), ("locator", src.locator), ("date", src.date)):
-                if value:
-                    out[key] = value
-            if src.basis is not None:
-                out["basis"] = src.basis.value
+        out.update((key, source[field]) for key, field in _SOURCE_KEYS if field in source)
         if s.answers is not None and s.answers in self.titles:
             out["answers"] = self.titles[s.answers]
-        if s.notes:
-            out["notes"] = s.notes
-        if s.order:
-            out["order"] = s.order
-        if s.rating is not None:
-            out["rating"] = s.rating.value
-        if s.credence is not None:
-            out["credence"] = s.credence
+        out.update(common)
         return out
 
-    def link_data(self, link: Link) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        if link.scheme:
-            out["scheme"] = link.scheme
-        if link.strength is not None:
-            out["strength"] = link.strength.value
-        out["notes"] = link.notes
-        return out
+    def link_data(self, link: Link) -> dict[str, str]:
+        return {k: v for k, v in {"scheme": link.scheme, **foreign.link_data(link)}.items() if v}
 
     def pcs(self, link: Link) -> str:
         lines = [f"<{self.titles[link.id]}>", ""]
         for i, p in enumerate(link.premises, 1):
             lines.append(f"({i}) {self.reference(p)}")
-        data = {k: v for k, v in self.link_data(link).items() if v}
+        data = self.link_data(link)
         lines.append(f"-- {_data(data)} --" if data else "----")
         lines.append(f"({len(link.premises) + 1}) {self.reference(link.target)}")
         return "\n".join(lines)
 
     def special(self, link: Link) -> str:
-        data = {"link": link.kind.value, **{k: v for k, v in self.link_data(link).items() if v}}
+        data = {"link": link.kind.value, **self.link_data(link)}
         lines = [f"<{self.titles[link.id]}>: {_data(data)}"]
         lines.extend(f"  <+ {self.reference(p)}" for p in link.premises)
         if link.target in self.statements:
