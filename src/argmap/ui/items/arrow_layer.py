@@ -141,6 +141,7 @@ class ArrowTile(QGraphicsItem):
         m = TILE_MARGIN
         self._bounds = self._rect.adjusted(-m, -m, m, m)
         self.setZValue(Z_TILE)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)  # exposedRect
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -159,12 +160,13 @@ class ArrowTile(QGraphicsItem):
         painter.save()
         painter.setClipRect(self._rect, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        area = self._rect.intersected(option.exposedRect) if option.exposedRect.isValid() else self._rect
         under = [a for a in arrows if not self._on_link(a)]
         over = [a for a in arrows if self._on_link(a)]
         if under:
-            paint_arrows(painter, under, self._rect, self._rs)
+            paint_arrows(painter, under, area, self._rs)
         if over:
-            paint_arrows(painter, over, self._rect, self._rs)
+            paint_arrows(painter, over, area, self._rs)
         painter.restore()
 
 
