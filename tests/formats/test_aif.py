@@ -135,6 +135,13 @@ def test_attacks_on_a_dropped_relation_node_are_left_out() -> None:
     assert report.find("relation nodes that were left out") is not None
 
 
+def test_kept_node_examples_are_the_first_in_the_file() -> None:
+    doc = {"nodes": [_n(1, "I"), _n("l9", "L"), _n("l1", "L"), _n("l5", "L")], "edges": []}
+    _, report = _load(doc)
+    note = report.find("L nodes")
+    assert note.count == 3 and note.examples == ["l9"]
+
+
 @pytest.mark.parametrize(
     "data, fragment",
     [

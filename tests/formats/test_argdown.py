@@ -67,6 +67,14 @@ def test_attack_on_an_attack_loop_is_left_out_not_a_file_error() -> None:
     assert report.find("cycle of attacks").count == 3
 
 
+def test_link_arguments_get_ids_in_file_order() -> None:
+    blocks = [f"<Arg {n}>: {{link: support}}\n  <+ [P{n}]: p{n}\n  +> [C]: c\n" for n in range(8)]
+    amap, _ = loads_argdown("\n".join(blocks))
+    kept = dict(amap.meta.extras)["argdown"]["argument_titles"]
+    titles = [kept[link_id] for link_id in sorted(kept, key=lambda i: int(i.lstrip("l")))]
+    assert titles == [f"Arg {n}" for n in range(8)]
+
+
 def test_sketched_argument_is_a_statement_and_its_undercut_hits_its_link() -> None:
     text = "[T]: thesis\n  + <A>: because\n    _ <U>: not relevant\n"
     amap, _ = loads_argdown(text)

@@ -318,12 +318,15 @@ def _meta(
             extras=tuple((str(k), v) for k, v in own.get("extras", {}).items()) if isinstance(own.get("extras"), dict) else (),
         )
     other_ids = {nid for nid, t in types.items() if t != "I" and t not in _LINK_TYPES}
+    first_of: dict[str, str] = {}  # node type -> its first node in the file
     counts: dict[str, int] = defaultdict(int)
-    for nid in other_ids:
-        counts[types[nid]] += 1
+    for nid, t in types.items():
+        if nid in other_ids:
+            counts[t] += 1
+            first_of.setdefault(t, nid)
     for t, n in sorted(counts.items()):
         name = _OTHER_NAMES.get(t, f"{t or 'untyped'} nodes")
-        report.dropped(f"{name} not shown in the map; kept for AIF export", next(i for i in other_ids if types[i] == t), count=n)
+        report.dropped(f"{name} not shown in the map; kept for AIF export", first_of[t], count=n)
     kept: dict[str, Any] = {}
     if other_ids:
         kept["nodes"] = [nodes[nid] for nid in nodes if nid in other_ids]

@@ -96,7 +96,8 @@ class _Builder:
     # ------------------------------------------------------------------- nodes
     def build(self) -> None:
         doc = self.doc
-        special = {k for k, a in doc.arguments.items() if not a.pcs and a.data.get("link") in ("support", "attack")}
+        # in file order (link ids and the report follow it)
+        special = dict.fromkeys(k for k, a in doc.arguments.items() if not a.pcs and a.data.get("link") in ("support", "attack"))
         for key, node in doc.statements.items():
             self.add_statement(("s", key), node)
         for key, arg in doc.arguments.items():
@@ -191,7 +192,7 @@ class _Builder:
             if not key.startswith(UNTITLED):
                 self.argument_titles[last] = arg.title
 
-    def add_special(self, special: set[str]) -> set[int]:
+    def add_special(self, special: dict[str, None]) -> set[int]:
         """argmap's own ``{link: …}`` arguments: premises support them, they point at one target."""
         consumed: set[int] = set()
         for key in special:
