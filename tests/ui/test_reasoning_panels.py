@@ -12,6 +12,7 @@ from argmap.ui.panels.checks import ChecksPanel
 from argmap.ui.panels.evaluation import ASSUMED_BADGE, EvaluationPanel, badge_pixmap
 
 from tests.reasoning.maps import K, cycle, make_map
+from tests.ui.window_support import OFFSCREEN_NOISE
 
 
 def baltic_document() -> Document:
@@ -169,5 +170,40 @@ def test_checks_panel_without_document(qtbot):
     panel = ChecksPanel()
     qtbot.addWidget(panel)
     assert panel.findings() == [] and panel.summary_label.text() == "No map open."
+    panel.set_document(Document(make_map({"a": (K.CLAIM, "")})))
+    assert [f.code for f in panel.findings()] == ["empty-text", "isolated-statement"]
+
+
+@OFFSCREEN_NOISE
+def test_lazy_panel_explains_only_when_shown_and_keeps_badges_current(qtbot):
+    doc = baltic_document()
+    panel = EvaluationPanel(doc)
+    qtbot.addWidget(panel)
+    panel.set_lazy(True)
+    panel.show_ids(["p"])
+    assert "OUT" not in panel.title_label.text()  # hidden: nothing written
+    doc.apply(connect(doc.map, "u", "r", "attack", link_id="c"))
+    qtbot.waitUntil(lambda: panel.badges()["p"] == "IN", timeout=2000)  # badges stay current
+    panel.show()
+    qtbot.waitUntil(panel.isVisible, timeout=1000)
+    assert panel.title_label.text().endswith("IN")
+    assert "every attack on it fails" in panel.explanation_label.text()
+
+
+@OFFSCREEN_NOISE
+def test_checks_wait_while_busy(qtbot):
+    doc = baltic_document()
+    panel = ChecksPanel(doc)
+    qtbot.addWidget(panel)
+    busy = [True]
+    panel.set_busy_check(lambda: busy[0])
+    panel.show()
+    qtbot.waitUntil(panel.isVisible, timeout=1000)
+    doc.apply(connect(doc.map, "u", "r", "attack", link_id="c"))
+    qtbot.wait(400)
+    assert panel.is_pending() and ("isolated-statement", "u") in {(f.code, f.id) for f in panel.findings()}
+    busy[0] = False
+    qtbot.waitUntil(lambda: not panel.is_pending(), timeout=2000)
+    assert ("isolated-statement", "u") not in {(f.code, f.id) for f in panel.findings()}
     panel.set_document(Document(make_map({"a": (K.CLAIM, "")})))
     assert [f.code for f in panel.findings()] == ["empty-text", "isolated-statement"]
