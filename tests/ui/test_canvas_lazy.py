@@ -193,3 +193,37 @@ def test_citation_keeps_the_locator_and_drops_file_paths(qapp):
     assert short_citation("Smith (2019)") == "Smith (2019)"
     short = wrap_card(Statement("f", K.EVIDENCE, "T.", source=Source(citation="Report 4", locator="p. 2")))
     assert short.cite == "\u2014 Report 4, p. 2"
+
+
+def test_busy_arrow_tiles_are_cached_on_screen_but_exported_as_vectors(qtbot, tmp_path):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+
+    from argmap.ui.items.arrow_layer import CACHE_FROM
+
+    n = CACHE_FROM + 10
+    statements = [Statement(f"a{i}", K.CLAIM, f"Left {i}", pos=(0.0, i * 18.0)) for i in range(n)]
+    statements += [Statement(f"b{i}", K.CLAIM, f"Right {i}", pos=(6000.0, i * 18.0)) for i in range(n)]
+    links = [Link(f"l{i}", LinkKind.ATTACK, (f"b{i}",), f"a{i}") for i in range(n)]
+    scene = MapScene(ArgumentMap.from_parts(MapMeta(), statements, links))
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_reset()
+    view.centerOn(QPointF(3000, 500))
+    view.viewport().repaint()
+    busy = [t for t in scene._tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
+    assert busy
+    generator = QSvgGenerator()
+    generator.setFileName(str(tmp_path / "busy.svg"))
+    generator.setSize(QSize(800, 600))
+    painter = QPainter(generator)
+    scene.render(painter, QRectF(0, 0, 800, 600), QRectF(2600, 200, 800, 600))
+    painter.end()
+    svg = (tmp_path / "busy.svg").read_text()
+    assert "<image" not in svg and svg.count("<polyline") + svg.count("<path") >= n // 2
+    assert all(t.cacheMode() != t.CacheMode.NoCache for t in busy)  # back to cached
+    scene.detach()

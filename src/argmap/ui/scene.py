@@ -217,7 +217,14 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
             self.materialise_all()
         else:
             self.materialise(source)
-        super().render(painter, target, source, mode)
+        cached = [t for t in self._tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
+        for tile in cached:  # exports get vector arrows, never a cached picture
+            tile.setCacheMode(tile.CacheMode.NoCache)
+        try:
+            super().render(painter, target, source, mode)
+        finally:
+            for tile in cached:
+                tile.check_cache()
 
     def start_editing(self, id_: str) -> bool:
         """Open the in-place editor on a statement's card (returns False if not shown)."""
