@@ -131,6 +131,10 @@ def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example
     w2 = make_window()
     assert w2.open_path(w.document.path)
     assert w2.actions_by_name["show_labels"].isChecked() and _badge(w2, DEFEATED) == "OUT"
+    # Revert to Saved brings back the file's view state
+    w.set_show_labels(False)
+    w.actions_by_name["revert"].trigger()
+    assert action.isChecked() and _badge(w, DEFEATED) == "OUT"
 
 
 def test_an_unattacked_rebuttal_flips_the_badge_after_the_debounce(make_window, tmp_path, example_path, qtbot):
