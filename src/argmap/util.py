@@ -19,3 +19,12 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+#: Words with no plural form among the ones the CLI counts.
+_UNCOUNTABLE = frozenset({"evidence"})
+
+
+def plural(n: int, word: str) -> str:
+    """``n`` and ``word`` in agreement: ``1 support``, ``0 supports``, ``13 evidence``."""
+    return f"{n} {word}" if n == 1 or word in _UNCOUNTABLE else f"{n} {word}s"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from argmap.formats import save_project
+from argmap.model import ArgumentMap, MapMeta, Statement, StatementKind
 from tests.conftest import EXAMPLE
 from tests.model.test_invariants import debate
 
@@ -66,11 +67,14 @@ def test_console_script_runs():
     assert result.returncode == 0 and "validate" in result.stdout
 
 
-def test_validate_good_file(good):
+def test_validate_good_file(good, tmp_path):
     result = run("validate", good)
     assert result.returncode == 0, result.stderr
     assert f"{good}: valid (8 statements, 4 links)" in result.stdout
     assert result.stderr == ""
+    single = tmp_path / "single.argmap.json"
+    save_project(single, ArgumentMap.from_parts(MapMeta(), [Statement("a", StatementKind.CLAIM, "Alone")], []))
+    assert f"{single}: valid (1 statement, 0 links)" in run("validate", single).stdout
     quiet = run("validate", "-q", good)
     assert quiet.returncode == 0 and quiet.stdout == ""
 

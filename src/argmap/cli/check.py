@@ -15,6 +15,7 @@ from typing import Any
 
 from argmap.formats import FileFormatError
 from argmap.reasoning import Finding, Severity, check_file, has_errors, project_files
+from argmap.util import plural
 
 HELP = (
     "check maps for missing support, unsourced or misquoted evidence, isolated, empty or "
@@ -83,18 +84,14 @@ def _print_file(path: Path, shown: list[Finding], findings: list[Finding]) -> No
         print(f"{path}: no findings")
         return
     parts = [
-        _plural(counts[Severity.ERROR], "error"),
-        _plural(counts[Severity.WARNING], "warning"),
-        _plural(counts[Severity.INFO], "note"),
+        plural(counts[Severity.ERROR], "error"),
+        plural(counts[Severity.WARNING], "warning"),
+        plural(counts[Severity.INFO], "note"),
     ]
     print(f"{path}: {', '.join(parts)}")
     for f in shown:
         where = f" [{f.id}]" if f.id else ""
         print(f"  {f.severity.value:<7} {f.code}{where}: {f.message}")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _summary(results: list[dict[str, Any]]) -> dict[str, int]:

@@ -19,6 +19,7 @@ from argmap.reasoning import (
     is_unsupported,
     propagate_ratings,
 )
+from argmap.util import plural
 
 HELP = "label each statement IN, OUT or UNDECIDED (grounded or preferred semantics)"
 
@@ -89,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         _print_labelling(amap, labellings[0], args.explain)
     else:
         n = len(labellings)
-        print(f"{n} preferred extension{'s' if n != 1 else ''}")
+        print(plural(n, "preferred extension"))
         for i, lab in enumerate(labellings, 1):
             print(f"\nExtension {i} of {n}:")
             _print_labelling(amap, lab, args.explain)

@@ -10,6 +10,7 @@ from typing import Any
 
 from argmap.formats import FileFormatError, load_project
 from argmap.model import ArgumentMap, StatementKind
+from argmap.util import plural
 
 HELP = "summarise a project: title, counts by kind, the question and its positions"
 
@@ -57,24 +58,20 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(data["title"] or "(untitled map)")
     total = sum(data["statements"].values())
-    counts = ", ".join(_count(n, k) for k, n in data["statements"].items() if n)
+    counts = ", ".join(plural(n, k) for k, n in data["statements"].items() if n)
     print(f"{total} statements: {counts or 'none'}")
-    print(f"{_count(data['links']['support'], 'support')}, {_count(data['links']['attack'], 'attack')}")
+    print(f"{plural(data['links']['support'], 'support')}, {plural(data['links']['attack'], 'attack')}")
     for q in data["questions"]:
         print(f"\nQuestion: {_one_line(q['title'] or q['text'])}")
         if not q["positions"]:
             print("  (no positions yet)")
         for p in q["positions"]:
-            print(f"  - {_one_line(p['title'] or p['text'])}  ({_count(p['supports'], 'support')}, {_count(p['attacks'], 'attack')})")
+            print(f"  - {_one_line(p['title'] or p['text'])}  ({plural(p['supports'], 'support')}, {plural(p['attacks'], 'attack')})")
     return 0
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 or word == "evidence" else f"{n} {word}s"
 
 
 def _tolerant_stdout() -> None:

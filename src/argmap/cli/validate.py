@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from argmap.formats import FileFormatError, load_project
+from argmap.util import plural
 
 HELP = "check that each file is a valid argmap project (exit 1 if any is not)"
 
@@ -25,6 +26,6 @@ def run(args: argparse.Namespace) -> int:
             print(f"argmap: {exc}", file=sys.stderr)
             continue
         if not args.quiet:
-            n = len(project.map.statements())
-            print(f"{path}: valid ({n} statements, {len(project.map.links())} links)")
+            amap = project.map
+            print(f"{path}: valid ({plural(len(amap.statements()), 'statement')}, {plural(len(amap.links()), 'link')})")
     return 1 if failed else 0
