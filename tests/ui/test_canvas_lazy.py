@@ -227,3 +227,32 @@ def test_busy_arrow_tiles_are_cached_on_screen_but_exported_as_vectors(qtbot, tm
     assert "<image" not in svg and svg.count("<polyline") + svg.count("<path") >= n // 2
     assert all(t.cacheMode() != t.CacheMode.NoCache for t in busy)  # back to cached
     scene.detach()
+
+
+def test_selected_and_highlighted_arrows_are_drawn_by_their_tiles(qtbot):
+    scene = MapScene(make_small_map())
+    link = scene.item_for("l4")  # the rebuttal r attacks p: a dashed arrow
+    (x1, y1, _x, _y), = link.premise_lines()
+    tx, ty = link.tip()
+    mid = QRectF((x1 + tx) / 2 - 30, (y1 + ty) / 2 - 30, 60, 60)
+
+    def colours() -> set[tuple[int, int, int]]:
+        image = render(scene, mid)
+        return {(c.red(), c.green(), c.blue()) for c in (image.pixelColor(x, y) for x in range(60) for y in range(60))}
+
+    def near(colour: str, found: set) -> bool:
+        q = QColor(colour)
+        return any(abs(r - q.red()) + abs(g - q.green()) + abs(b - q.blue()) < 40 for r, g, b in found)
+
+    theme = scene.theme
+    plain = colours()
+    assert near(theme.links[LinkKind.ATTACK].color, plain) and not near(theme.selection, plain)
+    scene.select_ids(["l4"])
+    assert near(theme.selection, colours())
+    scene.set_export_mode(True)
+    assert not near(theme.selection, colours())
+    scene.set_export_mode(False)
+    scene.select_ids([])
+    scene.set_highlighted({"l4"})
+    assert near(theme.highlight, colours())
+    scene.detach()

@@ -35,6 +35,7 @@ def rect_keys(x1: float, y1: float, x2: float, y2: float) -> list[Key]:
 
 LEVEL_STEP = 8  # each coarser level's cells are this many times wider
 LEVEL_SPAN = 4  # a segment goes to the finest level where it spans at most this many cells
+MAX_LEVEL = 9  # coarsest level (cells of TILE * 8**9, about 1.4e11 scene units)
 
 
 def segment_level(x1: float, y1: float, x2: float, y2: float) -> int:
@@ -42,7 +43,7 @@ def segment_level(x1: float, y1: float, x2: float, y2: float) -> int:
     registered in the coarse grid of cells ``TILE * LEVEL_STEP**n`` wide."""
     span = max(abs(x2 - x1), abs(y2 - y1))
     level, size = 0, TILE
-    while span > LEVEL_SPAN * size:
+    while span > LEVEL_SPAN * size and level < MAX_LEVEL:
         level += 1
         size *= LEVEL_STEP
     return level

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
-from argmap.ui.items.arrow_layer import TILE, ArrowTile, arrow_keys, coarse_key, crosses, rect_keys
+from argmap.ui.items.arrow_layer import MAX_LEVEL, TILE, ArrowTile, arrow_keys, coarse_key, crosses, rect_keys
 from argmap.ui.items.card_layout import CARD_WIDTH
 from argmap.ui.items.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
 from argmap.ui.items.records import ArrowRec, CardRec
@@ -35,6 +35,7 @@ class SpatialMixin:
         self._coarse: dict[tuple[int, int, int], set[str]] = {}  # long lines, by level
         self._levels: set[int] = set()
         self._live: set[tuple[int, int]] = set()  # cells whose items exist
+        self._live_in: dict[tuple[int, int, int], set] = {}  # coarse cell -> its live cells
         self._tiles: dict[tuple[int, int], ArrowTile] = {}
         self._box: Box | None = None  # bounding box of what is drawn (None: recompute)
 
@@ -53,6 +54,8 @@ class SpatialMixin:
             if key in live:
                 continue
             live.add(key)
+            for level in range(1, MAX_LEVEL + 1):
+                self._live_in.setdefault(coarse_key(key, level), set()).add(key)
             for sid in self._card_cells.get(key, ()):
                 rec = self._recs[sid]
                 if rec.item is None:
@@ -160,7 +163,11 @@ class SpatialMixin:
         self._unplace_arrow(rec)
         fine, coarse, long_lines = arrow_keys(rec)
         if long_lines and self._live:
-            fine.update(k for k in self._live if k not in fine and any(crosses(seg, k) for seg in long_lines))
+            live_in = self._live_in
+            for ck in coarse:
+                for k in live_in.get(ck, ()):
+                    if k not in fine and any(crosses(seg, k) for seg in long_lines):
+                        fine.add(k)
         lid = rec.lid
         for table, keys in ((self._arrow_cells, fine), (self._coarse, coarse)):
             for key in keys:
