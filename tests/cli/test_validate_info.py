@@ -14,7 +14,7 @@ import pytest
 from argmap.formats import save_project
 from argmap.model import ArgumentMap, MapMeta, Statement, StatementKind
 from tests.conftest import EXAMPLE
-from tests.model.test_invariants import debate
+from tests.model.maps import debate
 
 SCRIPT = Path(sys.executable).with_name("argmap")
 

@@ -12,7 +12,7 @@ import pytest
 from argmap.formats import WriteError, dumps_project, load_project, save_project
 from argmap.formats import atomic
 from argmap.model import MapMeta, Statement, StatementKind
-from tests.model.test_invariants import debate
+from tests.model.maps import debate
 
 OLD = b'{"format": "argmap", "schema_version": 1}\n'
 

@@ -19,7 +19,7 @@ from argmap.formats import (
     load_project,
 )
 from argmap.formats import reading
-from tests.model.test_invariants import debate
+from tests.model.maps import debate
 
 GOOD = json.loads(dumps_project(debate()))
 

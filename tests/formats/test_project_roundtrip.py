@@ -13,7 +13,7 @@ from argmap.formats import project as project_module
 from argmap.formats.project_schema import DOCUMENT, ProjectRecord
 from argmap.model import ArgumentMap, Basis, Link, LinkKind, MapMeta, Source, Statement, StatementKind
 from tests.model.strategies import maps
-from tests.model.test_invariants import debate
+from tests.model.maps import debate
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

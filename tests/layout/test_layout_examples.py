@@ -9,16 +9,9 @@ import pytest
 
 from argmap.layout import CARD_WIDTH, H_GAP, V_GAP, estimate_card_size, layout_map, layout_missing
 from argmap.layout.edits import auto_layout_edit
-from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Source, Statement, StatementKind
+from argmap.model import ArgumentMap, Link, MapMeta, Source, Statement
+from tests.model.maps import ATT, SUP, C, E, P, Q, R
 
-Q, P, C, E, R = (
-    StatementKind.QUESTION,
-    StatementKind.POSITION,
-    StatementKind.CLAIM,
-    StatementKind.EVIDENCE,
-    StatementKind.REBUTTAL,
-)
-SUP, ATT = LinkKind.SUPPORT, LinkKind.ATTACK
 
 
 def build(statements, links, pos=None) -> ArgumentMap:

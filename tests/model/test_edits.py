@@ -33,7 +33,7 @@ from argmap.model import (
     move,
     new_id,
 )
-from tests.model.test_invariants import ATT, SUP, C, P, Q, R, debate
+from tests.model.maps import ATT, SUP, C, P, Q, R, debate
 
 
 def round_trip(amap: ArgumentMap, edit) -> ArgumentMap:
