@@ -209,29 +209,34 @@ def _flow_value(s: str, i: int) -> tuple[Any, int]:
             else:
                 value = None
             out[str(key)] = value
-            i = _skip(s, i)
-            if i < len(s) and s[i] == ",":
-                i = _skip(s, i + 1)
-            elif i < len(s) and s[i] != "}":
-                raise ValueError("expected ',' or '}'")
-        if i >= len(s):
-            raise ValueError("unclosed '{'")
-        return out, i + 1
+            i = _after_item(s, i, "}")
+        return out, _closed(s, i, "{")
     if c == "[":
         items = []
         i = _skip(s, i + 1)
         while i < len(s) and s[i] != "]":
             value, i = _flow_value(s, i)
             items.append(value)
-            i = _skip(s, i)
-            if i < len(s) and s[i] == ",":
-                i = _skip(s, i + 1)
-            elif i < len(s) and s[i] != "]":
-                raise ValueError("expected ',' or ']'")
-        if i >= len(s):
-            raise ValueError("unclosed '['")
-        return items, i + 1
+            i = _after_item(s, i, "]")
+        return items, _closed(s, i, "[")
     return _flow_scalar(s, i, ",]}")
+
+
+def _after_item(s: str, i: int, close: str) -> int:
+    """Past the comma after an item of a flow mapping or list (or at its ``close``)."""
+    i = _skip(s, i)
+    if i < len(s) and s[i] == ",":
+        return _skip(s, i + 1)
+    if i < len(s) and s[i] != close:
+        raise ValueError(f"expected ',' or '{close}'")
+    return i
+
+
+def _closed(s: str, i: int, opening: str) -> int:
+    """Past the closing bracket at ``i`` (the text must not have ended first)."""
+    if i >= len(s):
+        raise ValueError(f"unclosed '{opening}'")
+    return i + 1
 
 
 def _flow_scalar(s: str, i: int, stops: str) -> tuple[Any, int]:
