@@ -1,7 +1,5 @@
-"""`MapScene`: the canvas scene. It keeps a light record of every card and arrow, follows
-the map's change records (updating only the affected records), creates graphics items
-only where the map is looked at, and reports gestures as signals; it never writes to the
-model."""
+"""`MapScene`: records of every card and arrow following the map's change records, items made
+only where the map is looked at, gestures reported as signals; never writes to the model."""
 
 from __future__ import annotations
 
@@ -568,11 +566,6 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self._dirty_overview()
 
     # ------------------------------------------------------------------ caches
-    def _dirty_content(self) -> None:
-        self._box = None
-        self._dirty_overview()
-        self._touch_content()
-
     def _touch_content(self) -> None:
         if not self._content_timer.isActive():
             self._content_timer.start(0)

@@ -1,6 +1,5 @@
-"""Arrows are painted by tiles, not one item per arrow: each `ArrowTile` covers one cell
-of the scene's grid and draws, in a few batched calls, the part of every arrow crossing
-it (clipped to the tile, dashes kept in phase across tiles). Grid helpers live here too."""
+"""Arrows painted by grid tiles (`ArrowTile`: every arrow crossing one cell, in a few batched
+calls, clipped to the tile with dashes kept in phase), and the grid helpers."""
 
 from __future__ import annotations
 

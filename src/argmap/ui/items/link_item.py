@@ -1,7 +1,5 @@
-"""The item of one link: it is what a click, a rubber band or a drop finds and what
-holds the selection; the arrow itself (a plain arrow, co-premises joined into one, an
-undercut ending on the middle of the arrow it attacks) is painted by the arrow tiles
-(`arrow_layer`) from the link's `ArrowRec`."""
+"""A link's item: what clicks, rubber bands and drops find and what holds the selection; the
+arrow itself is painted by the arrow tiles (`arrow_layer`) from the link's `ArrowRec`."""
 
 from __future__ import annotations
 

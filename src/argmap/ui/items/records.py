@@ -1,6 +1,5 @@
-"""Qt-object-free records of what the canvas shows: a card's wrapped text and rectangle,
-an arrow's geometry. The scene keeps one per statement and link; graphics items are
-created from them only where the map is looked at."""
+"""Light records of what the canvas shows (a card's wrapped text and rectangle, an arrow's
+geometry): one per statement and link; graphics items are made from them on demand."""
 
 from __future__ import annotations
 
@@ -62,7 +61,7 @@ class ArrowRec:
     scene coordinates, the junction of co-premises, the tip and its direction, and the
     middle of the final shaft (where undercuts point)."""
 
-    __slots__ = ("lid", "link", "answer", "segs", "junction", "tip", "dir", "anchor", "bounds", "valid", "shown", "item", "cells")
+    __slots__ = ("lid", "link", "answer", "segs", "junction", "tip", "dir", "anchor", "bounds", "valid", "shown", "item", "cells", "long_lines")
 
     def __init__(self, link: Link, answer: bool = False) -> None:
         self.lid = link.id
@@ -78,6 +77,7 @@ class ArrowRec:
         self.shown = True
         self.item = None
         self.cells: list = []  # grid keys the scene entered it under
+        self.long_lines: list = []  # its lines kept in a coarse grid level (set by the scene)
 
     def targets_link(self, recs: dict) -> bool:
         return isinstance(recs.get(self.link.target), ArrowRec)

@@ -1,12 +1,11 @@
-"""The scene's index of records: a grid of cells over the map (which cards and arrows
-touch each cell), items created only for cells that are looked at (``materialise``),
-arrow tiles, and the content rectangle kept up to date without rescanning the map."""
+"""The scene's grid of cells over its records: items only for cells that are looked at
+(``materialise``), arrow tiles, and a content rectangle kept without rescanning the map."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
-from argmap.ui.items.arrow_layer import MAX_LEVEL, TILE, ArrowTile, arrow_keys, coarse_key, crosses, rect_keys
+from argmap.ui.items.arrow_layer import MAX_LEVEL, TILE, TILE_MARGIN, ArrowTile, arrow_keys, coarse_key, crosses, rect_keys
 from argmap.ui.items.card_layout import CARD_WIDTH
 from argmap.ui.items.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
 from argmap.ui.items.records import ArrowRec, CardRec
@@ -144,14 +143,31 @@ class SpatialMixin:
         """A fine cell goes live: enter the long arrows crossing it in its set."""
         recs = self._recs
         fine = self._arrow_cells.setdefault(key, set())
+        m = TILE_MARGIN
+        left, top = key[0] * TILE - m, key[1] * TILE - m
+        right, bottom = left + TILE + 2 * m, top + TILE + 2 * m
         for level in self._levels:
             for lid in self._coarse.get(coarse_key(key, level), ()):
                 if lid in fine:
                     continue
                 rec = recs[lid]
-                if any(crosses(seg, key) for seg in rec.lines()):
+                for x1, y1, x2, y2 in rec.long_lines:  # does the line meet the cell? (inline)
+                    if x1 > x2:
+                        x1, y1, x2, y2 = x2, y2, x1, y1
+                    xa = left if left > x1 else x1
+                    xb = right if right < x2 else x2
+                    if xa > xb:
+                        continue
+                    if x2 > x1:
+                        slope = (y2 - y1) / (x2 - x1)
+                        ya, yb = y1 + (xa - x1) * slope, y1 + (xb - x1) * slope
+                    else:
+                        ya, yb = y1, y2
+                    if (ya < top and yb < top) or (ya > bottom and yb > bottom):
+                        continue
                     fine.add(lid)
                     rec.cells.append(key)
+                    break
         tile = self._tiles.get(key)
         if tile is not None:
             tile.check_cache()
@@ -179,6 +195,7 @@ class SpatialMixin:
         for key in coarse:
             self._levels.add(key[0])
         rec.cells = [*fine, *coarse]
+        rec.long_lines = long_lines
         make = False
         for key in fine:
             if key in self._live:

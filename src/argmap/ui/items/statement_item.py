@@ -8,7 +8,6 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QStaticT
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.ui.items.card_layout import (
-    CARD_WIDTH,
     CITE_GAP,
     HEADER_GAP,
     HEADER_H,
