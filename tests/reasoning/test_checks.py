@@ -63,6 +63,7 @@ def test_position_without_support_and_with_failed_support():
     assert "position-no-support" in codes(findings, "p3")
     [unsupported] = [f for f in findings if f.code == "position-unsupported"]
     assert unsupported.id == "p2" and unsupported.severity is Severity.WARNING
+    assert "has 1 reason, but none currently holds" in unsupported.message
     assert not has_errors(findings)
 
 
@@ -141,6 +142,20 @@ def test_evidence_source_and_quotation_checks(tmp_path):
     assert bad.code == "quote-not-found" and bad.severity is Severity.ERROR and "seed.txt" in bad.message
     assert codes(findings, "nosrc") == ["evidence-no-source"]
     assert codes(findings, "other") == ["quote-unchecked"]
+
+
+def test_quotations_without_map_documents_are_counted_once():
+    def summary(n):
+        m = make_map(
+            {"c": (K.CLAIM, "c"), **{f"e{i}": evidence(f"e{i}", f"t{i}", "a quote", "Paper") for i in range(n)}},
+            [(f"l{i}", "support", f"e{i}", "c") for i in range(n)],
+        )
+        [finding] = [f for f in check_map(m) if f.code == "quote-unchecked"]
+        assert finding.id is None
+        return finding.message
+
+    assert summary(1).startswith("1 quotation was not checked:")
+    assert summary(2).startswith("2 quotations were not checked:")
 
 
 def test_missing_or_unreadable_document_is_a_warning(tmp_path):

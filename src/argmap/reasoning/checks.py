@@ -18,6 +18,7 @@ from argmap.reasoning.explain import support_status
 from argmap.reasoning.framework import Framework, Label
 from argmap.reasoning.labelling import Labelling
 from argmap.reasoning.quotes import cited_document, locate, normalise, occurs_in
+from argmap.util import plural
 
 PROJECT_SUFFIX = ".argmap.json"
 
@@ -146,7 +147,7 @@ def _structure_checks(
             elif not holding:
                 yield _finding(
                     "position-unsupported",
-                    f"The position {_q(s)} has {total} reason(s), but none currently holds "
+                    f"The position {_q(s)} has {plural(total, 'reason')}, but none currently holds "
                     "(each is OUT or UNDECIDED), so it is unsupported.",
                     s.id,
                 )
@@ -238,7 +239,8 @@ def _evidence_checks(amap: ArgumentMap, base: Path | None) -> Iterator[Finding]:
     if unchecked:
         yield _finding(
             "quote-unchecked",
-            f"{unchecked} quotation(s) were not checked: the map lists no source documents "
+            f"{plural(unchecked, 'quotation')} {'was' if unchecked == 1 else 'were'} not checked: "
+            "the map lists no source documents "
             "(add the article you quote under the map's sources).",
         )
 
