@@ -544,12 +544,9 @@ def _check_statement_shape(s: Statement) -> None:
         raise InvalidStatementError(f"statement {s.id!r}: order {s.order!r} is not a finite number", (s.id,))
     if s.rating is not None and not isinstance(s.rating, Rating):
         raise InvalidStatementError(f"statement {s.id!r}: unknown rating {s.rating!r}", (s.id,))
-    if s.credence is not None and (
-        isinstance(s.credence, bool) or not isinstance(s.credence, int) or not 0 <= s.credence <= 100
-    ):
+    if s.credence is not None and (isinstance(s.credence, bool) or not isinstance(s.credence, int)):
         raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
-    if s.answers is not None and s.answers == s.id:
-        raise InvalidStatementError(f"statement {s.id!r} cannot answer itself", (s.id,))
+    _check_statement_ids(s)
 
 
 def _check_source(s: Statement) -> None:
