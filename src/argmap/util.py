@@ -1,4 +1,5 @@
-"""Small stdlib-only helpers shared by the core packages (model, formats, layout, reasoning)."""
+"""Small stdlib-only helpers shared by the core packages (model, formats, layout, reasoning)
+and the CLI; imports nothing from argmap, so any layer may use it."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-#: Words with no plural form among the ones the CLI counts.
+#: Words with no plural form among the ones argmap counts.
 _UNCOUNTABLE = frozenset({"evidence"})
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from argmap.layout.arrange import layout_map
 from argmap.layout.sizes import SizeOf
 from argmap.model import ArgumentMap, MoveStatements, move
-from argmap.model.edits import plural
+from argmap.util import plural
 
 
 def auto_layout_edit(

@@ -24,6 +24,7 @@ from argmap.model.types import (
     Statement,
     StatementKind,
 )
+from argmap.util import plural  # noqa: F401  (also imported from here by the UI)
 
 
 class Edit(Protocol):
@@ -41,10 +42,6 @@ def new_id(amap: ArgumentMap, prefix: str = "s", taken: Iterable[str] = ()) -> s
         candidate = f"{prefix}{secrets.token_hex(4)}"
         if candidate not in amap and candidate not in taken:
             return candidate
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 class _Steps:
