@@ -256,3 +256,48 @@ def test_selected_and_highlighted_arrows_are_drawn_by_their_tiles(qtbot):
     scene.set_highlighted({"l4"})
     assert near(theme.highlight, colours())
     scene.detach()
+
+
+def _has_colour(image, colour: str, tol: int = 90) -> bool:
+    q = QColor(colour)
+    for x in range(0, image.width()):
+        for y in range(0, image.height()):
+            c = image.pixelColor(x, y)
+            if abs(c.red() - q.red()) + abs(c.green() - q.green()) + abs(c.blue() - q.blue()) < tol:
+                return True
+    return False
+
+
+def test_a_large_render_draws_the_arrows_with_one_sheet(qtbot):
+    """Rendering an area of many cells (an export of a big map) makes the cards but no
+    arrow tiles: one sheet draws every arrow, the long cross-link included."""
+    scene = MapScene(wide_map(columns=250, rows=2))
+    far = scene.item_for("far")
+    (x1, y1, _x2, _y2), = far.premise_lines()
+    tx, ty = far.tip()
+    content = scene.content_rect()
+    image = render(scene, content, scale=0.05)
+    assert not scene._tiles and scene._sheet is not None
+    assert len(_cards(scene)) == 500
+    mx, my = (x1 + tx) / 2, (y1 + ty) / 2  # the middle of the cross-link, far from any card
+    spot = image.copy(int((mx - content.left()) * 0.05) - 3, int((my - content.top()) * 0.05) - 3, 7, 7)
+    assert _has_colour(spot, get_theme("default").links[LinkKind.ATTACK].color, tol=200)
+    assert not scene.rs.sheet  # back to tiles for the next paint
+    scene.detach()
+
+
+def test_a_small_map_zoomed_far_out_paints_arrows_with_the_sheet(wide, qtbot):
+    _amap, scene = wide
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(900, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    view.zoom_fit()
+    assert not view.uses_overview() and view.zoom() < 0.1
+    image = view.grab().toImage()
+    assert _has_colour(image, get_theme("default").links[LinkKind.ATTACK].color, tol=60)  # a hairline
+    view.zoom_reset()
+    view.centerOn(QPointF(600, 300))
+    view.viewport().repaint()
+    assert scene._tiles  # near: tiles again

@@ -31,7 +31,8 @@ from argmap.ui.items.link_item import ANSWER_PREFIX, LinkItem, answer_link
 from argmap.ui.items.overview import fits, render_overview
 from argmap.ui.items.records import ArrowRec, CardRec
 from argmap.ui.items.render_state import RenderState
-from argmap.ui.items.spatial import CONTENT_MARGIN, SpatialMixin, arrow_box, card_box
+from argmap.ui.items.arrow_layer import TILE
+from argmap.ui.items.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
 from argmap.ui.items.statement_item import StatementItem
 from argmap.ui.styles import Theme, get_theme
 
@@ -210,11 +211,12 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
 
     def render(self, painter, target: QRectF = QRectF(), source: QRectF = QRectF(), mode=Qt.AspectRatioMode.KeepAspectRatio) -> None:
         """Render like ``QGraphicsScene.render``, first creating the items of ``source``
-        (of everything when no source is given)."""
+        (of the whole content when no source is given); arrows are drawn as vectors."""
         if source is None or source.isNull():
-            self.materialise_all()
-        else:
-            self.materialise(source)
+            source = self.content_rect()
+        sheet = self.paints_many_cells(source)
+        self.materialise(source, arrows=not sheet)
+        self.prepare_paint(sheet)
         cached = [t for t in self._tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
         for tile in cached:  # exports get vector arrows, never a cached picture
             tile.setCacheMode(tile.CacheMode.NoCache)
@@ -223,6 +225,18 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         finally:
             for tile in cached:
                 tile.check_cache()
+            self.rs.sheet = False
+
+    @staticmethod
+    def paints_many_cells(rect: QRectF) -> bool:
+        """Whether painting ``rect`` at once should draw arrows with the one sheet."""
+        return (rect.width() / TILE + 1) * (rect.height() / TILE + 1) > MANY_CELLS
+
+    def prepare_paint(self, sheet: bool) -> None:
+        """Choose, before a paint, between the arrow tiles and the one arrow sheet."""
+        if sheet:
+            self.sheet()
+        self.rs.sheet = sheet
 
     def start_editing(self, id_: str) -> bool:
         """Open the in-place editor on a statement's card (returns False if not shown)."""
@@ -252,7 +266,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
 
     def _materialise_near(self, p: QPointF) -> None:
         r = HIT_REACH
-        self.materialise(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
+        self.materialise_links(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -447,7 +461,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self._cancel_editing()
         self.clearSelection()
         self._hover_card = None
-        for item in [*self._items.values(), *self._tiles.values()]:
+        for item in [*self._items.values(), *self._tiles.values(), *([self._sheet] if self._sheet else [])]:
             self.removeItem(item)
         self._init_spatial()
         self._cards = 0

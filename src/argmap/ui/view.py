@@ -34,6 +34,7 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         self._pan_from: QPointF | None = None
         self._space = False
+        self._sheet = False  # the last paint drew arrows with the scene's one sheet
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing | QPainter.RenderHint.SmoothPixmapTransform)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
@@ -46,6 +47,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         if scene is not None:
             self.setScene(scene)
+        self.rubberBandChanged.connect(self._on_rubber_band)
 
     def setScene(self, scene: MapScene) -> None:
         old = self.scene()
@@ -157,8 +159,16 @@ class MapView(QGraphicsView):
     def paintEvent(self, event) -> None:
         overview = self._overview()
         if overview is None:
-            self._materialise()
+            scene = self.map_scene()
+            sheet = self._materialise()
+            if scene is not None:
+                if sheet != self._sheet:  # tiles' cached pictures were made in the other mode
+                    self._sheet = sheet
+                    scene._repaint_tiles()
+                scene.prepare_paint(sheet)
             super().paintEvent(event)
+            if scene is not None:
+                scene.rs.sheet = False
             return
         image, rect = overview
         scene = self.map_scene()
@@ -190,13 +200,22 @@ class MapView(QGraphicsView):
                 if rect is not None and scene.is_shown(id_):
                     painter.drawRect(rect)
 
-    def _materialise(self) -> None:
-        """Have the scene create the items of the visible area (and a little around)."""
+    def _materialise(self) -> bool:
+        """Have the scene create the items of the visible area (and a little around);
+        True when that area is so large that one sheet draws the arrows."""
         scene = self.map_scene()
-        if scene is not None and self._overview() is None:
-            m = MATERIALISE_AROUND / max(self.zoom(), 1e-4)
-            rect = self.mapToScene(self.viewport().rect()).boundingRect()
-            scene.materialise(rect.adjusted(-m, -m, m, m))
+        if scene is None or self._overview() is not None:
+            return False
+        m = MATERIALISE_AROUND / max(self.zoom(), 1e-4)
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        sheet = scene.paints_many_cells(rect)
+        scene.materialise(rect.adjusted(-m, -m, m, m), arrows=not sheet)
+        return sheet
+
+    def _on_rubber_band(self, rect, _from, _to) -> None:
+        scene = self.map_scene()
+        if scene is not None and not rect.isNull():
+            scene.materialise_links(self.mapToScene(rect).boundingRect())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

@@ -22,6 +22,7 @@ ANSWER_DOT = 3.5
 Z_TILE = -3.0  # below the arrow proxies (-2, -1) and the cards (0)
 TILE_MARGIN = HEAD_LEN + HEAD_HALF + 10.0  # heads and wide pens reach over the tile edge
 CACHE_FROM = 40  # a tile crossed by this many arrows keeps a picture of itself
+HAIRLINE_BELOW = 0.8  # arrows thinner than this many pixels are drawn as 1-pixel hairlines
 Key = tuple[int, int]
 
 
@@ -153,6 +154,8 @@ class ArrowTile(QGraphicsItem):
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if self._rs.sheet:
+            return
         recs = self._recs
         arrows = [rec for rec in (recs.get(a) for a in self.arrows) if rec is not None and rec.valid and rec.shown]
         if not arrows:
@@ -170,10 +173,52 @@ class ArrowTile(QGraphicsItem):
         painter.restore()
 
 
+class ArrowSheet(QGraphicsItem):
+    """Draws every arrow crossing the exposed area in one pass: used instead of the tiles
+    when an area of many cells is painted (a small map far zoomed out, a large export)."""
+
+    def __init__(self, recs: dict, rs: RenderState, is_on_link: Callable[[ArrowRec], bool]) -> None:
+        super().__init__()
+        self._recs = recs
+        self._rs = rs
+        self._on_link = is_on_link
+        self._rect = QRectF()
+        self.setZValue(Z_TILE)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        if not self._rs.sheet:
+            return
+        area = option.exposedRect if option.exposedRect.isValid() else self._rect
+        m = TILE_MARGIN
+        l, t, r, b = area.left() - m, area.top() - m, area.right() + m, area.bottom() + m
+        under, over = [], []
+        for rec in self._recs.values():
+            if isinstance(rec, ArrowRec) and rec.valid and rec.shown:
+                x1, y1, x2, y2 = rec.bounds
+                if x1 <= r and x2 >= l and y1 <= b and y2 >= t:
+                    (over if self._on_link(rec) else under).append(rec)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        for arrows in (under, over):
+            if arrows:
+                paint_arrows(painter, arrows, area, self._rs)
+
+
 def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs: RenderState) -> None:
     """Draw ``arrows`` as far as they cross ``rect`` (the painter is clipped to it)."""
     m = TILE_MARGIN
     cl, ct, cr, cb = rect.left() - m, rect.top() - m, rect.right() + m, rect.bottom() + m
+    scale = painter.worldTransform().m11()
+    thin = scale * 1.6 < HAIRLINE_BELOW  # lines under a pixel wide: hairlines, no heads
+    pens = rs.hairlines if thin else rs.link_pens
     interactive = not rs.export_mode
     theme = rs.theme
     highlighted = rs.highlighted
@@ -196,10 +241,9 @@ def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs
             continue
         kind = rec.link.kind
         key = (kind, rec.lid in selected_links)
-        pen = rs.link_pens[key]
-        back = HEAD_LEN * 0.8 if kind is LinkKind.SUPPORT else HEAD_LEN + 1
+        back = 0.0 if thin else HEAD_LEN * 0.8 if kind is LinkKind.SUPPORT else HEAD_LEN + 1
         segs = rec.lines(back)
-        period = rs.dash_periods[key]
+        period = 0.0 if thin else rs.dash_periods[key]
         bucket = lines.setdefault(key, [])
         for seg in segs:
             _clip_into(bucket, seg, cl, ct, cr, cb, period)
@@ -208,7 +252,7 @@ def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs
             g = glow.setdefault(0 if lid in highlighted else 1, [])
             for seg in rec.lines():
                 _clip_into(g, seg, cl, ct, cr, cb, 0.0)
-        if tip_near:
+        if tip_near and not thin:
             heads.setdefault(key, []).append((tx, ty, *rec.dir))
         j = rec.junction
         if j is not None and cl <= j[0] <= cr and ct <= j[1] <= cb:
@@ -227,7 +271,7 @@ def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for key, klines in lines.items():
         if klines:
-            painter.setPen(rs.link_pens[key])
+            painter.setPen(pens[key])
             painter.drawLines(klines)
     for key, points in dots.items():
         painter.setPen(Qt.PenStyle.NoPen)

@@ -47,6 +47,7 @@ class GestureMixin:
 
     # ---------------------------------------------------------------- mouse
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self._materialise_near(event.scenePos())  # arrows' items exist where clicks land
         if event.button() == Qt.MouseButton.LeftButton and not self.rs.export_mode:
             card = self.card_at(event.scenePos())
             if card is not None and card.on_handle(event.scenePos()):

@@ -21,6 +21,7 @@ class RenderState:
         self.editing_id: str | None = None
         self.drop_target: str | None = None
         self.selected_links: frozenset[str] = frozenset()  # drawn by the arrow tiles
+        self.sheet = False  # True while one sheet draws all arrows (instead of the tiles)
         self.set_theme(theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -33,6 +34,7 @@ class RenderState:
         self.accent_pens = {kind: QPen(cols[3]) for kind, cols in self.kind_colors.items()}
         self.link_colors = {kind: QColor(st.color) for kind, st in theme.links.items()}
         self.link_pens = {(kind, sel): link_pen(theme, kind, sel) for kind in LinkKind for sel in (False, True)}
+        self.hairlines = {key: link_pen(theme, key[0], key[1], cosmetic=True) for key in self.link_pens}  # far zoomed out
         self.dash_periods = {key: sum(pen.dashPattern()) * pen.widthF() if pen.style() != Qt.PenStyle.SolidLine else 0.0 for key, pen in self.link_pens.items()}
         sel = QColor(theme.selection)
         self.selection_pen = QPen(sel, 2.0, Qt.PenStyle.SolidLine)

@@ -3,15 +3,29 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF
 
-from argmap.ui.items.arrow_layer import MAX_LEVEL, TILE, TILE_MARGIN, ArrowTile, arrow_keys, coarse_key, crosses, rect_keys
+from argmap.ui.items.arrow_layer import (
+    MAX_LEVEL,
+    TILE,
+    TILE_MARGIN,
+    ArrowSheet,
+    ArrowTile,
+    arrow_keys,
+    clip_line,
+    coarse_key,
+    crosses,
+    rect_keys,
+)
 from argmap.ui.items.card_layout import CARD_WIDTH
 from argmap.ui.items.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
 from argmap.ui.items.records import ArrowRec, CardRec
 from argmap.ui.items.statement_item import HANDLE_R, MARGIN, StatementItem
 
 CONTENT_MARGIN = 24.0
+MANY_CELLS = 64  # painting more cells than this at once: arrows come from the sheet
 Box = tuple[float, float, float, float]  # x1, y1, x2, y2
 
 
@@ -37,19 +51,22 @@ class SpatialMixin:
         self._live_in: dict[tuple[int, int, int], set] = {}  # coarse cell -> its live cells
         self._tiles: dict[tuple[int, int], ArrowTile] = {}
         self._box: Box | None = None  # bounding box of what is drawn (None: recompute)
+        self._sheet: ArrowSheet | None = None
 
     # ------------------------------------------------------------ materialise
-    def materialise(self, rect: QRectF) -> int:
-        """Create the items of every card and arrow near ``rect`` (scene coordinates);
-        returns how many were created. Views call it before painting."""
+    def materialise(self, rect: QRectF, arrows: bool = True) -> int:
+        """Create the cards' items and (with ``arrows``) the arrow tiles of every cell
+        ``rect`` (scene coordinates) touches; returns how many cards were made. Views call
+        it before painting. Arrows get their hit-testing items from ``materialise_links``."""
         if rect.isEmpty() and rect.width() <= 0:
             return 0
+        i1, i2 = math.floor(rect.left() / TILE), math.floor(rect.right() / TILE)
+        j1, j2 = math.floor(rect.top() / TILE), math.floor(rect.bottom() / TILE)
+        if not arrows or (i2 - i1 + 1) * (j2 - j1 + 1) > MANY_CELLS:  # cards only (the sheet draws arrows)
+            return self._materialise_cards(i1, i2, j1, j2)
         created = 0
-        keys = rect_keys(rect.left(), rect.top(), rect.right(), rect.bottom())
-        if len(keys) > 4096:  # a huge area: only the cells that hold something
-            keys = [k for k in set(self._card_cells) | set(self._arrow_cells) if k in set(keys)]
         live = self._live
-        for key in keys:
+        for key in [(i, j) for i in range(i1, i2 + 1) for j in range(j1, j2 + 1)]:
             if key in live:
                 continue
             live.add(key)
@@ -62,20 +79,54 @@ class SpatialMixin:
                     created += 1
             if self._levels:
                 self._enter_long_arrows(key)
-            arrows = self._arrow_cells.get(key)
-            if arrows:
+            if self._arrow_cells.get(key):
                 self._tile(key)
-                for lid in arrows:
-                    rec = self._recs[lid]
-                    if rec.item is None:
-                        self._make_arrow(rec)
-                        created += 1
         return created
+
+    def _materialise_cards(self, i1: int, i2: int, j1: int, j2: int) -> int:
+        created = 0
+        recs = self._recs
+        if (i2 - i1 + 1) * (j2 - j1 + 1) > len(self._card_cells):
+            keys = [k for k in self._card_cells if i1 <= k[0] <= i2 and j1 <= k[1] <= j2]
+        else:
+            keys = [(i, j) for i in range(i1, i2 + 1) for j in range(j1, j2 + 1)]
+        for key in keys:
+            for sid in self._card_cells.get(key, ()):
+                rec = recs[sid]
+                if rec.item is None:
+                    self._make_card(rec)
+                    created += 1
+        return created
+
+    def sheet(self) -> ArrowSheet:
+        """The one item that draws every arrow when an area of many cells is painted
+        (far zoomed-out small maps, exports of big areas); sized to the content."""
+        if self._sheet is None:
+            self._sheet = ArrowSheet(self._recs, self.rs, self._on_link)
+            self.addItem(self._sheet)
+        self._sheet.set_rect(self.content_rect())
+        return self._sheet
+
+    def materialise_links(self, rect: QRectF) -> None:
+        """Create the items of the arrows passing through ``rect`` (before hit tests and
+        rubber-band selection: the tiles paint arrows, these items are what is hit)."""
+        self.materialise(rect)
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        recs = self._recs
+        keys = rect_keys(left, top, right, bottom)
+        if len(keys) > MANY_CELLS:  # a big area: look at every arrow once
+            found = (r for r in list(recs.values()) if isinstance(r, ArrowRec) and r.item is None and r.valid and r.shown)
+        else:
+            found = (recs[lid] for key in keys for lid in list(self._arrow_cells.get(key, ())) if recs[lid].item is None)
+        for rec in found:
+            if rec.item is None and any(clip_line(*seg, left, top, right, bottom) is not None for seg in rec.lines()):
+                self._make_arrow(rec)
 
     def materialise_all(self) -> None:
         """Create every item (exports and tests that walk ``items()`` may call this)."""
-        if self._box is not None or self._recs:
-            self.materialise(self.content_rect())
+        rect = self.content_rect()
+        if math.ceil(rect.width() / TILE) * math.ceil(rect.height() / TILE) <= MANY_CELLS:
+            self.materialise(rect)
         for rec in list(self._recs.values()):
             if rec.item is None:
                 self._make(rec)
@@ -196,13 +247,9 @@ class SpatialMixin:
             self._levels.add(key[0])
         rec.cells = [*fine, *coarse]
         rec.long_lines = long_lines
-        make = False
         for key in fine:
             if key in self._live:
-                make = True
                 self._tile(key).check_cache()
-        if make and rec.item is None:
-            self._make_arrow(rec)
 
     def _unplace_arrow(self, rec: ArrowRec) -> None:
         if rec.cells:
