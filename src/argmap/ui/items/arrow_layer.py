@@ -22,7 +22,7 @@ ANSWER_DOT = 3.5
 Z_TILE = -3.0  # below the arrow proxies (-2, -1) and the cards (0)
 TILE_MARGIN = HEAD_LEN + HEAD_HALF + 10.0  # heads and wide pens reach over the tile edge
 CACHE_FROM = 40  # a tile crossed by this many arrows keeps a picture of itself
-HAIRLINE_BELOW = 0.8  # arrows thinner than this many pixels are drawn as 1-pixel hairlines
+HAIRLINE_BELOW = 0.25  # arrows thinner than this many pixels are drawn as 1-pixel hairlines
 Key = tuple[int, int]
 
 

@@ -34,7 +34,7 @@ class RenderState:
         self.accent_pens = {kind: QPen(cols[3]) for kind, cols in self.kind_colors.items()}
         self.link_colors = {kind: QColor(st.color) for kind, st in theme.links.items()}
         self.link_pens = {(kind, sel): link_pen(theme, kind, sel) for kind in LinkKind for sel in (False, True)}
-        self.hairlines = {key: link_pen(theme, key[0], key[1], cosmetic=True) for key in self.link_pens}  # far zoomed out
+        self.hairlines = {key: _hairline(pen) for key, pen in self.link_pens.items()}  # far zoomed out
         self.dash_periods = {key: sum(pen.dashPattern()) * pen.widthF() if pen.style() != Qt.PenStyle.SolidLine else 0.0 for key, pen in self.link_pens.items()}
         sel = QColor(theme.selection)
         self.selection_pen = QPen(sel, 2.0, Qt.PenStyle.SolidLine)
@@ -45,6 +45,16 @@ class RenderState:
         self.handle_color = QColor(theme.handle)
         self.headers = {kind: _static(st.glyph) for kind, st in theme.kinds.items()}
         self.kind_words = {kind: _static(kind_name(kind).upper()) for kind in StatementKind}
+
+
+def _hairline(pen: QPen) -> QPen:
+    """A 1-pixel version of an arrow pen (dashes kept, in pixels)."""
+    thin = QPen(pen)
+    thin.setWidthF(0.0)
+    thin.setCosmetic(True)
+    if pen.style() == Qt.PenStyle.CustomDashLine:
+        thin.setDashPattern([max(1.0, d * pen.widthF() * 0.8) for d in pen.dashPattern()])
+    return thin
 
 
 def _static(text: str) -> QStaticText:
