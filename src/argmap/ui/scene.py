@@ -84,6 +84,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+            self.selectionChanged.disconnect(self._on_selection_changed)
 
     @property
     def theme(self) -> Theme:
