@@ -1,36 +1,44 @@
 """The outline as a Qt item model: questions, their positions, and under every statement
-the statements arguing for and against it; follows the map's change records."""
+the statements arguing for and against it; rows are made as the view unfolds them and
+follow the map's change records row by row (a full rebuild only on MapReset)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
 from argmap.model import (
     ArgumentMap,
     Change,
     Edit,
+    Link,
+    LinkAdded,
+    LinkChanged,
     LinkKind,
-    MapError,
+    LinkRemoved,
+    MapReset,
+    StatementAdded,
     StatementChanged,
     StatementKind,
-    add_premise,
+    StatementRemoved,
     change_statement,
 )
-from argmap.ui import edit_ops
 from argmap.ui.icons import kind_icon, link_icon
+from argmap.ui.panels.outline_drop import ROW_MIME, OutlineDropMixin
+
+__all__ = ["ID_ROLE", "ROW_MIME", "VIA_ROLE", "Node", "OutlineModel"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VIA_ROLE = Qt.ItemDataRole.UserRole + 2
-ROW_MIME = "application/x-argmap-outline-rows"
 #: Statement fields that do not show in the outline at all.
 _INVISIBLE = frozenset({"pos", "notes", "rating", "credence", "source"})
 _DISPLAY = frozenset({"text", "title", "kind", "tags"})
 
 _Index = QModelIndex | QPersistentModelIndex
+#: A row's identity among its siblings: (id, via, group).
+_Key = tuple[str, str | None, bool]
 
 
 @dataclass(eq=False)
@@ -46,11 +54,15 @@ class Node:
     ancestors: frozenset[str]
     children: list[Node] | None = field(default=None, repr=False)
 
+    @property
+    def key(self) -> _Key:
+        return (self.id, self.via, self.group)
 
-class OutlineModel(QAbstractItemModel):
+
+class OutlineModel(OutlineDropMixin, QAbstractItemModel):
     #: A refused or failed drop/rename, as a sentence for the status bar.
     problem = Signal(str)
-    #: Emitted after a structural rebuild (views restore expansion and selection).
+    #: Emitted after a full rebuild (views restore expansion and selection).
     rebuilt = Signal()
 
     def __init__(self, amap: ArgumentMap, apply: Callable[[Edit], None], parent: QObject | None = None) -> None:
@@ -58,8 +70,15 @@ class OutlineModel(QAbstractItemModel):
         self._map = amap
         self._apply = apply
         self._roots: list[Node] = []
+        self._root_ids: set[str] = set()  # statements that are roots by themselves
+        self._cycle_roots = False  # roots were added for statements only in cycles
         self._by_id: dict[str, list[Node]] = {}
+        self._dead: list[Node] = []  # rows removed by the last update (kept alive for Qt)
         self._dirty = False
+        self._reset_due = False
+        self._parents: set[str] = set()  # ids whose child rows may have changed
+        self._root_check: set[str] = set()  # statements that may have become or stopped being roots
+        self._reach_check: set[str] = set()  # statements whose way up to a root changed
         self._unsubscribe = amap.subscribe(self._on_change)
         self._build_roots()
 
@@ -67,27 +86,58 @@ class OutlineModel(QAbstractItemModel):
         self._unsubscribe()
 
     # ------------------------------------------------------------------- building
+    def _is_root(self, id_: str) -> bool:
+        """A statement shown at the top level by itself: a question, or a statement that
+        answers nothing and argues for or against nothing."""
+        amap = self._map
+        if not amap.is_statement(id_):
+            return False
+        s = amap.statement(id_)
+        if s.kind is StatementKind.QUESTION:
+            return True
+        return not (s.answers and s.answers in amap) and not amap.links_from(id_)
+
+    def _root_key(self, id_: str) -> tuple[bool, float, str]:
+        s = self._map.statement(id_)
+        return (s.kind is not StatementKind.QUESTION, s.order, s.id)
+
     def _build_roots(self) -> None:
         amap = self._map
         self._by_id = {}
-        statements = amap.statements()
-        roots = [s for s in statements if s.kind is StatementKind.QUESTION]
-        roots += [
-            s
-            for s in statements
-            if s.kind is not StatementKind.QUESTION and not (s.answers and s.answers in amap) and not amap.links_from(s.id)
-        ]
-        roots.sort(key=lambda s: (s.kind is not StatementKind.QUESTION, s.order, s.id))
-        reached: set[str] = set()
-        for s in roots:
-            reached |= amap.subtree(s.id)
-        if len(reached) < len(amap):  # statements only in cycles: show them at the top
-            rest = [s for s in statements if s.id not in reached]
-            while rest:
-                roots.append(rest[0])
-                reached |= amap.subtree(rest[0].id)
-                rest = [s for s in rest if s.id not in reached]
-        self._roots = [self._node(s.id, None, False, None, i, frozenset()) for i, s in enumerate(roots)]
+        self._root_ids = {
+            s.id for s in amap.roots() if s.kind is StatementKind.QUESTION or not (s.answers and s.answers in amap)
+        }
+        roots = sorted(self._root_ids, key=self._root_key)
+        unreached = self._unreached(roots)
+        self._cycle_roots = bool(unreached)
+        while unreached:  # statements only in cycles: show them at the top
+            first = min(unreached)
+            roots.append(first)
+            unreached -= amap.subtree(first)
+        self._roots = [self._node(id_, None, False, None, i, frozenset()) for i, id_ in enumerate(roots)]
+
+    def _unreached(self, roots: list[str]) -> set[str]:
+        """Statements under no root (only in cycles): one pass over the map."""
+        down: dict[str, list[str]] = {}
+        statements: list[str] = []
+        for item in self._map.items_unordered():
+            if isinstance(item, Link):
+                down.setdefault(item.target, []).append(item.id)
+                down.setdefault(item.id, []).extend(item.premises)
+            else:
+                statements.append(item.id)
+                if item.answers is not None:
+                    down.setdefault(item.answers, []).append(item.id)
+        if len(roots) == len(statements):
+            return set()
+        seen = set(roots)
+        stack = list(roots)
+        while stack:
+            for child in down.get(stack.pop(), ()):
+                if child not in seen:
+                    seen.add(child)
+                    stack.append(child)
+        return {i for i in statements if i not in seen}
 
     def _node(self, id_: str, via: str | None, group: bool, parent: Node | None, row: int, ancestors: frozenset[str]) -> Node:
         node = Node(id_, via, group, parent, row, ancestors)
@@ -96,50 +146,83 @@ class OutlineModel(QAbstractItemModel):
 
     def _children(self, node: Node) -> list[Node]:
         if node.children is None:
-            node.children = self._compute_children(node)
+            anc = node.ancestors | {node.id}
+            node.children = [self._node(i, v, g, node, r, anc) for r, (i, v, g) in enumerate(self._child_keys(node))]
         return node.children
 
-    def _compute_children(self, node: Node) -> list[Node]:
+    def _child_keys(self, node: Node) -> list[_Key]:
+        """The rows under ``node`` as the map is now."""
         amap = self._map
         if node.id not in amap:
             return []
-        out: list[Node] = []
-        anc = node.ancestors | {node.id}
+        out: list[_Key] = []
         if node.group:
-            link = amap.link(node.id)
-            for p in link.premises:
-                out.append(self._node(p, link.id, False, node, len(out), anc))
-            self._add_links_into(node, node.id, out, anc)
+            out.extend((p, node.id, False) for p in amap.link(node.id).premises)
+            self._add_links_into(node.id, out)
             return out
         if node.id in node.ancestors:
             return []  # a cycle: shown once, not unfolded again
         s = amap.statement(node.id)
         if s.kind is StatementKind.QUESTION:
-            for p in amap.positions(s.id):
-                out.append(self._node(p.id, None, False, node, len(out), anc))
-        self._add_links_into(node, node.id, out, anc)
+            out.extend((p.id, None, False) for p in amap.positions(s.id))
+        self._add_links_into(node.id, out)
         return out
 
-    def _add_links_into(self, node: Node, target: str, out: list[Node], anc: frozenset[str]) -> None:
+    def _add_links_into(self, target: str, out: list[_Key]) -> None:
         amap = self._map
         for link in amap.links_into(target):
             if len(link.premises) == 1 and not amap.links_into(link.id):
-                out.append(self._node(link.premises[0], link.id, False, node, len(out), anc))
+                out.append((link.premises[0], link.id, False))
             else:
-                out.append(self._node(link.id, link.id, True, node, len(out), anc))
+                out.append((link.id, link.id, True))
 
     # ------------------------------------------------------------- change records
     def _on_change(self, change: Change) -> None:
         if isinstance(change, StatementChanged):
+            old, new = change.old, change.new
             fields = change.fields
             if fields <= _INVISIBLE:
                 return
-            if fields <= _INVISIBLE | _DISPLAY:
-                self._refresh(change.new.id)
+            self._refresh(new.id)
+            if "kind" in fields and (old.kind is StatementKind.QUESTION) != (new.kind is StatementKind.QUESTION):
+                self._parents.add(new.id)
+                self._root_check.add(new.id)
+            if "answers" in fields:
+                self._parents.update(a for a in (old.answers, new.answers) if a)
+                self._root_check.add(new.id)
+                self._reach_check.add(new.id)
+            if "order" in fields:  # siblings sort by order: the rows above it reorder
+                self._parents.update(a for a in (old.answers, new.answers) if a)
+                self._parents.update(link.target for link in self._map.links_from(new.id))
+                self._root_check.add(new.id)
+            if not fields & {"kind", "answers", "order"}:
                 return
+        elif isinstance(change, (StatementAdded, StatementRemoved)):
+            s = change.statement
+            self._root_check.add(s.id)
+            if s.answers:
+                self._parents.add(s.answers)
+        elif isinstance(change, (LinkAdded, LinkRemoved)):
+            self._link_touched(change.link)
+        elif isinstance(change, LinkChanged):
+            self._link_touched(change.old)
+            self._link_touched(change.new)
+        elif isinstance(change, MapReset):
+            self._reset_due = True
+        else:
+            return
         if not self._dirty:
             self._dirty = True
             QTimer.singleShot(0, self.flush)
+
+    def _link_touched(self, link: Link) -> None:
+        """A link came, went or changed: the rows under its target (and, when it attacks
+        a link, under that link's target, where the link may turn into a group row)."""
+        self._parents.update((link.target, link.id))
+        if self._map.is_link(link.target):
+            self._parents.add(self._map.link(link.target).target)
+        self._root_check.update(link.premises)
+        self._reach_check.update(link.premises)
 
     def _refresh(self, id_: str) -> None:
         for node in self._by_id.get(id_, ()):
@@ -147,14 +230,108 @@ class OutlineModel(QAbstractItemModel):
             self.dataChanged.emit(idx, idx)
 
     def flush(self) -> None:
-        """Rebuild now if the structure changed (called after every edit)."""
+        """Bring the rows up to date now (called after every edit): the rows that
+        changed are inserted, removed or moved; a reset only after a MapReset."""
         if not self._dirty:
             return
         self._dirty = False
-        self.beginResetModel()
-        self._build_roots()
-        self.endResetModel()
-        self.rebuilt.emit()
+        parents, roots, reach = self._parents, self._root_check, self._reach_check
+        self._parents, self._root_check, self._reach_check = set(), set(), set()
+        self._dead = []
+        for id_ in roots:
+            if self._is_root(id_):
+                self._root_ids.add(id_)
+            else:
+                self._root_ids.discard(id_)
+        if self._reset_due or self._cycle_roots or not all(self._reaches_root(i) for i in reach):
+            self._reset_due = False
+            self.beginResetModel()
+            self._build_roots()
+            self.endResetModel()
+            self.rebuilt.emit()
+            return
+        if roots:
+            self._sync(None, [(i, None, False) for i in sorted(self._root_ids, key=self._root_key)])
+        for id_ in parents:
+            for node in list(self._by_id.get(id_, ())):
+                if node.children is not None:
+                    self._sync(node, self._child_keys(node))
+
+    def _reaches_root(self, id_: str) -> bool:
+        """Whether a statement still shows somewhere: it is a root, or a way up (through
+        its links' targets, or the question it answers) leads to one."""
+        amap = self._map
+        if not amap.is_statement(id_):
+            return True
+        seen = {id_}
+        stack = [id_]
+        while stack:
+            cur = stack.pop()
+            if cur in self._root_ids:
+                return True
+            item = amap.item(cur)
+            if isinstance(item, Link):
+                ups = [item.target]
+            else:
+                ups = [link.id for link in amap.links_from(cur)]
+                if item.answers and item.answers in amap:
+                    ups.append(item.answers)
+            for up in ups:
+                if up not in seen:
+                    seen.add(up)
+                    stack.append(up)
+        return False
+
+    def _sync(self, parent: Node | None, keys: list[_Key]) -> None:
+        """Make ``parent``'s rows (None: the top level) be ``keys``, in order: remove,
+        move and insert single rows so that views keep expansion and selection."""
+        rows = self._roots if parent is None else parent.children
+        assert rows is not None
+        pidx = QModelIndex() if parent is None else self.index_of(parent)
+        wanted = set(keys)
+        for r in range(len(rows) - 1, -1, -1):
+            if rows[r].key not in wanted:
+                self.beginRemoveRows(pidx, r, r)
+                gone = rows.pop(r)
+                self._renumber(rows, r)
+                self.endRemoveRows()
+                self._forget(gone)
+        anc = frozenset() if parent is None else parent.ancestors | {parent.id}
+        for i, key in enumerate(keys):
+            if i < len(rows) and rows[i].key == key:
+                continue
+            j = next((k for k in range(i + 1, len(rows)) if rows[k].key == key), -1)
+            if j >= 0:
+                self.beginMoveRows(pidx, j, j, pidx, i)
+                rows.insert(i, rows.pop(j))
+                self._renumber(rows, i)
+                self.endMoveRows()
+            else:
+                self.beginInsertRows(pidx, i, i)
+                rows.insert(i, self._node(key[0], key[1], key[2], parent, i, anc))
+                self._renumber(rows, i)
+                self.endInsertRows()
+        if rows:
+            self.dataChanged.emit(self.index_of(rows[0]), self.index_of(rows[-1]))
+
+    @staticmethod
+    def _renumber(rows: list[Node], start: int) -> None:
+        for r in range(start, len(rows)):
+            rows[r].row = r
+
+    def _forget(self, node: Node) -> None:
+        """Unregister a removed row and everything under it."""
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            self._dead.append(n)
+            same = self._by_id.get(n.id)
+            if same is not None:
+                same[:] = [m for m in same if m is not n]
+                if not same:
+                    del self._by_id[n.id]
+            if n.children:
+                stack.extend(n.children)
 
     # --------------------------------------------------------------- navigation
     def node(self, index: _Index) -> Node | None:
@@ -251,17 +428,9 @@ class OutlineModel(QAbstractItemModel):
         return len(self.child_nodes(self.node(parent)))
 
     def hasChildren(self, parent: _Index = QModelIndex()) -> bool:
-        node = self.node(parent)
-        if node is None:
-            return bool(self._roots)
-        if node.children is not None:
-            return bool(node.children)
-        if node.id not in self._map or (not node.group and node.id in node.ancestors):
-            return False
-        if node.group:
-            return True
-        s = self._map.statement(node.id)
-        return s.kind is StatementKind.QUESTION or bool(self._map.links_into(node.id))
+        # the rows are made here (one level) so that the view's idea of which rows can
+        # unfold always matches the lists that change records update
+        return bool(self.child_nodes(self.node(parent)))
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 1
@@ -323,76 +492,3 @@ class OutlineModel(QAbstractItemModel):
         if value == getattr(s, field_name) or not value.strip():
             return False
         return self._try(change_statement(self._map, node.id, label="Rename" if s.title else "Edit text", **{field_name: value}))
-
-    # -------------------------------------------------------------- drag and drop
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [ROW_MIME]
-
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
-        rows = []
-        for idx in indexes:
-            node = self.node(idx)
-            if node is not None and not node.group:
-                rows.append({"id": node.id, "via": node.via})
-        mime = QMimeData()
-        mime.setData(ROW_MIME, json.dumps(rows).encode("utf-8"))
-        return mime
-
-    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index) -> bool:
-        return data.hasFormat(ROW_MIME)
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index) -> bool:
-        """Turn a drop into one undoable edit; returns False so that the view never
-        removes rows itself (the change records rebuild the outline)."""
-        if not data.hasFormat(ROW_MIME):
-            return False
-        try:
-            rows = json.loads(bytes(data.data(ROW_MIME).data()).decode("utf-8"))
-        except ValueError:
-            return False
-        self.drop_rows([(r["id"], r.get("via")) for r in rows if isinstance(r, dict) and "id" in r], self.node(parent), row)
-        return False
-
-    def drop_rows(self, rows: list[tuple[str, str | None]], parent: Node | None, row: int) -> bool:
-        """Move statement rows under ``parent`` (None: the top level) at ``row`` (-1: at
-        the end, i.e. dropped onto the parent). One undo step."""
-        amap = self._map
-        rows = [(i, v) for i, v in rows if amap.is_statement(i) and (v is None or amap.is_link(v))]
-        if not rows:
-            return False
-        if parent is not None and parent.group:
-            link = amap.link(parent.id)
-            new = [i for i, _v in rows if i not in link.premises and link.target not in amap.subtree(i)]
-            if not new:
-                return False
-            steps = [lambda m, i=i: [add_premise(m, link.id, i)] for i in new]
-            return self._try(edit_ops.sequence(amap, steps, self.tr("Add co-premise")))
-        target = parent.id if parent is not None else None
-        steps = [lambda m, i=i, v=v: edit_ops.reparent(m, i, v, target) for i, v in rows]
-        moved = [i for i, _v in rows]
-        label = self.tr("Move in outline")
-        if row >= 0:
-            siblings = [n.id for n in self.child_nodes(parent) if not n.group]
-            before = [i for i in siblings[:row] if i not in moved]
-            after = [i for i in siblings[row:] if i not in moved]
-            order = before + moved + after
-            steps.append(lambda m: edit_ops.reorder(m, order))
-            if all(any(n.id == i and n.via == v for n in self.child_nodes(parent)) for i, v in rows):
-                label = self.tr("Reorder")
-        return self._try(edit_ops.sequence(amap, steps, label))
-
-    def _try(self, edit: Edit | None) -> bool:
-        if edit is None:
-            return False
-        try:
-            self._apply(edit)
-        except MapError as exc:
-            self.problem.emit(str(exc))
-            return False
-        return True
