@@ -48,10 +48,15 @@ def _size(size_of: SizeOf | None, s: Statement) -> tuple[float, float]:
     return (size_of or estimate_card_size)(s)
 
 
+#: Placed cards overlapping a box (x, y, w, h), as (x, y, w, h) rectangles: a spatial
+#: index (the canvas's grid) that lets ``free_spot`` look only near where it searches.
+Obstacles = Callable[[float, float, float, float], Iterable[tuple[float, float, float, float]]]
+
+
 def _rects(amap: ArgumentMap, size_of: SizeOf | None) -> list[tuple[float, float, float, float]]:
     out = []
-    for s in amap.statements():
-        if s.pos is not None:
+    for s in amap.items_unordered():
+        if isinstance(s, Statement) and s.pos is not None:
             w, h = _size(size_of, s)
             out.append((s.pos[0], s.pos[1], w, h))
     return out
@@ -63,17 +68,31 @@ def free_spot(
     size: tuple[float, float] = DEFAULT_SIZE,
     size_of: SizeOf | None = None,
     taken: Iterable[tuple[float, float, float, float]] = (),
+    obstacles: Obstacles | None = None,
 ) -> tuple[float, float]:
     """The first place at or to the right of ``near`` (then on rows below) where a card
-    of ``size`` overlaps no placed card."""
-    rects = _rects(amap, size_of) + list(taken)
+    of ``size`` overlaps no placed card. With ``obstacles`` only the cards near each
+    place tried are looked at; without, every placed card of ``amap`` is."""
+    taken = list(taken)
+    if obstacles is None:
+        everything = _rects(amap, size_of) + taken
+
+        def near_box(x: float, y: float, w: float, h: float) -> Iterable[tuple[float, float, float, float]]:
+            return everything
+
+    else:
+
+        def near_box(x: float, y: float, w: float, h: float) -> Iterable[tuple[float, float, float, float]]:
+            return [*obstacles(x, y, w, h), *taken]
+
     w, h = size
     x0, y0 = near
     for row in range(200):
         y = y0 + row * (h + V_GAP / 2)
         x = x0
         for _ in range(200):
-            clash = [r for r in rects if x < r[0] + r[2] + H_GAP / 2 and r[0] < x + w + H_GAP / 2 and y < r[1] + r[3] + 10 and r[1] < y + h + 10]
+            box = (x - H_GAP / 2, y - 10, w + H_GAP, h + 20)
+            clash = [r for r in near_box(*box) if x < r[0] + r[2] + H_GAP / 2 and r[0] < x + w + H_GAP / 2 and y < r[1] + r[3] + 10 and r[1] < y + h + 10]
             if not clash:
                 return (round(x, 1), round(y, 1))
             x = max(r[0] + r[2] for r in clash) + H_GAP
@@ -115,15 +134,17 @@ def add_statement(
     near: tuple[float, float] | None = None,
     size_of: SizeOf | None = None,
     answers: str | None = None,
+    obstacles: Obstacles | None = None,
 ) -> tuple[Edit, str]:
-    """A new unconnected statement (a position answering ``answers`` if given)."""
+    """A new unconnected statement (a position answering ``answers`` if given), placed
+    at ``near`` (default: under the lowest card, at the left edge) or the next free spot."""
     kind = StatementKind(kind)
     if near is None:
         rects = _rects(amap, size_of)
         near = (min((r[0] for r in rects), default=0.0), max((r[1] + r[3] for r in rects), default=-V_GAP) + V_GAP)
     if answers is not None:
         near = _below(amap, answers, size_of)
-    pos = free_spot(amap, near, size_of=size_of)
+    pos = free_spot(amap, near, size_of=size_of, obstacles=obstacles)
     answers = answers if kind is StatementKind.POSITION else None
     s = _new_statement(amap, kind, pos, answers=answers, order=next_order(amap, answers))
     return AddStatement(s, f"Add {KIND_NAMES[kind]}"), s.id
@@ -135,6 +156,7 @@ def add_child(
     link_kind: LinkKind | str = LinkKind.SUPPORT,
     kind: StatementKind | None = None,
     size_of: SizeOf | None = None,
+    obstacles: Obstacles | None = None,
 ) -> tuple[Edit, str]:
     """A new statement arguing for (support) or against (attack) ``parent_id``, placed
     below it. Under a question the child is a position; under a link it is an undercut."""
@@ -142,10 +164,10 @@ def add_child(
     if amap.is_link(parent_id):
         link_kind = LinkKind.ATTACK
     elif amap.statement(parent_id).kind is StatementKind.QUESTION:
-        return add_statement(amap, StatementKind.POSITION, size_of=size_of, answers=parent_id)
+        return add_statement(amap, StatementKind.POSITION, size_of=size_of, answers=parent_id, obstacles=obstacles)
     if kind is None:
         kind = StatementKind.CLAIM if link_kind is LinkKind.SUPPORT else StatementKind.REBUTTAL
-    pos = free_spot(amap, _below(amap, parent_id, size_of), size_of=size_of)
+    pos = free_spot(amap, _below(amap, parent_id, size_of), size_of=size_of, obstacles=obstacles)
     s = _new_statement(amap, kind, pos, order=next_order(amap, parent_id))
     link = Link(new_id(amap, "l"), link_kind, (s.id,), parent_id)
     what = KIND_NAMES[kind]
@@ -155,15 +177,15 @@ def add_child(
     return Batch((AddStatement(s), AddLink(link)), label), s.id
 
 
-def add_sibling(amap: ArgumentMap, id_: str, size_of: SizeOf | None = None) -> tuple[Edit, str]:
+def add_sibling(amap: ArgumentMap, id_: str, size_of: SizeOf | None = None, obstacles: Obstacles | None = None) -> tuple[Edit, str]:
     """A new statement beside ``id_``: same kind, arguing the same way for the same target."""
     s = amap.statement(id_)
     if s.answers is not None:
-        return add_statement(amap, StatementKind.POSITION, size_of=size_of, answers=s.answers)
+        return add_statement(amap, StatementKind.POSITION, size_of=size_of, answers=s.answers, obstacles=obstacles)
     out = amap.links_from(id_)
     w, _h = _size(size_of, s)
     px, py = s.pos or (0.0, 0.0)
-    pos = free_spot(amap, (px + w + H_GAP, py), size_of=size_of)
+    pos = free_spot(amap, (px + w + H_GAP, py), size_of=size_of, obstacles=obstacles)
     new = _new_statement(amap, s.kind, pos, order=next_order(amap, out[0].target) if out else 0.0)
     if not out:
         return AddStatement(new, f"Add {KIND_NAMES[s.kind]}"), new.id

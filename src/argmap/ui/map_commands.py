@@ -22,6 +22,7 @@ from argmap.model import (
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
 from argmap.ui.help import ShortcutsDialog
+from argmap.ui.items.spatial import CONTENT_MARGIN
 
 
 class MapCommandsMixin:
@@ -29,11 +30,25 @@ class MapCommandsMixin:
 
     # ------------------------------------------------------------------ helpers
     def size_of(self, s: Statement) -> tuple[float, float]:
-        item = self.scene.item_for(s.id) if self.scene is not None else None
-        if item is not None and hasattr(item, "card_rect"):
-            r = item.card_rect()
+        """A card's size as drawn (read from the canvas's records: creates no item)."""
+        r = self.scene.card_rect_of(s.id) if self.scene is not None else None
+        if r is not None:
             return (r.width(), r.height())
         return estimate_card_size(s)
+
+    def _placing(self) -> dict:
+        """Keyword arguments for ``edit_ops`` that place a new card by looking only at
+        the canvas near it (never at every card of a big map)."""
+        if self.scene is None:
+            return {"size_of": self.size_of}
+        return {"size_of": self.size_of, "obstacles": self.scene.card_rects_in}
+
+    def _new_card_spot(self) -> tuple[float, float]:
+        """Where an unconnected new card goes: under the map, at its left edge."""
+        if self.scene is None or self.scene.card_count() == 0:
+            return (0.0, 0.0)
+        rect = self.scene.content_rect()
+        return (rect.left() + CONTENT_MARGIN, rect.bottom() - CONTENT_MARGIN + edit_ops.V_GAP)
 
     def _statement_ids(self) -> list[str]:
         amap = self.document.map if self.document is not None else None
@@ -137,7 +152,7 @@ class MapCommandsMixin:
     def insert_question(self) -> None:
         if self.document is None:
             return
-        edit, new = edit_ops.add_statement(self.document.map, StatementKind.QUESTION, size_of=self.size_of)
+        edit, new = edit_ops.add_statement(self.document.map, StatementKind.QUESTION, self._new_card_spot(), **self._placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -152,7 +167,7 @@ class MapCommandsMixin:
             question = s.id if s.kind is StatementKind.QUESTION else s.answers
         if question is None and len(amap.questions()) == 1:
             question = amap.questions()[0].id
-        edit, new = edit_ops.add_statement(amap, StatementKind.POSITION, size_of=self.size_of, answers=question)
+        edit, new = edit_ops.add_statement(amap, StatementKind.POSITION, self._new_card_spot(), answers=question, **self._placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -163,9 +178,9 @@ class MapCommandsMixin:
         cur = self.current_id()
         if cur is None:
             standalone = kind or (StatementKind.CLAIM if link_kind is LinkKind.SUPPORT else StatementKind.REBUTTAL)
-            edit, new = edit_ops.add_statement(amap, standalone, size_of=self.size_of)
+            edit, new = edit_ops.add_statement(amap, standalone, self._new_card_spot(), **self._placing())
         else:
-            edit, new = edit_ops.add_child(amap, cur, link_kind, kind, size_of=self.size_of)
+            edit, new = edit_ops.add_child(amap, cur, link_kind, kind, **self._placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -182,7 +197,7 @@ class MapCommandsMixin:
         cur = self.current_id()
         if self.document is None or cur is None or not self.document.map.is_statement(cur):
             return
-        edit, new = edit_ops.add_sibling(self.document.map, cur, size_of=self.size_of)
+        edit, new = edit_ops.add_sibling(self.document.map, cur, **self._placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -384,6 +399,6 @@ class MapCommandsMixin:
     def _add_at(self, kind: StatementKind, where: QPointF) -> None:
         if self.document is None:
             return
-        edit, new = edit_ops.add_statement(self.document.map, kind, near=(where.x(), where.y()), size_of=self.size_of)
+        edit, new = edit_ops.add_statement(self.document.map, kind, near=(where.x(), where.y()), **self._placing())
         if self.apply_edit(edit):
             self._added(new)

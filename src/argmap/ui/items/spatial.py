@@ -327,6 +327,20 @@ class SpatialMixin:
         m = CONTENT_MARGIN
         return QRectF(x1 - m, y1 - m, x2 - x1 + 2 * m, y2 - y1 + 2 * m)
 
+    def card_rects_in(self, x: float, y: float, w: float, h: float) -> list[tuple[float, float, float, float]]:
+        """The cards (shown or hidden) overlapping a box, as (x, y, w, h): a look in the
+        grid cells it touches, never a scan of every card."""
+        found: set[str] = set()
+        cells = self._card_cells
+        for key in rect_keys(x, y, x + w, y + h):
+            found.update(cells.get(key, ()))
+        out = []
+        for sid in found:
+            rec = self._recs[sid]
+            if rec.x0 < x + w and x < rec.x0 + rec.w and rec.y0 < y + h and y < rec.y0 + rec.h:
+                out.append((rec.x0, rec.y0, rec.w, rec.h))
+        return out
+
     def live_cells(self) -> int:
         """How many grid cells have their items created (for tests and benchmarks)."""
         return len(self._live)
