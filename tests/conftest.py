@@ -26,3 +26,14 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS}")
     return CORPUS
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Empty the clipboard before the interpreter exits: on Qt's offscreen platform a
+    clipboard still holding data at shutdown crashes the process (SIGSEGV), which would
+    turn a green run red. Only touches Qt if a test already loaded it."""
+    import sys
+
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        widgets.QApplication.clipboard().clear()

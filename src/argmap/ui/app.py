@@ -38,6 +38,13 @@ def install_excepthook() -> None:
     sys.excepthook = _excepthook
 
 
+def release_offscreen_clipboard() -> None:
+    """On Qt's offscreen platform a clipboard still holding data when the process exits
+    crashes it (SIGSEGV); there is no other program to hand the data to, so drop it."""
+    if QApplication.platformName() == "offscreen":
+        QApplication.clipboard().clear()
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -51,6 +58,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     from argmap.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
+    app.aboutToQuit.connect(release_offscreen_clipboard)
     return app  # type: ignore[return-value]
 
 
