@@ -29,7 +29,16 @@ DEFEATED = "p-deterrence"
 def _open(make_window, tmp_path, example_path):
     w = make_window()
     assert w.open_path(str(open_copy(tmp_path, example_path)))
+    _wait_for_first_labels(w)
     return w
+
+
+def _wait_for_first_labels(w) -> None:
+    """A map just opened is labelled and checked once it has been painted."""
+    from pytestqt.qtbot import QtBot
+
+    assert w.evaluation.is_pending() and w.checks.is_pending()  # nothing before the first paint
+    QtBot(w).waitUntil(lambda: not w.evaluation.is_pending() and not w.checks.is_pending(), timeout=3000)
 
 
 def _badge(w, id_: str) -> str | None:
@@ -68,6 +77,7 @@ def test_docks_exist_and_follow_the_document(make_window, tmp_path, example_path
 
     assert w.open_path(str(open_copy(tmp_path, example_path)))
     assert w.evaluation.document is w.document
+    _wait_for_first_labels(w)
     assert w.evaluation.badges()[DEFEATED] == "OUT"
     assert ("position-unsupported", UNSUPPORTED_IN) in [(f.code, f.id) for f in w.checks.findings()]
 
@@ -78,6 +88,8 @@ def test_docks_exist_and_follow_the_document(make_window, tmp_path, example_path
     other = Document.new()
     w.set_document(other)  # switching documents: the panels follow the new one
     assert w.evaluation.document is other and w.evaluation.badges() == {}
+    assert w.checks.summary_label.text() == "Checking\u2026"
+    _wait_for_first_labels(w)
     assert w.checks.summary_label.text().startswith("No findings")
 
 
@@ -130,6 +142,7 @@ def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example
     assert json.loads(Path(w.document.path).read_text(encoding="utf-8"))["view"]["show_labels"] is True
     w2 = make_window()
     assert w2.open_path(w.document.path)
+    _wait_for_first_labels(w2)
     assert w2.actions_by_name["show_labels"].isChecked() and _badge(w2, DEFEATED) == "OUT"
     # Revert to Saved brings back the file's view state
     w.set_show_labels(False)

@@ -93,31 +93,40 @@ class MapView(QGraphicsView):
     def zoom_reset(self) -> None:
         self.set_zoom(1.0)
 
-    def zoom_fit(self) -> None:
-        """Show the whole map with a small margin and no scroll bars (never enlarged
-        beyond 100%)."""
+    def fit_zoom(self) -> float | None:
+        """The zoom at which ``zoom_fit`` would show the whole map (None: no map)."""
         scene = self.map_scene()
         if scene is None:
-            return
+            return None
         rect = scene.content_rect()
         view = self._full_viewport()
         if rect.isEmpty() or view.isEmpty():
+            return None
+        return max(min(view.width() / rect.width(), view.height() / rect.height(), 1.0) * 0.98, 1e-4)
+
+    def zoom_fit(self) -> None:
+        """Show the whole map with a small margin and no scroll bars (never enlarged
+        beyond 100%)."""
+        factor = self.fit_zoom()
+        if factor is None:
             return
-        factor = min(view.width() / rect.width(), view.height() / rect.height(), 1.0) * 0.98
+        rect = self.map_scene().content_rect()
         self.resetTransform()
-        self.scale(max(factor, 1e-4), max(factor, 1e-4))
+        self.scale(factor, factor)
         self._update_scene_rect()
         self.centerOn(rect.center())
         self.zoomChanged.emit(self.zoom())
 
     def show_initial(self) -> None:
         """The view of a map just opened: the whole map when it is readable at fit
-        (at least 50%), else 100% with the question centred near the top."""
+        (at least 50%), else 100% with the question centred near the top (never
+        passing through the fitted view: on a big map that would draw its overview)."""
         scene = self.map_scene()
         if scene is None:
             return
-        self.zoom_fit()
-        if self.zoom() >= FIT_READABLE - 1e-9:
+        fit = self.fit_zoom()
+        if fit is not None and fit >= FIT_READABLE - 1e-9:
+            self.zoom_fit()
             return
         self.set_zoom(1.0)
         questions = [q.id for q in scene.map.questions() if scene.is_shown(q.id)]

@@ -7,7 +7,7 @@ import importlib
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget
 
@@ -31,8 +31,6 @@ from argmap.ui.styles import THEMES
 from argmap.ui.view import MapView
 
 
-#: A map too big to fit at this zoom opens at it instead, showing its question.
-READABLE_ZOOM = 0.75
 #: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
 EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions")
 
@@ -47,6 +45,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.document: Document | None = None
         self.scene: MapScene | None = None
         self._syncing = False
+        self._deferred_due = False  # the docks' first labels and checks wait for the first paint
         self._selection_order: list[str] = []
         self.collapsed: set[str] = set()
         self.focus_id: str | None = None
@@ -77,6 +76,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         lay.setSpacing(0)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.view, 1)
+        self.view.viewport().installEventFilter(self)
         self.canvas_page = canvas
         self.start_page = StartPage(self)
         self.start_page.newRequested.connect(self.file_new)
@@ -250,6 +250,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         """Show ``document`` (None: the start page)."""
         self._teardown_document()
         self.document = document
+        self._deferred_due = False
         if document is None:
             self.start_page.set_recent(recent_files())
             self.stack.setCurrentWidget(self.start_page)
@@ -277,8 +278,9 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.outline.set_map(document.map, self.apply_edit)
         self.inspector.set_map(document.map, self.apply_edit)
         self.find_bar.set_map(document.map)
-        self.evaluation.set_document(document)
-        self.checks.set_document(document)
+        self.evaluation.set_document(document, defer=True)
+        self.checks.set_document(document, defer=True)
+        self._deferred_due = True
         self.actions_by_name["show_labels"].setChecked(document.view.show_labels)
         self.scene.set_badges(self.evaluation.badges() if document.view.show_labels else None)
         document.modifiedChanged.connect(self._update_title)
@@ -301,24 +303,25 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.view.set_zoom(v.zoom)
             self.view.centerOn(*v.center)
         else:
-            self.view.zoom_reset()
-            self.view.zoom_fit()
-            if self.view.zoom() < READABLE_ZOOM and len(self.document.map) > 0:
-                self.view.set_zoom(READABLE_ZOOM)  # readable, starting at the question
-                self._center_on_top()
+            self.view.show_initial()  # the whole map if readable, else 100% at the question
         self._show_zoom(self.view.zoom())
         self.view.setFocus()
+        if not self.isVisible():  # no paint will come: the docks need not wait for one
+            QTimer.singleShot(0, self._run_deferred)
 
-    def _center_on_top(self) -> None:
-        if self.scene is None:
+    def eventFilter(self, watched, event) -> bool:  # type: ignore[no-untyped-def]
+        if self._deferred_due and event.type() == QEvent.Type.Paint and watched is self.view.viewport():
+            QTimer.singleShot(0, self._run_deferred)  # runs once the paint is done
+        return super().eventFilter(watched, event)
+
+    def _run_deferred(self) -> None:
+        """Work that waits until a newly opened map is on screen: the labels of the
+        Evaluation dock (and the cards' badges) and the checks."""
+        if not self._deferred_due or self.document is None:
             return
-        rect = self.scene.content_rect()
-        x = rect.center().x()
-        questions = self.document.map.questions() if self.document is not None else []
-        item = self.scene.item_for(questions[0].id) if questions else None
-        if item is not None:
-            x = item.sceneBoundingRect().center().x()
-        self.view.centerOn(x, rect.top() - 20 + self.view.viewport().height() / 2 / max(self.view.zoom(), 0.01))
+        self._deferred_due = False
+        self.evaluation.refresh_now()
+        self.checks.refresh_when_free()
 
     def _teardown_document(self) -> None:
         doc, scene = self.document, self.scene

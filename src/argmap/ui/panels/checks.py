@@ -115,7 +115,9 @@ class ChecksPanel(QDockWidget):
         self.set_document(document)
 
     # ----------------------------------------------------------------- connecting
-    def set_document(self, document: Document | None) -> None:
+    def set_document(self, document: Document | None, defer: bool = False) -> None:
+        """Follow ``document``. With ``defer`` the first checks wait for
+        ``refresh_when_free`` (the window calls it once the map is on screen)."""
         if self._document is not None:
             for sig in (self._document.edited, self._document.pathChanged):
                 try:
@@ -126,7 +128,7 @@ class ChecksPanel(QDockWidget):
         if document is not None:
             document.edited.connect(self._schedule)
             document.pathChanged.connect(self._schedule)
-        if document is not None and self._busy is not None and self._busy():
+        if document is not None and (defer or (self._busy is not None and self._busy())):
             self._timer.stop()
             self._findings = []
             self._pending = True
@@ -148,6 +150,11 @@ class ChecksPanel(QDockWidget):
 
     def _schedule(self, *_args: object) -> None:
         self._timer.start()
+
+    def refresh_when_free(self) -> None:
+        """Run the checks now unless the busy test says wait (then they run when the
+        dock shows again or the typing ends)."""
+        self._on_timer()
 
     def _on_timer(self) -> None:
         if self._busy is not None and self._busy():

@@ -201,8 +201,10 @@ class EvaluationPanel(QDockWidget):
         self.legend_layout.addRow(note)
 
     # ----------------------------------------------------------------- connecting
-    def set_document(self, document: Document | None) -> None:
-        """Follow ``document`` (None: nothing open). Assumptions are dropped."""
+    def set_document(self, document: Document | None, defer: bool = False) -> None:
+        """Follow ``document`` (None: nothing open). Assumptions are dropped. With
+        ``defer`` the labels are first worked out by ``refresh_now`` (the window calls it
+        once the map is on screen: labelling a big map takes tenths of a second)."""
         if self._document is not None:
             try:
                 self._document.edited.disconnect(self._schedule)
@@ -215,11 +217,21 @@ class EvaluationPanel(QDockWidget):
         self._assumptions.clear()
         self._id = None
         if document is not None:
-            self._labeller = Labeller(document.map)
             document.edited.connect(self._schedule)
             if document.view.theme in THEMES:
                 self.set_theme(document.view.theme)
-        self.refresh_now()
+        if defer and document is not None:
+            self._timer.stop()
+            self._labelling = None
+            self._extensions = []
+            self._update_badges()
+            self._show_current()
+        else:
+            self.refresh_now()
+
+    def is_pending(self) -> bool:
+        """True while the labels shown are older than the map (or not worked out yet)."""
+        return self._timer.isActive() or (self._document is not None and self._labeller is None)
 
     @property
     def document(self) -> Document | None:
@@ -243,7 +255,7 @@ class EvaluationPanel(QDockWidget):
         """Explain the first selected statement or link (none: a summary of the map)."""
         amap = self._map()
         self._id = next((i for i in ids if amap is not None and i in amap), None)
-        if self._timer.isActive():
+        if self._timer.isActive() and self._labeller is not None:
             self.refresh_now()  # the map changed since the last labelling (cheap: incremental)
         else:
             self._show_current()
@@ -297,6 +309,8 @@ class EvaluationPanel(QDockWidget):
         amap = self._map()
         self._problem = ""
         self._changes = ()
+        if amap is not None and self._labeller is None:
+            self._labeller = Labeller(amap)
         if amap is None or self._labeller is None:
             self._labelling = None
             self._extensions = []
@@ -360,7 +374,7 @@ class EvaluationPanel(QDockWidget):
         self._show_status()
         self._show_what_if()
         if amap is None or labelling is None:
-            self.title_label.setText(self.tr("No map open."))
+            self.title_label.setText(self.tr("Working out the labels\u2026") if amap is not None else self.tr("No map open."))
             self.explanation_label.setText("")
             self.rating_label.setText("")
             return
