@@ -143,3 +143,21 @@ def test_a_link_closing_a_loop_rebuilds_with_the_loop_shown(qtbot):
     amap.add_link(Link("l2", LinkKind.SUPPORT, ("a",), "b"))  # no root left: a and b only loop
     model.flush()
     assert _rows(model) == _fresh(amap) and [r[1] for r in _rows(model)][:2] == ["a", "b"]
+
+
+def test_deferred_look_for_loops_adds_their_rows_when_completed(qtbot):
+    from argmap.model import Link, Statement
+
+    amap = ArgumentMap()
+    for i in ("q", "a", "b"):
+        amap.add_statement(Statement(i, StatementKind.QUESTION if i == "q" else StatementKind.CLAIM, i.upper()))
+    amap.add_link(Link("l1", LinkKind.SUPPORT, ("b",), "a"))
+    amap.add_link(Link("l2", LinkKind.SUPPORT, ("a",), "b"))
+    model = OutlineModel(amap, lambda e: None, defer=True)
+    assert [n.id for n in model.root_nodes()] == ["q"]  # the loop a <-> b is not looked for yet
+    model.complete()
+    assert _rows(model) == _fresh(amap) and [n.id for n in model.root_nodes()] == ["q", "a"]
+    lazy = OutlineModel(amap, lambda e: None, defer=True)
+    amap.add_statement(Statement("c", StatementKind.CLAIM, "C"))  # an edit before complete()
+    lazy.flush()
+    assert _rows(lazy) == _fresh(amap)

@@ -275,7 +275,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.scene.addPremiseRequested.connect(self.on_add_premise_requested)
         self.scene.textEditCommitted.connect(self.on_text_edit_committed)
         self.scene.contextMenuRequested.connect(self.on_context_menu_requested)
-        self.outline.set_map(document.map, self.apply_edit)
+        self.outline.set_map(document.map, self.apply_edit, defer=True)
         self.inspector.set_map(document.map, self.apply_edit)
         self.find_bar.set_map(document.map)
         self.evaluation.set_document(document, defer=True)
@@ -315,11 +315,13 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         return super().eventFilter(watched, event)
 
     def _run_deferred(self) -> None:
-        """Work that waits until a newly opened map is on screen: the labels of the
-        Evaluation dock (and the cards' badges) and the checks."""
+        """Work that waits until a newly opened map is on screen: the outline's look
+        for statements that only loop, the labels of the Evaluation dock (and the cards'
+        badges) and the checks."""
         if not self._deferred_due or self.document is None:
             return
         self._deferred_due = False
+        self.outline.complete()
         self.evaluation.refresh_now()
         self.checks.refresh_when_free()
 

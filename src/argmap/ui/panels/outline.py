@@ -52,7 +52,9 @@ class OutlinePanel(QWidget):
         self._expanded: set[tuple[tuple[str, str | None], ...]] = set()
         self._selected: list[str] = []
 
-    def set_map(self, amap: ArgumentMap | None, apply: Callable[[Edit], None] | None = None) -> None:
+    def set_map(self, amap: ArgumentMap | None, apply: Callable[[Edit], None] | None = None, defer: bool = False) -> None:
+        """Show ``amap`` (None: nothing). With ``defer`` the look over the whole map for
+        statements that only loop waits for ``complete()`` (after the first paint)."""
         old = self.model
         if old is not None:
             old.detach()
@@ -60,7 +62,7 @@ class OutlinePanel(QWidget):
             self.model = None
             self.tree.setModel(None)
         else:
-            self.model = OutlineModel(amap, apply, self)
+            self.model = OutlineModel(amap, apply, self, defer=defer)
             self.model.problem.connect(self.problem)
             self.model.modelAboutToBeReset.connect(self._remember)
             self.model.rebuilt.connect(self._restore)
@@ -79,6 +81,10 @@ class OutlinePanel(QWidget):
     def flush(self) -> None:
         if self.model is not None:
             self.model.flush()
+
+    def complete(self) -> None:
+        if self.model is not None:
+            self.model.complete()
 
     # -------------------------------------------------------------- expansion
     def _on_expanded(self, index: QModelIndex) -> None:

@@ -65,7 +65,9 @@ class OutlineModel(OutlineDropMixin, QAbstractItemModel):
     #: Emitted after a full rebuild (views restore expansion and selection).
     rebuilt = Signal()
 
-    def __init__(self, amap: ArgumentMap, apply: Callable[[Edit], None], parent: QObject | None = None) -> None:
+    def __init__(self, amap: ArgumentMap, apply: Callable[[Edit], None], parent: QObject | None = None, defer: bool = False) -> None:
+        """With ``defer`` the one look over the whole map for statements that only
+        loop (shown as extra top-level rows) waits for ``complete()``."""
         super().__init__(parent)
         self._map = amap
         self._apply = apply
@@ -79,8 +81,9 @@ class OutlineModel(OutlineDropMixin, QAbstractItemModel):
         self._parents: set[str] = set()  # ids whose child rows may have changed
         self._root_check: set[str] = set()  # statements that may have become or stopped being roots
         self._reach_check: set[str] = set()  # statements whose way up to a root changed
+        self._loops_unknown = False  # the look for statements that only loop is still due
         self._unsubscribe = amap.subscribe(self._on_change)
-        self._build_roots()
+        self._build_roots(find_loops=not defer)
 
     def detach(self) -> None:
         self._unsubscribe()
@@ -101,20 +104,38 @@ class OutlineModel(OutlineDropMixin, QAbstractItemModel):
         s = self._map.statement(id_)
         return (s.kind is not StatementKind.QUESTION, s.order, s.id)
 
-    def _build_roots(self) -> None:
+    def _build_roots(self, find_loops: bool = True) -> None:
         amap = self._map
         self._by_id = {}
         self._root_ids = {
             s.id for s in amap.roots() if s.kind is StatementKind.QUESTION or not (s.answers and s.answers in amap)
         }
         roots = sorted(self._root_ids, key=self._root_key)
-        unreached = self._unreached(roots)
+        self._loops_unknown = not find_loops
+        unreached = self._unreached(roots) if find_loops else set()
         self._cycle_roots = bool(unreached)
         while unreached:  # statements only in cycles: show them at the top
             first = min(unreached)
             roots.append(first)
             unreached -= amap.subtree(first)
         self._roots = [self._node(id_, None, False, None, i, frozenset()) for i, id_ in enumerate(roots)]
+
+    def complete(self) -> None:
+        """Look for statements that only loop (under no root) if that was deferred, and
+        show them as top-level rows (a rebuild; maps without such loops are untouched)."""
+        if not self._loops_unknown:
+            return
+        self._loops_unknown = False
+        if self._unreached(sorted(self._root_ids, key=self._root_key)):
+            self._reset()
+
+    def _reset(self) -> None:
+        self._reset_due = False
+        self._dead = []
+        self.beginResetModel()
+        self._build_roots()
+        self.endResetModel()
+        self.rebuilt.emit()
 
     def _unreached(self, roots: list[str]) -> set[str]:
         """Statements under no root (only in cycles): one pass over the map."""
@@ -235,6 +256,8 @@ class OutlineModel(OutlineDropMixin, QAbstractItemModel):
         if not self._dirty:
             return
         self._dirty = False
+        if self._loops_unknown:
+            self._reset_due = True  # (cheaper than finding out first)
         parents, roots, reach = self._parents, self._root_check, self._reach_check
         self._parents, self._root_check, self._reach_check = set(), set(), set()
         self._dead = []
@@ -244,11 +267,7 @@ class OutlineModel(OutlineDropMixin, QAbstractItemModel):
             else:
                 self._root_ids.discard(id_)
         if self._reset_due or self._cycle_roots or not all(self._reaches_root(i) for i in reach):
-            self._reset_due = False
-            self.beginResetModel()
-            self._build_roots()
-            self.endResetModel()
-            self.rebuilt.emit()
+            self._reset()
             return
         if roots:
             self._sync(None, [(i, None, False) for i in sorted(self._root_ids, key=self._root_key)])
