@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedW
 from argmap.formats import ViewState
 from argmap.model import Edit, MapError, StatementKind
 from argmap.ui.actions import MENUS, SPECS, build_actions
+from argmap.ui.counts import MapCounts
 from argmap.ui.document import Document
 from argmap.ui.file_ops import FileOpsMixin
 from argmap.ui.find_bar import FindBar
@@ -46,6 +47,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.scene: MapScene | None = None
         self._syncing = False
         self._deferred_due = False  # the docks' first labels and checks wait for the first paint
+        self._counts: MapCounts | None = None
         self._selection_order: list[str] = []
         self.collapsed: set[str] = set()
         self.focus_id: str | None = None
@@ -267,6 +269,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.zoom_label.setText("")
             return
         theme = document.view.theme if document.view.theme in THEMES else "default"
+        self._counts = MapCounts(document.map)
         self.scene = MapScene(document.map, theme, self)
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._on_scene_selection)
@@ -343,6 +346,9 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             scene.detach()
             self.view.setScene(None)
             scene.deleteLater()
+        if self._counts is not None:
+            self._counts.detach()
+            self._counts = None
         self.scene = None
         self.document = None
         self.collapsed.clear()
@@ -422,11 +428,10 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.update_actions()
 
     def _show_counts(self) -> None:
-        if self.document is None:
+        if self._counts is None:
             return
-        amap = self.document.map
-        n = len(amap.statements())
-        self.counts_label.setText(self.tr("%1 statements \u00b7 %2 links").replace("%1", str(n)).replace("%2", str(len(amap) - n)))
+        n, links = self._counts.statements, self._counts.links
+        self.counts_label.setText(self.tr("%1 statements \u00b7 %2 links").replace("%1", str(n)).replace("%2", str(links)))
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(f"{factor * 100:.0f}%" if self.document is not None else "")

@@ -255,7 +255,7 @@ class EvaluationPanel(QDockWidget):
         """Explain the first selected statement or link (none: a summary of the map)."""
         amap = self._map()
         self._id = next((i for i in ids if amap is not None and i in amap), None)
-        if self._timer.isActive() and self._labeller is not None:
+        if self._timer.isActive() and self._labeller is not None and not (self._lazy and not dock_is_showing(self)):
             self.refresh_now()  # the map changed since the last labelling (cheap: incremental)
         else:
             self._show_current()

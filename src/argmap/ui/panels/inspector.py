@@ -46,6 +46,7 @@ from argmap.model import (
     change_statement,
 )
 from argmap.model.types import replace
+from argmap.ui.counts import MapCounts
 from argmap.ui.icons import kind_icon, link_icon
 from argmap.ui.styles import kind_name
 
@@ -120,6 +121,7 @@ class InspectorPanel(QScrollArea):
         self._map: ArgumentMap | None = None
         self._apply: Callable[[Edit], None] | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._counts: MapCounts | None = None
         self._id: str | None = None
         self.stack = QStackedWidget()
         self.setWidget(self.stack)
@@ -252,10 +254,14 @@ class InspectorPanel(QScrollArea):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._counts is not None:
+            self._counts.detach()
+            self._counts = None
         self._map = amap
         self._apply = apply
         self._id = None
         if amap is not None:
+            self._counts = MapCounts(amap)  # subscribed first: counts are current in _on_change
             self._unsubscribe = amap.subscribe(self._on_change)
         self.show_ids([])
 
@@ -367,8 +373,8 @@ class InspectorPanel(QScrollArea):
         _set_text(self.map_title, meta.title)
         _set_text(self.map_description, meta.description)
         _set_text(self.map_authors, ", ".join(meta.authors))
-        n_s = len(self._map.statements())
-        self.map_stats.setText(self.tr("%1 statements, %2 links").replace("%1", str(n_s)).replace("%2", str(len(self._map) - n_s)))
+        counts = self._counts or MapCounts(self._map)
+        self.map_stats.setText(self.tr("%1 statements, %2 links").replace("%1", str(counts.statements)).replace("%2", str(counts.links)))
 
     # ---------------------------------------------------------------- committing
     def _try(self, build: Callable[[], Edit]) -> None:
