@@ -150,9 +150,14 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
     def set_badges(self, mapping: dict[str, str] | None) -> None:
         old = self.rs.badges
         self.rs.badges = dict(mapping or {})
+        changed = False
         for id_ in set(old) | set(self.rs.badges):
-            if old.get(id_) != self.rs.badges.get(id_) and id_ in self._items:
-                self._items[id_].update()
+            if old.get(id_) != self.rs.badges.get(id_):
+                changed = True
+                if id_ in self._items:
+                    self._items[id_].update()
+        if changed:
+            self._dirty_overview()  # the overview shows labels too
 
     def set_highlighted(self, ids: Iterable[str]) -> None:
         old = self.rs.highlighted

@@ -9,6 +9,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from argmap.model import LinkKind
+from argmap.ui.items.card_layout import HEADER_H, PAD_TOP, pad_x
 from argmap.ui.items.render_state import RenderState
 
 MAX_SIDE = 4096
@@ -58,6 +59,18 @@ def render_overview(cards, links, rect: QRectF, scale: float, rs: RenderState, d
         painter.setPen(Qt.PenStyle.NoPen if thin else QPen(border, 0.0))
         painter.setBrush(border if thin else fill)
         painter.drawRects(rects)
+    if rs.badges:  # labels shown: the label's colour fills the header band (tiny cards: all of it)
+        marks: dict[str, list[QRectF]] = {}
+        for card in cards:
+            badge = rs.badges.get(card.sid)
+            if badge:
+                px = pad_x(card.statement.kind)
+                band = QRectF(card.x0, card.y0, card.w, card.h) if thin else QRectF(card.x0 + px, card.y0 + PAD_TOP, card.w - 2 * px, HEADER_H)
+                marks.setdefault(badge, []).append(band)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for badge, rects in marks.items():
+            painter.setBrush(rs.theme.badge_colors(badge)[0])
+            painter.drawRects(rects)
     painter.end()
     image.setDevicePixelRatio(dpr)
     return image

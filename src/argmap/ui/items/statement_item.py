@@ -146,6 +146,10 @@ class StatementItem(QGraphicsItem):
         draw_card_shape(painter, style.shape, w, h, fill, border, style.border_width)
         if lod < TEXT_LOD:
             self._paint_bars(painter, border)
+            badge = rs.badges.get(self.sid)
+            if badge:  # too small to read: the label's colour fills the header band
+                px = pad_x(kind)
+                painter.fillRect(QRectF(px, PAD_TOP, w - 2 * px, HEADER_H), rs.theme.badge_colors(badge)[0])
         elif rs.editing_id != self.sid:
             self._paint_text(painter, kind, accent)
         if interactive:
