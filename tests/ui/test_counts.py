@@ -1,4 +1,5 @@
-"""`MapCounts` follows adds, removes, undo and a reset without recounting the map."""
+"""`MapCounts` follows adds, removes, undo and a reset without recounting the map; the
+status bar's zoom text."""
 
 from __future__ import annotations
 
@@ -34,3 +35,9 @@ def test_counts_follow_edits_undo_and_reset(example_path):
     counts.detach()  # no longer follows the map
     edit_ops.add_statement(amap, edit_ops.StatementKind.CLAIM)[0].apply(amap)
     assert counts.statements == before == _true(amap)[0] - 1
+
+
+def test_zoom_text_never_rounds_to_zero():
+    from argmap.ui.window import zoom_text
+
+    assert [zoom_text(z) for z in (1.0, 0.13, 0.045, 0.0034)] == ["100%", "13%", "4.5%", "0.34%"]

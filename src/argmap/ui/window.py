@@ -36,6 +36,14 @@ from argmap.ui.view import MapView
 EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions")
 
 
+def zoom_text(factor: float) -> str:
+    """The zoom for the status bar: "100%", "4.5%", "0.34%" (never a bare "0%")."""
+    percent = factor * 100
+    if percent >= 10:
+        return f"{percent:.0f}%"
+    return f"{percent:.2g}%"
+
+
 class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
     """One window showing one document (or the start page when none is open)."""
 
@@ -434,7 +442,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.counts_label.setText(self.tr("%1 statements \u00b7 %2 links").replace("%1", str(n)).replace("%2", str(links)))
 
     def _show_zoom(self, factor: float) -> None:
-        self.zoom_label.setText(f"{factor * 100:.0f}%" if self.document is not None else "")
+        self.zoom_label.setText(zoom_text(factor) if self.document is not None else "")
 
     def _update_title(self, *_args: object) -> None:
         doc = self.document
