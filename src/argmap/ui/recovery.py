@@ -3,6 +3,7 @@ files in the user's data folder; files left by a dead instance are offered at st
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import secrets
@@ -66,7 +67,7 @@ class RecoveryCandidate:
     disk_signature: DiskSignature | None
 
     def describe(self) -> str:
-        name = os.path.basename(self.original_path) if self.original_path else (self.title or "Untitled")
+        name = os.path.basename(self.original_path) if self.original_path else (self.title or "Untitled map")
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.saved_at))
         return f"{name} (autosaved {when})"
 
@@ -146,6 +147,15 @@ class RecoveryManager(QObject):
         if doc not in self._docs:
             self._counter += 1
             self._docs[doc] = (self.folder / f"{self.prefix}-{self._counter}{EXTENSION}", -1)
+            doc.modifiedChanged.connect(functools.partial(self._on_modified_changed, doc))
+
+    def _on_modified_changed(self, doc: Document, modified: bool) -> None:
+        """A save (or undo back to the saved state) makes the recovery copy stale at
+        once: remove it now rather than at the next autosave tick."""
+        entry = self._docs.get(doc)
+        if not modified and entry is not None and entry[1] != -1:
+            _remove_pair(entry[0])
+            self._docs[doc] = (entry[0], -1)
 
     def unregister(self, doc: Document) -> None:
         """The document closed normally: its recovery file goes."""
