@@ -232,10 +232,10 @@ def _html_groups(e: Entry, key: bool, blank: frozenset[StatementKind]) -> str:
         if len(g.members) > 1:
             rel = _RELATION_LABEL["support" if g.link.kind is LinkKind.SUPPORT else "attack"]
             inner = _html_entries(g.members + g.undercuts, key, blank)
-            items.append(f'<li><div class="together">Together ({esc(rel)}):</div><ul>{inner}</ul></li>')
+            items.append(f'<li><div class="together">Together ({esc(rel)}):</div><ul class="tree">{inner}</ul></li>')
         else:
             member = g.members[0]
-            under = f"<ul>{_html_entries(g.undercuts, key, blank)}</ul>" if g.undercuts else ""
+            under = f"<ul class=\"tree\">{_html_entries(g.undercuts, key, blank)}</ul>" if g.undercuts else ""
             items.append(
                 f"<li>{_html_statement(member, key, blank)}{_html_groups(member, key, blank)}{under}</li>"
             )
