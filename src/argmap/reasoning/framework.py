@@ -50,8 +50,11 @@ class Framework:
     @classmethod
     def from_map(cls, amap: ArgumentMap) -> Framework:
         fw = cls()
-        for s in amap.statements():
-            fw.add_statement(s.id)
+        ids = [s.id for s in amap.statements()]
+        fw.statements = set(ids)
+        fw.attackers = {i: [] for i in ids}
+        fw.supporters = {i: [] for i in ids}
+        fw.uses = {i: [] for i in ids}
         for link in amap.links():
             fw.add_link(link.id, link.kind, link.premises, link.target)
         return fw

@@ -200,14 +200,29 @@ class Labeller:
 
     def labels(self) -> dict[str, Label]:
         """The current grounded labels (a fresh dict the caller may keep)."""
+        self.update()
+        return dict(self.current())
+
+    def current(self) -> Mapping[str, Label]:
+        """A read-only view of the labels as of the last ``update`` (no copy)."""
+        return MappingProxyType(self._labels if self._labels is not None else {})
+
+    def update(self) -> set[str]:
+        """Bring the labels up to date; return the ids whose label changed since the
+        last update (every id on the first one). Costs nothing when nothing is due."""
         if self._labels is None:
             self._labels = self._fw.grounded()
             self._dirty.clear()
-        elif self._dirty:
-            region = self._fw.influenced(self._dirty)
-            self._labels.update(self._fw.grounded(region, fixed=self._labels))
-            self._dirty.clear()
-        return dict(self._labels)
+            return set(self._labels)
+        if not self._dirty:
+            return set()
+        region = self._fw.influenced(self._dirty)
+        new = self._fw.grounded(region, fixed=self._labels)
+        old = self._labels
+        changed = {n for n, lab in new.items() if old.get(n) is not lab}
+        old.update(new)
+        self._dirty.clear()
+        return changed
 
     def what_if(self, assumptions: Mapping[str, Rating | str]) -> WhatIf:
         return _what_if(self._fw, assumptions, self.labelling())

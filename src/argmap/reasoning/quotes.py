@@ -26,13 +26,12 @@ _TRANSLATE = str.maketrans(
     }
 )
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\s*\u2026\s*\]|(?:\.\s*){3}|\u2026)\s*")
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """Text for comparison: NFKC, straight quotes and hyphens, case folded, single spaces."""
     text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE).casefold()
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def quote_fragments(quotation: str) -> list[str]:
