@@ -1,6 +1,7 @@
 """Reasoning over a map: formal labels (grounded, preferred, what-if), explanations,
 rating propagation and map checks. Pure functions over the model; no Qt."""
 
+from argmap.reasoning.checker import Checker, FindingsUpdate
 from argmap.reasoning.checks import (
     CODES,
     Finding,
@@ -28,7 +29,9 @@ from argmap.reasoning.ratings import RatingSuggestion, given_rating, propagate_r
 
 __all__ = [
     "CODES",
+    "Checker",
     "Finding",
+    "FindingsUpdate",
     "Framework",
     "Label",
     "LabelChange",
