@@ -38,9 +38,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    "the answer key is written beside the output as NAME.key.EXT")
     p.add_argument("--paper", choices=("fit", "a4", "letter"), default="fit",
                    help="PDF: one page the size of the map (fit), or A4/Letter pages")
+    p.add_argument("--pages", choices=("by-position", "tiles"), default="by-position",
+                   help="PDF on A4/Letter, when the map is too big for one readable page: one page per position "
+                        "(its question on top; tiled only if a position is still too big) or the whole map in tiles")
     orient = p.add_mutually_exclusive_group()
-    orient.add_argument("--landscape", dest="landscape", action="store_const", const=True, help="PDF on A4/Letter: landscape")
-    orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: portrait")
+    orient.add_argument("--landscape", dest="landscape", action="store_const", const=True,
+                        help="PDF on A4/Letter: every page landscape (default: each page as suits it)")
+    orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: every page portrait")
     p.add_argument("--with-map", action="store_true", help="HTML handouts: include a picture of the map")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
@@ -64,6 +68,7 @@ def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
         sources=args.sources,
         paper=args.paper,
         landscape=args.landscape,
+        pages=args.pages,
         worksheet=tuple((args.worksheet or "").split(",")) if args.worksheet else (),
         embed_map=args.with_map,
     )

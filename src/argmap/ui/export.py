@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from argmap.formats.atomic import atomic_write_bytes
@@ -25,8 +25,8 @@ from argmap.formats.handout import (
     write_handout,
 )
 from argmap.model import ArgumentMap
-from argmap.ui.export_layout import Composition, page_tiles
-from argmap.ui.styles import get_theme, legend_entries, make_font
+from argmap.ui.export_layout import Composition
+from argmap.ui.styles import get_theme, legend_entries
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 FORMATS = IMAGE_FORMATS + HANDOUT_FORMATS
@@ -34,13 +34,8 @@ PAPERS = ("fit", "a4", "letter")
 SCOPES = ("all", "selection", "subtree")
 BACKGROUNDS = ("white", "transparent")
 MAX_PIXELS = 32_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
-MAX_PAGES = 64  # a map that would need more A4/Letter pages is shrunk to this many
 MAX_SIDE = 30_000
-MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
-PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
-MIN_READABLE_PT = 0.45  # below this, A4/Letter pages split the map instead of shrinking it
-PAGED_PT = 0.6  # scale of a map split over several pages (14 px text is 8.4 pt)
-PAGE_MARGIN_MM = 10.0
+PAGINGS = ("by-position", "tiles")  # A4/Letter: a page per position (tiled if need be), or tiles
 
 
 class ExportError(Exception):
@@ -63,7 +58,8 @@ class ExportOptions:
     legend: bool = False
     sources: bool = False
     paper: str = "fit"
-    landscape: bool | None = None  # None: whichever suits the map
+    landscape: bool | None = None  # None: whichever suits each page
+    pages: str = "by-position"  # A4/Letter when the map is too big for one readable page
     worksheet: tuple[str, ...] = ()
     embed_map: bool = False  # HTML handouts: include the map picture
 
@@ -78,6 +74,7 @@ class ExportOptions:
             ("background", self.background, BACKGROUNDS),
             ("paper", self.paper, PAPERS),
             ("scope", self.scope, SCOPES),
+            ("pages", self.pages, PAGINGS),
         ):
             if value not in allowed:
                 raise ExportError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")
@@ -145,9 +142,11 @@ def _export_scene_class() -> type:
     return _SCENE_CLASS[0]
 
 
-def compose(amap: ArgumentMap, options: ExportOptions, scene=None) -> Composition:  # type: ignore[no-untyped-def]
-    """The picture of ``amap`` (already prepared) with title, legend and footer; the
-    composition holds the scene it draws (``comp.scene``)."""
+def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: ignore[no-untyped-def]
+            sources: list[str] | None = None) -> Composition:
+    """The picture of ``amap`` (already prepared) with title, legend and footer (the
+    ``sources`` given, else the map's when ``options.sources``); the composition holds
+    the scene it draws (``comp.scene``)."""
     theme = get_theme(options.theme)
     scene = scene if scene is not None else build_scene(amap, options.theme)
     source = scene.content_rect()
@@ -163,7 +162,7 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None) -> Compositio
         theme,
         title=title,
         legend=legend_entries(theme) if options.legend else None,
-        sources=source_list(amap) if options.sources else None,
+        sources=sources if sources is not None else (source_list(amap) if options.sources else None),
         background=background,
     )
     return comp
@@ -245,122 +244,6 @@ def render_svg(comp: Composition, title: str = "", description: str = "") -> byt
     return data
 
 
-# -------------------------------------------------------------------------------- PDF
-@dataclass(frozen=True)
-class PagePlan:
-    """How a picture goes onto pages: points per picture unit and the tiles."""
-
-    page: QPageSize
-    landscape: bool
-    margin_mm: float
-    scale: float
-    tiles: list[QRectF]
-
-
-def plan_pages(size: QSizeF, paper: str, landscape: bool | None = None, header_pt: float = 0.0) -> PagePlan:
-    """Fit the picture on one page (``fit``: a page the picture's size), or lay it on
-    A4/Letter: shrunk onto one page while readable, else split over pages."""
-    if paper == "fit":
-        scale = min(PT_PER_UNIT, MAX_PDF_POINTS / max(size.width(), size.height(), 1.0))
-        w, h = max(36.0, size.width() * scale), max(36.0, size.height() * scale)
-        page = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "argmap", QPageSize.SizeMatchPolicy.ExactMatch)
-        return PagePlan(page, False, 0.0, scale, [QRectF(0, 0, size.width(), size.height())])
-    page = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
-    if landscape is None:
-        landscape = size.width() > size.height()
-    full = page.sizePoints()
-    pw, ph = (full.height(), full.width()) if landscape else (full.width(), full.height())
-    margin_pt = PAGE_MARGIN_MM / 25.4 * 72
-    area = QSizeF(pw - 2 * margin_pt, ph - 2 * margin_pt - header_pt)
-    scale, tiles = fit_or_split(size, area)
-    return PagePlan(page, landscape, PAGE_MARGIN_MM, scale, tiles)
-
-
-def fit_or_split(size: QSizeF, area: QSizeF, *, pages_wide: int = 0, overlap_pt: float = 0.0) -> tuple[float, list[QRectF]]:
-    """Points per picture unit and the tiles for a printable ``area`` (in points): one
-    page while the map stays readable, else split; ``pages_wide`` forces a poster that
-    many pages wide, neighbours overlapping by ``overlap_pt``."""
-    fit = min(area.width() / size.width(), area.height() / size.height())
-    whole = [QRectF(0, 0, size.width(), size.height())]
-    if pages_wide <= 0:
-        if fit >= MIN_READABLE_PT:
-            return min(fit, PT_PER_UNIT), whole
-        scale = PAGED_PT
-        overlap_pt = 0.0
-        while scale > fit and _pages(size, area, scale) > MAX_PAGES:
-            scale = max(fit, scale * 0.95)  # shrink (still vector, so it zooms) rather than print a book
-    else:
-        if pages_wide == 1:
-            return fit, whole
-        scale = (pages_wide * area.width() - (pages_wide - 1) * overlap_pt) / size.width()
-    tile = QSizeF(area.width() / scale, area.height() / scale)
-    return scale, page_tiles(size, tile, overlap_pt / scale)
-
-
-def _pages(size: QSizeF, area: QSizeF, scale: float) -> int:
-    return math.ceil(size.width() * scale / area.width() - 1e-9) * math.ceil(size.height() * scale / area.height() - 1e-9)
-
-
-def render_pdf(comp: Composition, options: ExportOptions, title: str = "", warnings: list[str] | None = None) -> tuple[bytes, int]:
-    """The picture as a vector PDF with embedded fonts; returns (bytes, page count)."""
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setTitle(title or "Argument map")
-    writer.setCreator("argmap")
-    writer.setResolution(300)
-    paged = options.paper != "fit"
-    plan = plan_pages(comp.size, options.paper, options.landscape, header_pt=14.0 if paged else 0.0)
-    if paged and plan.scale < PAGED_PT * 0.99 and len(plan.tiles) > 1 and warnings is not None:
-        warnings.append(f"the map is too big for readable {options.paper.upper()} pages; shrunk it to "
-                        f"{len(plan.tiles)} pages (the PDF is vector: zoom in to read)")
-    orientation = QPageLayout.Orientation.Landscape if plan.landscape else QPageLayout.Orientation.Portrait
-    margins = QMarginsF(*(plan.margin_mm,) * 4)
-    writer.setPageLayout(QPageLayout(plan.page, orientation, margins, QPageLayout.Unit.Millimeter))
-    pages = paint_pages(writer, comp, plan, header=title if paged and len(plan.tiles) > 1 else "")
-    return bytes(buf.data().data()), pages
-
-
-def paint_pages(device, comp: Composition, plan: PagePlan, *, header: str = "", overlap: float = 0.0,  # type: ignore[no-untyped-def]
-                marks_color: QColor | None = None, header_pt: float = 14.0) -> int:
-    """Paint the tiles of ``plan`` on a paged device (QPdfWriter or QPrinter), one per
-    page, with an optional header line ("title · page 2 of 6") above each."""
-    from argmap.ui.export_layout import draw_overlap_marks, tile_grid
-
-    painter = QPainter()
-    if not painter.begin(device):
-        raise ExportError("could not start drawing on the page (is the printer or file available?)")
-    rows, cols = tile_grid(plan.tiles)
-    dpi = device.resolution()
-    unit = plan.scale * dpi / 72.0  # device pixels per picture unit
-    header_h = header_pt * dpi / 72.0 if header else 0.0
-    try:
-        for i, tile in enumerate(plan.tiles):
-            if i:
-                device.newPage()
-            if header:
-                painter.save()
-                font = make_font(max(8, round(9 * dpi / 72.0)))
-                painter.setFont(font)
-                painter.setPen(QPen(QColor("#444444")))
-                page_w = device.pageLayout().paintRectPixels(round(dpi)).width()
-                label = header if len(plan.tiles) == 1 else f"{header} \u00b7 {i + 1}/{len(plan.tiles)} (row {i // cols + 1}, column {i % cols + 1})"
-                painter.drawText(QRectF(0, 0, page_w, header_h), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), label)
-                painter.restore()
-            painter.save()
-            painter.translate(0, header_h)
-            painter.scale(unit, unit)
-            painter.translate(-tile.left(), -tile.top())
-            painter.setClipRect(tile)
-            comp.paint(painter, clip=tile)
-            if marks_color is not None and len(plan.tiles) > 1:
-                draw_overlap_marks(painter, tile, overlap, rows, cols, i, marks_color)
-            painter.restore()
-    finally:
-        painter.end()
-    return len(plan.tiles)
-
-
 # ------------------------------------------------------------------------------ files
 def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
     """The format of an output path (from ``fmt`` or the extension)."""
@@ -373,14 +256,16 @@ def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 
 def render_bytes(amap: ArgumentMap, fmt: str, options: ExportOptions, warnings: list[str] | None = None) -> bytes:
     """One picture (png, svg or pdf) of an already prepared map."""
+    if fmt == "pdf":
+        from argmap.ui.export_pages import render_pdf
+
+        return render_pdf(amap, options, options.title or amap.meta.title, warnings)[0]
     comp = compose(amap, options)
     title = options.title or amap.meta.title
     try:
         if fmt == "png":
             return png_bytes(render_image(comp, options, warnings))
-        if fmt == "svg":
-            return render_svg(comp, title)
-        return render_pdf(comp, options, title, warnings)[0]
+        return render_svg(comp, title)
     finally:
         _detach(comp)
 

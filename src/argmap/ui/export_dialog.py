@@ -283,7 +283,7 @@ class ExportDialog(QDialog):
                 scale = min(PREVIEW_SIZE.width() / comp.size.width(), PREVIEW_SIZE.height() / comp.size.height())
                 image = ex.render_image(comp, replace(options, width=None, dpi=None, scale=min(1.0, max(0.05, scale))))
                 self.preview_image.setPixmap(QPixmap.fromImage(image))
-                self.info.setText(self._describe(fmt, comp, options))
+                self.info.setText(self._describe(fmt, comp, options, sheet))
             finally:
                 comp.scene.detach()
             self.preview.setCurrentIndex(0)
@@ -298,15 +298,17 @@ class ExportDialog(QDialog):
             self.preview.setCurrentIndex(1)
         self.export_button.setEnabled(True)
 
-    def _describe(self, fmt: str, comp, options: ExportOptions) -> str:  # type: ignore[no-untyped-def]
+    def _describe(self, fmt: str, comp, options: ExportOptions, amap) -> str:  # type: ignore[no-untyped-def]
         if fmt == "png":
             w, h = comp.size.width() * options.scale, comp.size.height() * options.scale
             text = _tr("{0} × {1} pixels").format(round(w), round(h))
             if w * h > ex.MAX_PIXELS:
                 text += " " + _tr("(too big: it will be made smaller; SVG or PDF keep every detail)")
         elif fmt == "pdf":
-            plan = ex.plan_pages(comp.size, options.paper, options.landscape, header_pt=14.0 if options.paper != "fit" else 0.0)
-            text = _tr("{0} page(s)").format(len(plan.tiles))
+            from argmap.ui.export_pages import count_pdf_pages
+
+            pages = count_pdf_pages(amap, options) if options.paper != "fit" else 1
+            text = _tr("{0} page(s)").format(pages)
         else:
             text = _tr("Vector drawing; text stays text")
         if options.worksheet:

@@ -136,6 +136,8 @@ class Composition:
     def _paint_map(self, painter: QPainter, clip: QRectF | None) -> None:
         target = self.map_rect
         source = self.source
+        if target.isEmpty():  # a page of only a legend or sources
+            return
         if clip is not None:
             part = target.intersected(clip)
             if part.isEmpty():
@@ -184,31 +186,3 @@ def page_tiles(total: QSizeF, page: QSizeF, overlap: float = 0.0) -> list[QRectF
     return [
         QRectF(c * step_x, r * step_y, page.width(), page.height()) for r in range(rows) for c in range(cols)
     ]
-
-
-def tile_grid(tiles: list[QRectF]) -> tuple[int, int]:
-    """(rows, columns) of a list made by ``page_tiles``."""
-    cols = len({round(t.left(), 3) for t in tiles})
-    return (len(tiles) // max(1, cols), cols)
-
-
-def draw_overlap_marks(painter: QPainter, tile: QRectF, overlap: float, rows: int, cols: int, index: int, color: QColor) -> None:
-    """Thin dashed lines and corner ticks where this tile overlaps its neighbours, so the
-    printed pages can be trimmed and glued (in picture units of the tile)."""
-    if overlap <= 0:
-        return
-    r, c = divmod(index, cols)
-    pen = QPen(color, 0.6, Qt.PenStyle.DashLine)
-    pen.setCosmetic(True)
-    painter.save()
-    painter.setPen(pen)
-    x0, y0, x1, y1 = tile.left(), tile.top(), tile.right(), tile.bottom()
-    if c < cols - 1:
-        painter.drawLine(QPointF(x1 - overlap, y0), QPointF(x1 - overlap, y1))
-    if c > 0:
-        painter.drawLine(QPointF(x0 + overlap, y0), QPointF(x0 + overlap, y1))
-    if r < rows - 1:
-        painter.drawLine(QPointF(x0, y1 - overlap), QPointF(x1, y1 - overlap))
-    if r > 0:
-        painter.drawLine(QPointF(x0, y0 + overlap), QPointF(x1, y0 + overlap))
-    painter.restore()

@@ -1,22 +1,25 @@
-"""Print and Print Preview: the map fitted to one page or as a poster over several pages
-(with overlap marks for trimming), a page header with title and date."""
+"""Print and Print Preview: the map on one page, one page per position (tiled when a
+position is too big), or a poster over several pages with overlap marks; page headers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QSizeF
-from PySide6.QtGui import QColor, QPageLayout
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSizeF
+from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QToolBar, QWidget
 
 from argmap.model import ArgumentMap
-from argmap.ui.export import ExportError, ExportOptions, PagePlan, compose, fit_or_split, paint_pages
+from argmap.ui.export import ExportError, ExportOptions, compose
+from argmap.ui.export_pages import PageSpec, header_date, paint_document, plan_document, poster_pages, release
 from argmap.ui.settings import settings
 
 HEADER_PT = 16.0
 OVERLAP_MM = 10.0
-POSTER_CHOICES = (1, 2, 3, 4)  # pages wide; 1 is "fit to one page"
+BY_POSITION, FIT = 0, 1
+POSTER_CHOICES = (2, 3, 4)  # pages wide
+PAGES_CHOICES = (FIT, BY_POSITION, *POSTER_CHOICES)
 
 
 def _tr(text: str) -> str:
@@ -25,41 +28,46 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class PrintOptions:
-    pages_wide: int = 1  # 1: fit to one page; more: a poster that many pages wide
+    pages_wide: int = BY_POSITION  # 0: one page per position; 1: fit to one page; more: a poster that wide
     theme: str = "default"
     header: bool = True
     legend: bool = False
     overlap_mm: float = OVERLAP_MM
 
 
+def header_title(amap: ArgumentMap, name: str = "") -> str:
+    return amap.meta.title.strip() or name or _tr("Argument map")
+
+
 def header_text(amap: ArgumentMap, name: str = "") -> str:
     """"Title · 28 November 2026" for the top of each printed page."""
-    title = amap.meta.title.strip() or name or _tr("Argument map")
     date = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
-    return f"{title} \u00b7 {date}"
+    return f"{header_title(amap, name)} \u00b7 {date}"
 
 
 def paint_map(printer: QPrinter, amap: ArgumentMap, options: PrintOptions, name: str = "") -> int:
     """Lay the map out on the printer's pages and paint it; returns the page count."""
-    comp = compose(amap, ExportOptions(theme=options.theme, legend=options.legend).checked())
+    export = ExportOptions(theme=options.theme, legend=options.legend).checked()
+    layout = printer.pageLayout()
+    rect = layout.paintRect(QPageLayout.Unit.Point)
+    header_pt = HEADER_PT if options.header else 0.0
+    area = QSizeF(rect.width(), rect.height() - header_pt)
+    landscape = layout.orientation() == QPageLayout.Orientation.Landscape
+    if options.pages_wide == BY_POSITION:
+        pages = plan_document(amap, replace(export, paper="a4"), {landscape: area}, overlap_mm=options.overlap_mm)
+    else:
+        comp = compose(amap, export)
+        if options.pages_wide > FIT:
+            pages = poster_pages(comp, area, options.pages_wide, options.overlap_mm / 25.4 * 72, landscape)
+        else:
+            size = comp.size
+            scale = min(area.width() / size.width(), area.height() / size.height())
+            pages = [PageSpec(comp, QRectF(0, 0, size.width(), size.height()), scale, landscape)]
     try:
-        rect = printer.pageLayout().paintRect(QPageLayout.Unit.Point)
-        header_pt = HEADER_PT if options.header else 0.0
-        area = QSizeF(rect.width(), rect.height() - header_pt)
-        overlap_pt = options.overlap_mm / 25.4 * 72 if options.pages_wide > 1 else 0.0
-        scale, tiles = fit_or_split(comp.size, area, pages_wide=max(1, options.pages_wide), overlap_pt=overlap_pt)
-        plan = PagePlan(printer.pageLayout().pageSize(), False, 0.0, scale, tiles)
-        return paint_pages(
-            printer,
-            comp,
-            plan,
-            header=header_text(amap, name) if options.header else "",
-            overlap=overlap_pt / scale if overlap_pt else 0.0,
-            marks_color=QColor("#808080"),
-            header_pt=header_pt,
-        )
+        return paint_document(printer, pages, title=header_title(amap, name) if options.header else "",
+                              date=header_date() if options.header else "", header=options.header, header_pt=header_pt)
     finally:
-        comp.scene.detach()
+        release(pages)
 
 
 def _document_parts(document) -> tuple[ArgumentMap, str, str]:  # type: ignore[no-untyped-def]
@@ -81,10 +89,10 @@ def _printer(amap: ArgumentMap) -> QPrinter:
 def _last_options(theme: str) -> PrintOptions:
     s = settings()
     try:
-        wide = int(s.value("print/pages_wide", 1))
+        wide = int(s.value("print/pages_wide", BY_POSITION))
     except (TypeError, ValueError):
-        wide = 1
-    return PrintOptions(pages_wide=wide if wide in POSTER_CHOICES else 1, theme=theme)
+        wide = BY_POSITION
+    return PrintOptions(pages_wide=wide if wide in PAGES_CHOICES else BY_POSITION, theme=theme)
 
 
 def _remember(options: PrintOptions) -> None:
@@ -112,8 +120,9 @@ def _paint_or_warn(parent: QWidget | None, printer: QPrinter, amap: ArgumentMap,
 
 
 def make_preview_dialog(parent: QWidget | None, document) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]
-    """A QPrintPreviewDialog for the map with a "Pages" chooser (fit or poster) added to
-    its toolbar; orientation, zoom and printing come with the dialog."""
+    """A QPrintPreviewDialog for the map with a "Pages" chooser (fit, one page per
+    position, or poster) added to its toolbar; orientation, zoom and printing come with
+    the dialog."""
     amap, theme, name = _document_parts(document)
     printer = _printer(amap)
     dialog = QPrintPreviewDialog(printer, parent)
@@ -121,8 +130,9 @@ def make_preview_dialog(parent: QWidget | None, document) -> QPrintPreviewDialog
     state = {"options": _last_options(theme)}
     combo = QComboBox(dialog)
     combo.setObjectName("pagesCombo")
-    combo.addItem(_tr("Fit to one page"), 1)
-    for n in POSTER_CHOICES[1:]:
+    combo.addItem(_tr("Fit to one page"), FIT)
+    combo.addItem(_tr("One page per position"), BY_POSITION)
+    for n in POSTER_CHOICES:
         combo.addItem(_tr("Poster: {0} pages wide").format(n), n)
     combo.setCurrentIndex(max(0, combo.findData(state["options"].pages_wide)))
     toolbar = dialog.findChild(QToolBar)
