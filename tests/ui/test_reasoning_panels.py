@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from argmap.model import RemoveItems, Statement, change_statement, connect
-from argmap.reasoning import Label
+from argmap.reasoning import Label, check_map
 from argmap.ui.document import Document
 from argmap.ui.panels.checks import ChecksPanel
 from argmap.ui.panels.evaluation import ASSUMED_BADGE, EvaluationPanel, badge_pixmap
@@ -207,3 +207,65 @@ def test_checks_wait_while_busy(qtbot):
     assert ("isolated-statement", "u") not in {(f.code, f.id) for f in panel.findings()}
     panel.set_document(Document(make_map({"a": (K.CLAIM, "")})))
     assert [f.code for f in panel.findings()] == ["empty-text", "isolated-statement"]
+
+
+def _rows(panel) -> list[tuple[str | None, str]]:
+    tree = panel.tree
+    return [
+        (tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole), tree.topLevelItem(i).text(1))
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_checks_panel_edits_rows_in_place_and_follows_undo(qtbot, tmp_path):
+    doc = baltic_document()
+    panel = ChecksPanel(doc)
+    qtbot.addWidget(panel)
+    kept = panel.tree.topLevelItem(0)  # p2 has no support: no edit below touches it
+    kept_id = kept.data(0, Qt.ItemDataRole.UserRole)
+    edits = [
+        change_statement(doc.map, "e", text=""),  # an error row appears
+        change_statement(doc.map, "u", text="Forces tied down in Ukraine."),  # duplicate of e's old text
+        connect(doc.map, "u", "r", "attack", link_id="c"),
+        change_statement(doc.map, "r", title="Troops"),  # no finding names r
+    ]
+    for edit in edits:
+        doc.apply(edit)
+        panel.refresh_now()
+        expected = check_map(doc.map)
+        assert panel.findings() == expected
+        assert _rows(panel) == [(f.id, f.message) for f in expected]
+    assert ("empty-text", "e") in {(f.code, f.id) for f in panel.findings()}
+    assert any(panel.tree.topLevelItem(i) is kept for i in range(panel.tree.topLevelItemCount()))
+    assert kept.data(0, Qt.ItemDataRole.UserRole) == kept_id
+    panel.level_box.setCurrentIndex(2)  # errors only: rows are the errors, edited in place too
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    panel.refresh_now()
+    assert _rows(panel) == [(f.id, f.message) for f in check_map(doc.map) if f.severity.rank == 0]
+    assert "1 error" in panel.summary_label.text()
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    panel.refresh_now()
+    assert panel.tree.topLevelItemCount() == 0 and panel.findings() == check_map(doc.map)
+    panel.level_box.setCurrentIndex(0)
+    assert _rows(panel) == [(f.id, f.message) for f in check_map(doc.map)]
+
+
+def test_checks_panel_rechecks_quotations_when_the_project_moves(qtbot, tmp_path):
+    from argmap.model import MapMeta, Source, SourceDocument
+
+    (tmp_path / "seed.txt").write_text("The ministers met.", encoding="utf-8")
+    amap = make_map(
+        {"e": Statement("e", K.EVIDENCE, "t", source=Source(citation="Seed", quotation="they never met")),
+         "c": (K.CLAIM, "c")},
+        [("l", "support", "e", "c")],
+        meta=MapMeta(sources=(SourceDocument("seed", "Seed", path="seed.txt"),)),
+    )
+    doc = Document(amap)
+    panel = ChecksPanel(doc)
+    qtbot.addWidget(panel)
+    assert [f.code for f in panel.findings()] == ["source-document-missing"]
+    doc.set_path(tmp_path / "map.argmap.json")
+    qtbot.waitUntil(lambda: [f.code for f in panel.findings()] == ["quote-not-found"], timeout=2000)
+    assert panel.summary_label.text() == "1 error, 0 warnings, 0 notes"

@@ -1,10 +1,9 @@
-"""The Checks dock: what the open map is missing or gets wrong; clicking a finding asks
-the window to select the statement it concerns."""
+"""The Checks dock: what the open map is missing or gets wrong, kept current by a
+``Checker``; clicking a finding asks the window to select the statement it concerns."""
 
 from __future__ import annotations
 
 import os
-from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
@@ -22,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.reasoning import Finding, Severity, check_map
+from argmap.reasoning import Checker, Finding, FindingsUpdate, Severity
 from argmap.ui.document import Document
 
 #: Milliseconds of quiet after an edit before the checks run again.
 DEBOUNCE_MS = 300
+#: An update with more steps than this refills the list instead of editing rows.
+MAX_ROW_STEPS = 200
 
 
 def dock_is_showing(dock: QDockWidget) -> bool:
@@ -55,10 +56,11 @@ class _WrappingDelegate(QStyledItemDelegate):
 class ChecksPanel(QDockWidget):
     """Findings of ``argmap.reasoning.check_map`` for the open document, kept current.
 
+    A ``Checker`` follows the document's map: after an edit (and a short quiet time)
+    only the findings the edit can affect are rechecked, and only their rows change.
     The window connects ``statementActivated`` to its selection (select the card and
     scroll to it), and may pass ``set_busy_check`` a test (e.g. "a card's text is being
-    typed" or "the dock is hidden") that postpones a due refresh: the checks take tenths
-    of a second on big maps and must not stall typing.
+    typed" or "the dock is hidden") that postpones a due refresh.
     """
 
     statementActivated = Signal(str)
@@ -68,7 +70,9 @@ class ChecksPanel(QDockWidget):
         self.setWindowTitle(self.tr("Checks"))
         self.setObjectName("checksDock")
         self._document: Document | None = None
-        self._findings: list[Finding] = []
+        self._checker: Checker | None = None
+        self._findings: list[Finding] = []  # in the checker's order; rows show a prefix
+        self._shown_severities: set[Severity] = set()
         self._busy: Callable[[], bool] | None = None
         self._pending = False
         self._timer = QTimer(self)
@@ -119,15 +123,18 @@ class ChecksPanel(QDockWidget):
         """Follow ``document``. With ``defer`` the first checks wait for
         ``refresh_when_free`` (the window calls it once the map is on screen)."""
         if self._document is not None:
-            for sig in (self._document.edited, self._document.pathChanged):
+            for sig, slot in ((self._document.edited, self._schedule), (self._document.pathChanged, self._on_path_changed)):
                 try:
-                    sig.disconnect(self._schedule)
+                    sig.disconnect(slot)
                 except (RuntimeError, TypeError):
                     pass
+        if self._checker is not None:
+            self._checker.detach()
+            self._checker = None
         self._document = document
         if document is not None:
             document.edited.connect(self._schedule)
-            document.pathChanged.connect(self._schedule)
+            document.pathChanged.connect(self._on_path_changed)
         if document is not None and (defer or (self._busy is not None and self._busy())):
             self._timer.stop()
             self._findings = []
@@ -151,6 +158,11 @@ class ChecksPanel(QDockWidget):
     def _schedule(self, *_args: object) -> None:
         self._timer.start()
 
+    def _on_path_changed(self, *_args: object) -> None:
+        if self._checker is not None and self._document is not None:
+            self._checker.set_base_dir(_base_dir(self._document))
+        self._timer.start()
+
     def refresh_when_free(self) -> None:
         """Run the checks now unless the busy test says wait (then they run when the
         dock shows again or the typing ends)."""
@@ -169,24 +181,77 @@ class ChecksPanel(QDockWidget):
             self._timer.start()
 
     def refresh_now(self) -> None:
-        """Run the checks now (normally run by the debounce timer)."""
+        """Bring the findings up to date now (normally run by the debounce timer): the
+        first time for a document the whole map is checked, then only what changed."""
         self._timer.stop()
         self._pending = False
         doc = self._document
         if doc is None:
             self._findings = []
+            self._fill()
+        elif self._checker is None:
+            self._checker = Checker(doc.map, _base_dir(doc))
+            self._checker.update()
+            self._findings = self._checker.findings()
+            self._fill()
         else:
-            base = os.path.dirname(doc.path) if doc.path else None
-            self._findings = check_map(doc.map, base)
-        self._fill()
+            self._apply(self._checker.update())
 
     # ------------------------------------------------------------------- showing
+    def _apply(self, update: FindingsUpdate) -> None:
+        """Edit the list and its rows step by step (rows are the findings up to the
+        chosen severity: a prefix of the list, since it is sorted by severity first)."""
+        if not update:
+            return
+        if update.reset or len(update.steps) > MAX_ROW_STEPS or self._checker is None:
+            self._findings = self._checker.findings() if self._checker is not None else []
+            self._fill()
+            return
+        worst = Severity(self.level_box.currentData() or Severity.INFO).rank
+        findings, tree = self._findings, self.tree
+        for index, finding, added in update.steps:
+            if added:
+                findings.insert(index, finding)
+                if finding.severity.rank <= worst:
+                    tree.insertTopLevelItem(index, self._row(finding))
+            else:
+                findings.pop(index)
+                if finding.severity.rank <= worst:
+                    tree.takeTopLevelItem(index)
+        self._show_summary()
+        self._fit_severity_column()
+
     def _fill(self, *_args: object) -> None:
         self.tree.clear()
+        if self._show_summary():
+            return
+        worst = self.level_box.currentData() or Severity.INFO
+        self.tree.addTopLevelItems([self._row(f) for f in self._findings if f.severity.rank <= Severity(worst).rank])
+        self._shown_severities = set()
+        self._fit_severity_column()
+
+    def _fit_severity_column(self) -> None:
+        """Size the first column to its words, when the severities shown change."""
+        worst = Severity(self.level_box.currentData() or Severity.INFO).rank
+        counts = self._checker.counts() if self._checker is not None else {}
+        shown = {sev for sev, n in counts.items() if n and sev.rank <= worst}
+        if shown != self._shown_severities:
+            self._shown_severities = shown
+            self.tree.resizeColumnToContents(0)
+
+    def _row(self, f: Finding) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([self._words[f.severity], f.message])
+        item.setIcon(0, self._icons[f.severity])
+        item.setData(0, Qt.ItemDataRole.UserRole, f.id)
+        item.setToolTip(1, f"{f.code}: {f.message}")
+        return item
+
+    def _show_summary(self) -> bool:
+        """Write the counts line; True when there is no map to list findings for."""
         if self._document is None:
             self.summary_label.setText(self.tr("No map open."))
-            return
-        counts = Counter(f.severity for f in self._findings)
+            return True
+        counts = self._checker.counts() if self._checker is not None else {}
         if self._pending and not self._findings:
             self.summary_label.setText(self.tr("Checking\u2026"))
         elif not self._findings:
@@ -197,20 +262,19 @@ class ChecksPanel(QDockWidget):
                 Severity.WARNING: (self.tr("1 warning"), self.tr("%1 warnings")),
                 Severity.INFO: (self.tr("1 note"), self.tr("%1 notes")),
             }
-            parts = [one if counts[sev] == 1 else many.replace("%1", str(counts[sev])) for sev, (one, many) in forms.items()]
+            parts = [
+                one if counts.get(sev, 0) == 1 else many.replace("%1", str(counts.get(sev, 0)))
+                for sev, (one, many) in forms.items()
+            ]
             self.summary_label.setText(", ".join(parts))
-        worst = self.level_box.currentData() or Severity.INFO
-        for f in self._findings:
-            if f.severity.rank > Severity(worst).rank:
-                continue
-            item = QTreeWidgetItem([self._words[f.severity], f.message])
-            item.setIcon(0, self._icons[f.severity])
-            item.setData(0, Qt.ItemDataRole.UserRole, f.id)
-            item.setToolTip(1, f"{f.code}: {f.message}")
-            self.tree.addTopLevelItem(item)
-        self.tree.resizeColumnToContents(0)
+        return False
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         id_ = item.data(0, Qt.ItemDataRole.UserRole)
         if id_:
             self.statementActivated.emit(id_)
+
+
+def _base_dir(document: Document) -> str | None:
+    """The folder where the document's relative source-document paths are looked up."""
+    return os.path.dirname(document.path) if document.path else None
