@@ -82,6 +82,37 @@ def test_pdf_pages_and_text(example: Path, example_map, tmp_path: Path) -> None:
     assert all(has_text(joined, s.title or s.text) for s in example_map.statements())
 
 
+def test_pdf_on_a4_has_a_page_per_position(example: Path, example_map, tmp_path: Path) -> None:
+    out, tiles = tmp_path / "a4.pdf", tmp_path / "tiles.pdf"
+    done = _run(example, "-o", out, "--paper", "a4", "--legend", "--title")
+    assert done.returncode == 0, done.stderr
+    pages = pdf_pages(out.read_bytes())
+    (question,) = example_map.questions()
+    positions = example_map.positions(question.id)
+    covered = set().union(*(example_map.subtree(p.id) for p in positions)) | {question.id}
+    orphans = [s for s in example_map.statements() if s.id not in covered]
+    labels = [f"Position {n} of {len(positions)}: {p.title}" for n, p in enumerate(positions, 1)]
+    # a page per position; a position too wide for one readable page is tiled (the
+    # first position of the example has eight cards in a row: two pages)
+    owner = [next((n for n, label in enumerate(labels) if label in page), None) for page in pages]
+    assert None not in owner[: len(pages) - (1 if orphans else 0)]
+    assert ("Other statements" in pages[-1]) == bool(orphans)
+    in_order = [o for o in owner if o is not None]
+    assert in_order == sorted(in_order) and set(in_order) == set(range(len(positions)))
+    assert len(pages) <= 2 * len(positions) + (1 if orphans else 0)
+    for n, p in enumerate(positions):
+        mine = " ".join(page for page, o in zip(pages, owner) if o == n)
+        assert has_text(mine, question.text)  # the question on top of each position
+        for sid in example_map.subtree(p.id):
+            if example_map.is_statement(sid):
+                assert has_text(mine, example_map.statement(sid).text), (p.id, sid)
+    assert "Supports" in " ".join(pages)  # the legend is on a page
+    assert _run(example, "-o", tiles, "--paper", "a4", "--pages", "tiles").returncode == 0
+    tiled = pdf_pages(tiles.read_bytes())
+    assert len(tiled) > 1 and not any("Position 1 of" in page for page in tiled)
+    assert all(has_text(" ".join(tiled), s.text) for s in example_map.statements())
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_handouts_have_every_statement_and_source(fmt: str, example: Path, example_map, tmp_path: Path) -> None:
     import html

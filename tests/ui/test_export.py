@@ -79,20 +79,18 @@ def test_pdf_fit_is_one_page_with_fonts_embedded(qapp) -> None:
 
 
 def test_pdf_on_a4_splits_a_big_map_and_keeps_all_text(qapp) -> None:
+    from argmap.ui.export_pages import count_pdf_pages
     from bench.synthetic import generate_map
 
     amap = generate_map(150, seed=3)
-    options = ExportOptions(paper="a4")
-    comp = compose(amap, options)
-    plan = ex.plan_pages(comp.size, "a4", None, header_pt=14.0)
-    comp.scene.detach()
-    assert len(plan.tiles) > 1
-    pages = pdf_pages(render_bytes(amap, "pdf", options))
-    assert len(pages) == len(plan.tiles)
-    joined = " ".join(pages)
-    missing = [s.id for s in amap.statements() if not has_text(joined, s.text.split(".")[0])]
-    assert missing == []
-    assert "1/" in pages[0] and "row 1, column 1" in pages[0]
+    for pages_mode in ("by-position", "tiles"):
+        options = ExportOptions(paper="a4", pages=pages_mode)
+        pages = pdf_pages(render_bytes(amap, "pdf", options))
+        assert len(pages) > 1 and len(pages) == count_pdf_pages(amap, options)
+        joined = " ".join(pages)
+        missing = [s.id for s in amap.statements() if not has_text(joined, s.text.split(".")[0])]
+        assert missing == [], pages_mode
+        assert f"page 1/{len(pages)}" in pages[0] and "part 1 of" in pages[0]
 
 
 def test_pdf_on_letter_fits_a_small_map_on_one_page(qapp) -> None:

@@ -100,6 +100,18 @@ def test_print_fit_and_poster(qapp, document: Document, tmp_path) -> None:
     assert has_text(fit[0], "Landmines kill civilians for decades.")
     poster = pdf_pages(_print_to_pdf(document, tmp_path, printing.PrintOptions(pages_wide=3)))
     assert len(poster) >= 3 and all(f"/{len(poster)}" in page for page in poster)
+    assert "row 1, column 2" in poster[1]
+
+
+def test_print_one_page_per_position(qapp, tmp_path) -> None:
+    wide = Document(sample_map(with_positions=True))  # too big for one readable page
+    pages = pdf_pages(_print_to_pdf(wide, tmp_path, printing.PrintOptions(pages_wide=printing.BY_POSITION)))
+    amap = wide.map
+    assert len(pages) > 1
+    assert "Position 1 of 2: Deterrence need" in pages[0] and "Ottawa Convention: stay or go?" in pages[0]
+    joined = " ".join(pages)
+    assert "Position 2 of 2: Humanitarian risk" in joined
+    assert all(has_text(joined, s.text.replace("🙂", "")) for s in amap.statements())
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")  # offscreen platform
@@ -118,6 +130,9 @@ def test_print_preview_dialog_paints_and_switches_to_poster(qtbot, document: Doc
     qtbot.waitUntil(lambda: bool(calls))
     dialog.pages_combo.setCurrentIndex(dialog.pages_combo.findData(2))
     qtbot.waitUntil(lambda: calls[-1] == 2)
+    dialog.pages_combo.setCurrentIndex(dialog.pages_combo.findData(printing.BY_POSITION))
+    qtbot.waitUntil(lambda: calls[-1] == printing.BY_POSITION)
+    assert [dialog.pages_combo.itemText(i) for i in range(3)] == ["Fit to one page", "One page per position", "Poster: 2 pages wide"]
     dialog.close()
 
 
