@@ -125,9 +125,11 @@ def card_rects(comp: Composition) -> list[tuple[float, float, float, float]]:
     src, dst = comp.source, comp.map_rect
     dx, dy = dst.left() - src.left(), dst.top() - src.top()
     rects = [(x + dx, y + dy, w, h) for x, y, w, h in comp.scene.card_rects_in(src.x(), src.y(), src.width(), src.height())]
-    for block in (comp.title, comp.footer):
-        if block is not None:
-            rects.append((block.rect.x(), block.rect.y(), block.rect.width(), block.rect.height()))
+    for block, font, centred in ((comp.title, comp.title_font, True), (comp.footer, comp.footer_font, False)):
+        if block is not None:  # the text's own width, not the whole row
+            r = block.rect
+            w = min(r.width(), max(QFontMetricsF(font).horizontalAdvance(line) for line in block.text.split("\n")) + 4)
+            rects.append((r.x() + ((r.width() - w) / 2 if centred else 0.0), r.y(), w, r.height()))
     for symbol, label, _ in comp.legend_items:
         r = symbol.united(label)
         rects.append((r.x(), r.y(), r.width(), r.height()))

@@ -10,7 +10,7 @@ Rect = tuple[float, float, float, float]  # x, y, width, height
 Span = tuple[float, float]  # start, end
 
 EPS = 1e-6
-MIN_FILL = 0.5  # a snapped window still covers at least this much of a page
+MIN_FILL = 0.7  # a window may end early, in a gap, if it still covers this much of a page
 NEARLY_EMPTY = 0.05  # a page whose cards cover less of it than this is nearly empty
 
 
