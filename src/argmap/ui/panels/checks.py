@@ -201,10 +201,10 @@ class ChecksPanel(QDockWidget):
     def _apply(self, update: FindingsUpdate) -> None:
         """Edit the list and its rows step by step (rows are the findings up to the
         chosen severity: a prefix of the list, since it is sorted by severity first)."""
-        if not update:
+        if not update or self._checker is None:
             return
-        if update.reset or len(update.steps) > MAX_ROW_STEPS or self._checker is None:
-            self._findings = self._checker.findings() if self._checker is not None else []
+        if update.reset or len(update.steps) > MAX_ROW_STEPS:
+            self._findings = self._checker.findings()
             self._fill()
             return
         worst = Severity(self.level_box.currentData() or Severity.INFO).rank
