@@ -408,8 +408,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.scene.set_badges(badges)
 
     def _checks_must_wait(self) -> bool:
-        """The checks panel postpones its refresh while hidden or while a card's text is
-        being typed (the checks take tenths of a second on big maps)."""
+        """The checks panel postpones its refresh while hidden (no work for nothing) or
+        while a card's text is being typed (the text reaches the map only when typing ends)."""
         return not dock_is_showing(self.checks) or (self.scene is not None and self.scene.editing_id() is not None)
 
     # ------------------------------------------------------------------ editing
