@@ -53,6 +53,7 @@ def main() -> int:
         ("SVG 10,000 statements", big, "svg", ExportOptions(), 3.0),
         ("PDF 10,000 statements (fit)", big, "pdf", ExportOptions(), 3.0),
         ("PDF 10,000 statements (A4 pages)", big, "pdf", ExportOptions(paper="a4"), None),
+        ("PDF 10,000 statements (A4 tiles)", big, "pdf", ExportOptions(paper="a4", pages="tiles"), None),
         ("PNG 150 statements @2x", generate_map(150), "png", ExportOptions(scale=2.0), None),
     ]
     failed = False

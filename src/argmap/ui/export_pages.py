@@ -15,7 +15,7 @@ from argmap.model import ArgumentMap, Statement, StatementKind
 from argmap.ui.export import ExportError, ExportOptions, build_scene, compose
 from argmap.ui.export_layout import Composition, page_tiles
 from argmap.ui.styles import BODY_PX, make_font
-from argmap.ui.tile_plan import Tile, drop_nearly_empty, plan_tiles
+from argmap.ui.tile_plan import Tile, plan_tiles, prepare
 
 PAGINGS = ("by-position", "tiles")
 PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
@@ -150,9 +150,11 @@ def ladder(comp: Composition, area: QSizeF, overlap_pt: float) -> list[tuple[flo
             scales.update((a * k / length * 0.999, (a * k - (k - 1) * overlap_pt) / length * 0.999))
     cards = card_rects(comp)
     bounds = (0.0, 0.0, size.width(), size.height())
+    prepared = prepare(cards, bounds)
     out: list[tuple[float, int]] = []
     for scale in sorted((x for x in scales if fit * 1.0001 < x <= PT_PER_UNIT), reverse=True):
-        tiles = plan_tiles(cards, bounds, area.width() / scale, area.height() / scale, overlap_pt / scale, drop=False)
+        tiles = plan_tiles(cards, bounds, area.width() / scale, area.height() / scale, overlap_pt / scale, drop=False,
+                           prepared=prepared)
         out.append((scale, len(tiles)))
     out.append((fit, 1))
     return out

@@ -4,6 +4,7 @@ empty (plain Python: rectangles are ``(x, y, w, h)`` tuples)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # x, y, width, height
@@ -41,16 +42,20 @@ def free_spans(spans: list[Span], lo: float, hi: float) -> list[Span]:
     return [s for s in out if s[1] > s[0] + EPS]
 
 
-def axis_windows(spans: list[Span], lo: float, hi: float, size: float, overlap: float = 0.0, pad: float = 8.0) -> list[Span]:
+def axis_windows(spans: list[Span], lo: float, hi: float, size: float, overlap: float = 0.0, pad: float = 8.0,
+                 free: list[Span] | None = None) -> list[Span]:
     """Windows no longer than ``size`` covering ``[lo, hi]`` in order. A window ends in a
-    gap between spans when one lies in its second half (the next window starts in that
-    gap); otherwise the next window starts ``overlap`` before the cut, or earlier, at the
+    gap between spans when one lies near its end (the next window starts in that gap);
+    otherwise the next window starts ``overlap`` before the cut, or earlier, at the
     start of the first span the cut went through, so that span is whole on it. Every
-    span no longer than ``size`` - ``overlap`` lies whole inside some window."""
+    span no longer than ``size`` - ``overlap`` lies whole inside some window. ``spans``
+    sorted and ``free`` given (``free_spans``) save time when planning many sizes."""
     overlap = max(0.0, min(overlap, size / 4))
     if hi - lo <= size + EPS:
         return [(lo, hi)]
-    free = free_spans(spans, lo, hi)
+    spans = spans if free is not None else sorted(spans)
+    free = free if free is not None else free_spans(spans, lo, hi)
+    starts = [a for a, _ in spans]
     out: list[Span] = []
     s = lo
     while True:
@@ -66,22 +71,42 @@ def axis_windows(spans: list[Span], lo: float, hi: float, size: float, overlap: 
             nxt = max(g0 + inset, e - overlap)
         else:
             e = limit
-            cut = [a for a, b in spans if a < e < b and a > s + size * 0.1]
-            nxt = min([e - overlap] + [a - pad for a in cut])
+            first = bisect_right(starts, s + size * 0.1)
+            cut = next((a for a, b in spans[first: bisect_left(starts, e)] if b > e), None)  # the first card cut
+            nxt = min(e - overlap, cut - pad) if cut is not None else e - overlap
         if nxt <= s + size * 0.1:  # only a span longer than a window starts there: no help
             nxt = e - overlap
         out.append((s, e))
         s = max(nxt, s + EPS * 10)
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Cards' spans across and down, sorted, and the gaps between them."""
+
+    xs: list[Span]
+    ys: list[Span]
+    free_x: list[Span]
+    free_y: list[Span]
+
+
+def prepare(cards: list[Rect], bounds: Rect) -> Prepared:
+    bx, by, bw, bh = bounds
+    xs = sorted((x, x + w) for x, _, w, _ in cards)
+    ys = sorted((y, y + h) for _, y, _, h in cards)
+    return Prepared(xs, ys, free_spans(xs, bx, bx + bw), free_spans(ys, by, by + bh))
+
+
 def plan_tiles(cards: list[Rect], bounds: Rect, tile_w: float, tile_h: float, overlap: float = 0.0,
-               pad: float = 8.0, drop: bool = True) -> list[Tile]:
+               pad: float = 8.0, drop: bool = True, prepared: Prepared | None = None) -> list[Tile]:
     """Cover ``bounds`` with windows at most ``tile_w`` x ``tile_h`` (a grid whose column
     and row edges snap to gaps between the ``cards``), row by row, and (with ``drop``)
-    leave out the nearly empty ones whose cards are whole elsewhere."""
+    leave out the nearly empty ones whose cards are whole elsewhere. ``prepared`` (from
+    ``prepare(cards, bounds)``) saves time when planning many sizes."""
     bx, by, bw, bh = bounds
-    cols = axis_windows([(x, x + w) for x, _, w, _ in cards], bx, bx + bw, tile_w, overlap, pad)
-    rows = axis_windows([(y, y + h) for _, y, _, h in cards], by, by + bh, tile_h, overlap, pad)
+    p = prepared or prepare(cards, bounds)
+    cols = axis_windows(p.xs, bx, bx + bw, tile_w, overlap, pad, p.free_x)
+    rows = axis_windows(p.ys, by, by + bh, tile_h, overlap, pad, p.free_y)
     tiles = []
     for r, (y0, y1) in enumerate(rows):
         for c, (x0, x1) in enumerate(cols):
@@ -115,15 +140,31 @@ def drop_nearly_empty(tiles: list[Tile], cards: list[Rect], threshold: float = N
     """``tiles`` without those whose cards cover less than ``threshold`` of them, when
     every card they touch is whole on a page that stays (the emptiest go first). A lone
     tile is always kept."""
+    near = _Near(cards)
+    touching = {id(t): near.touching(t.rect) for t in tiles}
+    fraction = {id(t): content_fraction(t.rect, touching[id(t)]) for t in tiles}
     kept = list(tiles)
-    for tile in sorted(tiles, key=lambda t: content_fraction(t.rect, cards)):
-        if len(kept) == 1 or content_fraction(tile.rect, cards) >= threshold:
+    for tile in sorted(tiles, key=lambda t: fraction[id(t)]):
+        if len(kept) == 1 or fraction[id(tile)] >= threshold:
             continue
         others = [t for t in kept if t is not tile]
-        touched = [c for c in cards if overlap_area(tile.rect, c) > 0]
-        if all(any(contains(t.rect, c) for t in others) for c in touched):
+        if all(any(contains(t.rect, c) for t in others) for c in touching[id(tile)]):
             kept = others
     return kept
+
+
+class _Near:
+    """Cards sorted by their left edge, to find those meeting a rectangle quickly."""
+
+    def __init__(self, cards: list[Rect]) -> None:
+        self.cards = sorted(cards)
+        self.xs = [c[0] for c in self.cards]
+        self.widest = max((c[2] for c in cards), default=0.0)
+
+    def touching(self, rect: Rect) -> list[Rect]:
+        lo = bisect_left(self.xs, rect[0] - self.widest)
+        hi = bisect_right(self.xs, rect[0] + rect[2])
+        return [c for c in self.cards[lo:hi] if overlap_area(rect, c) > 0]
 
 
 def whole_somewhere(tiles: list[Tile], cards: list[Rect]) -> list[Rect]:
