@@ -61,6 +61,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open_app(files: list[str]) -> int:
+    from argmap.cli.display_check import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"argmap: cannot open the desktop app: {problem}", file=sys.stderr)
+        return 2
     try:
         from argmap.ui.app import run_app
     except ImportError as exc:
