@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QImageWriter, QPainter
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from argmap.formats.atomic import atomic_write_bytes
@@ -26,6 +26,7 @@ from argmap.formats.handout import (
 )
 from argmap.model import ArgumentMap
 from argmap.ui.export_layout import Composition
+from argmap.ui.export_png import encode_png
 from argmap.ui.styles import get_theme, legend_entries
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -185,7 +186,11 @@ def render_image(comp: Composition, options: ExportOptions, warnings: list[str] 
                 f"the picture would be {int(w)} x {int(h)} pixels; made it {int(w * limit)} x {int(h * limit)} "
                 "instead (use SVG or PDF for very large maps)"
             )
-    pw = max(1, round(size.width() * scale)) if not options.width or limit < 1.0 else options.width
+    if options.width and limit >= 1.0:
+        pw = options.width
+        scale = pw / size.width()
+    else:
+        pw = max(1, round(size.width() * scale))
     ph = max(1, round(size.height() * scale))
     opaque = comp.background is not None and comp.background.alpha() == 255
     fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
@@ -198,7 +203,10 @@ def render_image(comp: Composition, options: ExportOptions, warnings: list[str] 
     image.setDotsPerMeterY(dpm)
     painter = QPainter(image)
     try:
-        painter.scale(pw / size.width(), ph / size.height())
+        # one scale for both axes: rounding the size must not make it (very slightly)
+        # anisotropic, which sends Qt's raster engine to a slow path for every wide pen
+        # (10 s instead of 0.1 s for the arrows of the 1,000-statement map)
+        painter.scale(scale, scale)
         comp.paint(painter)
     finally:
         painter.end()
@@ -206,13 +214,10 @@ def render_image(comp: Composition, options: ExportOptions, warnings: list[str] 
 
 
 def png_bytes(image: QImage) -> bytes:
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QImageWriter(buf, QByteArray(b"png"))
-    writer.setQuality(85)  # Qt maps this to zlib level 1: several times faster than the default
-    if not writer.write(image):
-        raise ExportError(f"could not encode the PNG: {writer.errorString()}")
-    return bytes(buf.data().data())
+    """``image`` encoded as PNG (deflated on several threads: ``export_png``)."""
+    if image.isNull():
+        raise ExportError("could not encode the PNG: the picture is empty")
+    return encode_png(image)
 
 
 # -------------------------------------------------------------------------------- SVG
