@@ -87,3 +87,21 @@ def test_picture_is_painted_at_one_scale_for_both_axes(qapp) -> None:
         comp.scene.detach()
     assert image.width() == 901
     assert seen and seen[0].m11() == seen[0].m22() == pytest.approx(901 / comp.size.width())
+
+
+def test_png_size_caps_pixels_and_sides_and_says_what_it_did() -> None:
+    from PySide6.QtCore import QSizeF
+
+    from argmap.ui.export import MAX_PIXELS, MAX_SIDE, png_size
+
+    small = png_size(QSizeF(1000, 500), ExportOptions(scale=2))
+    assert (small.width, small.height, small.scale, small.warning()) == (2000, 1000, 2.0, None)
+    grid = png_size(QSizeF(9356, 7401), ExportOptions(scale=2))  # the 1,000-statement grid map
+    assert grid.width * grid.height <= MAX_PIXELS and grid.wanted == (18712, 14802)
+    assert grid.width / grid.height == pytest.approx(9356 / 7401, rel=1e-3)
+    assert "18712 x 14802" in grid.warning() and "grey bars" not in grid.warning()
+    wide = png_size(QSizeF(115_000, 3500), ExportOptions(scale=2))  # one wide tree
+    assert wide.width == MAX_SIDE and wide.scale < 0.3
+    assert "grey bars" in wide.warning() and "use SVG or PDF" in wide.warning()
+    exact = png_size(QSizeF(1000, 333), ExportOptions(width=700))
+    assert (exact.width, exact.height, exact.wanted) == (700, 233, None)

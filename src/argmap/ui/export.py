@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -170,28 +170,53 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
 
 
 # -------------------------------------------------------------------------------- PNG
-def render_image(comp: Composition, options: ExportOptions, warnings: list[str] | None = None) -> QImage:
-    """The picture as a QImage at the requested scale, DPI or width (capped in size)."""
-    size = comp.size
-    if options.width:
-        scale = options.width / size.width()
-    else:
-        scale = options.png_scale
+@dataclass(frozen=True)
+class PngSize:
+    """The pixel size of a PNG, its scale (pixels per picture unit), and the size asked
+    for when the caps (``MAX_PIXELS``, ``MAX_SIDE``) made it smaller."""
+
+    width: int
+    height: int
+    scale: float
+    wanted: tuple[int, int] | None = None
+
+    def warning(self) -> str | None:
+        """What a person should know about a capped picture (None when not capped)."""
+        if self.wanted is None:
+            return None
+        w, h = self.wanted
+        from argmap.ui.items.statement_item import TEXT_LOD
+
+        text = (
+            f"the picture would be {w} x {h} pixels ({w * h / 1e6:.0f} MP); a PNG is kept within "
+            f"{MAX_PIXELS / 1e6:.0f} MP and {MAX_SIDE:,} pixels a side, so it is {self.width} x {self.height}"
+        )
+        if self.scale < TEXT_LOD:
+            text += " and card text shows as grey bars at that size"
+        return text + " (use SVG or PDF for very large maps)"
+
+
+def png_size(size: QSizeF, options: ExportOptions) -> PngSize:
+    """The PNG of a picture of ``size`` (picture units) at the requested scale, DPI or
+    width, within the caps; one scale for both axes."""
+    scale = options.width / size.width() if options.width else options.png_scale
     w, h = size.width() * scale, size.height() * scale
     limit = min(1.0, math.sqrt(MAX_PIXELS / max(1.0, w * h)), MAX_SIDE / max(w, h, 1.0))
-    if limit < 1.0:
-        scale *= limit
-        if warnings is not None:
-            warnings.append(
-                f"the picture would be {int(w)} x {int(h)} pixels; made it {int(w * limit)} x {int(h * limit)} "
-                "instead (use SVG or PDF for very large maps)"
-            )
-    if options.width and limit >= 1.0:
-        pw = options.width
-        scale = pw / size.width()
-    else:
-        pw = max(1, round(size.width() * scale))
-    ph = max(1, round(size.height() * scale))
+    if limit >= 1.0:
+        pw = options.width or max(1, round(w))
+        return PngSize(pw, max(1, round(h)), scale)
+    scale *= limit
+    pw, ph = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
+    return PngSize(pw, ph, scale, (round(w), round(h)))
+
+
+def render_image(comp: Composition, options: ExportOptions, warnings: list[str] | None = None) -> QImage:
+    """The picture as a QImage at the requested scale, DPI or width (capped in size)."""
+    plan = png_size(comp.size, options)
+    note = plan.warning()
+    if note and warnings is not None:
+        warnings.append(note)
+    pw, ph, scale = plan.width, plan.height, plan.scale
     opaque = comp.background is not None and comp.background.alpha() == 255
     fmt = QImage.Format.Format_RGB32 if opaque else QImage.Format.Format_ARGB32_Premultiplied
     image = QImage(pw, ph, fmt)

@@ -300,10 +300,11 @@ class ExportDialog(QDialog):
 
     def _describe(self, fmt: str, comp, options: ExportOptions, amap) -> str:  # type: ignore[no-untyped-def]
         if fmt == "png":
-            w, h = comp.size.width() * options.scale, comp.size.height() * options.scale
-            text = _tr("{0} × {1} pixels").format(round(w), round(h))
-            if w * h > ex.MAX_PIXELS:
-                text += " " + _tr("(too big: it will be made smaller; SVG or PDF keep every detail)")
+            plan = ex.png_size(comp.size, options)
+            w, h = plan.wanted or (plan.width, plan.height)
+            text = _tr("{0} × {1} pixels").format(w, h)
+            if plan.wanted is not None:
+                text += " " + _tr("(too big: it will be made {0} × {1}; SVG or PDF keep every detail)").format(plan.width, plan.height)
         elif fmt == "pdf":
             from argmap.ui.export_pages import count_pdf_pages
 
