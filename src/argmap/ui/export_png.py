@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtGui import QImage
 
-LEVEL = 2  # zlib level: 1-3 cost about the same here, 6 nearly twice as much for 4 % less
+LEVEL = 3  # zlib level: 1-3 cost the same on maps; 4 is 20-35 % slower for up to 20 % less
 STRIP_BYTES = 4 << 20  # raw bytes deflated per task (keeps memory bounded, threads busy)
 _SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _ADLER_BASE = 65521
