@@ -34,8 +34,8 @@ FORMATS = IMAGE_FORMATS + HANDOUT_FORMATS
 PAPERS = ("fit", "a4", "letter")
 SCOPES = ("all", "selection", "subtree")
 BACKGROUNDS = ("white", "transparent")
-MAX_PIXELS = 32_000_000  # a bigger PNG is slow to write and hard to open: the scale is reduced
-MAX_SIDE = 30_000
+MAX_PIXELS = 32_000_000  # bigger PNGs are hard to open (32 MP paint and write in ~0.6 s): the scale is reduced
+MAX_SIDE = 30_000  # many viewers refuse wider pictures
 PAGINGS = ("by-position", "tiles")  # A4/Letter: a page per position (tiled if need be), or tiles
 
 
