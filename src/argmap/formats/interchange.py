@@ -110,6 +110,25 @@ def _get(name: str, path: str | os.PathLike[str]) -> FileFormat:
     return f
 
 
+_READS = "argmap reads argmap projects, AIF JSON, Argdown, Kialo text and GraphML"
+
+#: Extensions of formats argmap does not read, so that such a file is refused by name
+#: instead of being read as Argdown (the fallback for text of no known format).
+_UNSUPPORTED = {
+    ".yml": "YAML (for example a Carneades argument graph)",
+    ".yaml": "YAML (for example a Carneades argument graph)",
+    ".xml": "XML but not GraphML",
+    ".lkif": "LKIF XML",
+    ".caf": "Carneades XML",
+    ".csv": "a CSV table",
+    ".tsv": "a TSV table",
+    ".html": "an HTML page",
+    ".htm": "an HTML page",
+    ".svg": "an SVG picture",
+    ".rtf": "RTF text",
+}
+
+
 def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     """The format of ``data``, from its content first and its extension second."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -127,7 +146,14 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     if head.startswith(b"<"):
         if looks_like_graphml(head):
             return FORMATS["graphml"]
-        raise WrongFormatError(path, "is XML but not GraphML; argmap reads GraphML, AIF JSON, Argdown and Kialo text")
+        raise WrongFormatError(path, f"is XML but not GraphML (for example a Carneades or LKIF argument graph), a format argmap cannot read; {_READS}")
+    if json_name:
+        # Named as JSON but not starting like it (damaged, or a stray byte before the
+        # "{"): the JSON parser says where, rather than reading it as Argdown text.
+        parse_json(data, path)
+        if by_ext is not None and by_ext.name == "argmap":
+            return by_ext
+        raise WrongFormatError(path, "is JSON but not AIF (no \"nodes\" and \"edges\")")
     text = decode_utf8(data, path)
     if looks_like_kialo(text):
         return FORMATS["kialo"]
@@ -135,6 +161,11 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
         raise WrongFormatError(path, "is not a Kialo export (no 'Discussion Title:' line and no '1.1. Pro:' claims)")
     if by_ext is not None and by_ext.name == "dot":
         raise WrongFormatError(path, "is a Graphviz DOT file; argmap writes DOT but cannot read it")
+    if by_ext is not None and by_ext.name == "graphml":
+        raise WrongFormatError(path, "is not GraphML: it does not start with an XML tag (the file may be damaged)")
+    unsupported = _UNSUPPORTED.get(Path(path).suffix.lower()) if by_ext is None else None
+    if unsupported:
+        raise WrongFormatError(path, f"is {unsupported}, a format argmap cannot read; {_READS}")
     return FORMATS["argdown"]
 
 

@@ -14,6 +14,16 @@ from argmap.formats.errors import UnreadableFileError
 #: Largest file any importer reads (documented in docs/file-format.md).
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
+_BOM = b"\xef\xbb\xbf"
+#: Byte-order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts
+#: with UTF-16's).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
 _SURROGATE_ANY = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
@@ -39,7 +49,7 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> by
         raise UnreadableFileError(p, f"cannot be read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise UnreadableFileError(p, f"is larger than the {_size(max_bytes)} limit")
-    if not data or data.isspace():
+    if not data or data.removeprefix(_BOM).isspace() or data == _BOM:
         raise UnreadableFileError(p, "is empty")
     return data
 
@@ -68,7 +78,15 @@ def _read_limited(fh: BinaryIO, size: int, max_bytes: int) -> bytes:
 
 
 def decode_utf8(data: bytes, path: str | os.PathLike[str]) -> str:
-    """Decode UTF-8 (a byte-order mark is allowed and dropped)."""
+    """Decode UTF-8 (a byte-order mark is allowed and dropped). UTF-16/32 text and NUL
+    bytes (a binary or damaged file) are refused with a message saying so."""
+    for bom, name in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise UnreadableFileError(path, f"is {name} text; argmap reads UTF-8 (save the file as UTF-8)")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        raise UnreadableFileError(path, f"contains a NUL byte (byte {nul}, line {line}): it is a binary or damaged file, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
