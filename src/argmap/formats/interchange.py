@@ -13,6 +13,7 @@ from argmap.formats.aif import dumps_aif, loads_aif, looks_like_aif
 from argmap.formats.argdown_read import loads_argdown
 from argmap.formats.argdown_write import dumps_argdown
 from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats.carneades import loads_carneades, looks_like_carneades, looks_like_carneades_yaml
 from argmap.formats.dot import dumps_dot
 from argmap.formats.errors import FileFormatError, UnreadableFileError, WriteError, WrongFormatError
 from argmap.formats.graphml import dumps_graphml, looks_like_graphml, loads_graphml
@@ -65,6 +66,7 @@ FORMATS: dict[str, FileFormat] = {
         FileFormat("kialo", "Kialo discussion export", (".txt",), _text_reader(loads_kialo), None),
         FileFormat("graphml", "GraphML (yEd, Gephi)", (".graphml",), lambda d, p: loads_graphml(d, p), dumps_graphml),
         FileFormat("dot", "Graphviz DOT", (".dot", ".gv"), None, _text_writer(dumps_dot)),
+        FileFormat("carneades", "Carneades (CAF, LKIF)", (".caf", ".lkif", ".xml"), lambda d, p: loads_carneades(d, p), None),
     )
 }
 
@@ -146,6 +148,8 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     if head.startswith(b"<"):
         if looks_like_graphml(head):
             return FORMATS["graphml"]
+        if looks_like_carneades(head):
+            return FORMATS["carneades"]
         raise WrongFormatError(path, f"is XML but not GraphML (for example a Carneades or LKIF argument graph), a format argmap cannot read; {_READS}")
     if json_name:
         # Named as JSON but not starting like it (damaged, or a stray byte before the
@@ -161,6 +165,8 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
         raise WrongFormatError(path, "is not a Kialo export (no 'Discussion Title:' line and no '1.1. Pro:' claims)")
     if by_ext is not None and by_ext.name == "dot":
         raise WrongFormatError(path, "is a Graphviz DOT file; argmap writes DOT but cannot read it")
+    if looks_like_carneades_yaml(data, path):
+        return FORMATS["carneades"]  # its reader says that Carneades YAML is not read
     if by_ext is not None and by_ext.name == "graphml":
         raise WrongFormatError(path, "is not GraphML: it does not start with an XML tag (the file may be damaged)")
     unsupported = _UNSUPPORTED.get(Path(path).suffix.lower()) if by_ext is None else None
