@@ -46,7 +46,7 @@ from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Rating, Source, SourceDocument, Statement, StatementKind
 
 FORMAT = "Carneades"
-YAML_MESSAGE = "Carneades YAML is not supported; export to CAF XML"
+YAML_MESSAGE = "Carneades YAML is not supported; export to CAF XML (argmap cannot read YAML)"
 _COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _ELEMENT = re.compile(rb"<([A-Za-z_][^\s/>]*)")
 _UNDERCUT = re.compile(r"^\(\s*undercut\s+(\S+?)\s*\)$")
@@ -80,7 +80,7 @@ def loads_carneades(data: bytes, path: str | os.PathLike[str] = "<carneades>") -
             text = data[:65536].decode("utf-8", "replace")
             if _YAML_KEYS.search(text) or _YAML_META.search(text):
                 raise WrongFormatError(path, YAML_MESSAGE)
-            raise WrongFormatError(path, f"is YAML, which argmap does not read ({YAML_MESSAGE})")
+            raise WrongFormatError(path, "is YAML, which argmap cannot read")
         raise WrongFormatError(path, "is not Carneades XML (CAF or LKIF)")
     root = parse_xml_safely(data, path)
     name = local(root.tag).lower()

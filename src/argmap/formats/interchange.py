@@ -112,7 +112,7 @@ def _get(name: str, path: str | os.PathLike[str]) -> FileFormat:
     return f
 
 
-_READS = "argmap reads argmap projects, AIF JSON, Argdown, Kialo text and GraphML"
+_READS = "argmap reads argmap projects, AIF JSON, Argdown, Kialo text, GraphML and Carneades CAF/LKIF XML"
 
 #: Extensions of formats argmap does not read, so that such a file is refused by name
 #: instead of being read as Argdown (the fallback for text of no known format).
@@ -150,7 +150,7 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
             return FORMATS["graphml"]
         if looks_like_carneades(head):
             return FORMATS["carneades"]
-        raise WrongFormatError(path, f"is XML but not GraphML (for example a Carneades or LKIF argument graph), a format argmap cannot read; {_READS}")
+        raise WrongFormatError(path, f"is XML but not GraphML, nor a Carneades CAF or LKIF argument graph, so argmap cannot read it; {_READS}")
     if json_name:
         # Named as JSON but not starting like it (damaged, or a stray byte before the
         # "{"): the JSON parser says where, rather than reading it as Argdown text.
