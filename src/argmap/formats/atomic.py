@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from argmap.formats.errors import WriteError
@@ -17,6 +17,37 @@ from argmap.formats.errors import WriteError
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> None:
     """Write ``data`` (bytes, or pieces of bytes written one after another) to ``path``
     so that readers see the old file or the new, never a mix."""
+    atomic_write_files([(path, data)])
+
+
+def atomic_write_files(files: Sequence[tuple[str | os.PathLike[str], bytes | Iterable[bytes]]]) -> None:
+    """Write several files together (a worksheet and its answer key): every file is
+    written to a temporary file first, and only when all of them are written are they
+    put in place. A failure while writing any of them leaves every old file as it was
+    and no new or temporary file behind."""
+    staged: list[tuple[str, Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append(_stage(path, data))
+        for tmp, target, named in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise WriteError(named, f"could not save: {exc.strerror or exc}; the old file is unchanged") from exc
+    except BaseException:
+        for tmp, _target, _named in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+    for folder in dict.fromkeys(target.parent for _tmp, target, _named in staged):
+        _fsync_dir(folder)
+
+
+def _stage(path: str | os.PathLike[str], data: bytes | Iterable[bytes]) -> tuple[str, Path, Path]:
+    """Write ``data`` to a flushed, fsynced temporary file beside ``path`` with the
+    permissions of the file it will replace; returns (temporary, target, named)."""
     named = Path(path)
     # Write through a symbolic link to the file it points at (replacing the link itself
     # with a plain file would surprise whoever made it).
@@ -42,7 +73,6 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | Iterable[byte
         except OSError:
             mode = 0o666 & ~_umask()
         os.chmod(tmp, mode)
-        os.replace(tmp, target)
     except BaseException as exc:
         try:
             os.unlink(tmp)
@@ -51,7 +81,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes | Iterable[byte
         if isinstance(exc, OSError):
             raise WriteError(named, f"could not save: {exc.strerror or exc}; the old file is unchanged") from exc
         raise
-    _fsync_dir(folder)
+    return tmp, target, named
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats.atomic import atomic_write_files
 from argmap.formats.handout_outline import (
     KIND_LABEL,
     Entry,
@@ -352,9 +352,12 @@ def write_handout(
     title: str | None = None,
     svg: str | bytes | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
+    key_svg: str | bytes | None = None,
 ) -> list[Path]:
     """Write a handout (``md`` or ``html``, from the extension unless ``fmt`` is given),
-    atomically. A worksheet also writes its answer key (``X.key.html``). Returns the paths."""
+    atomically. A worksheet also writes its answer key (``X.key.html``, with the map
+    picture ``key_svg`` if given, else ``svg``); both files are written or neither is.
+    Returns the paths."""
     p = Path(path)
     fmt = (fmt or p.suffix.lstrip(".")).lower()
     fmt = {"markdown": "md", "htm": "html"}.get(fmt, fmt)
@@ -362,17 +365,17 @@ def write_handout(
         raise ValueError(f"{p}: a handout is Markdown (.md) or HTML (.html), not {fmt or 'no extension'!r}")
     blank = parse_kinds(worksheet)
 
-    def render(key: bool) -> str:
+    def render(key: bool) -> bytes:
         if fmt == "md":
-            return handout_markdown(amap, title=title, worksheet=blank, answer_key=key)
-        return handout_html(amap, title=title, svg=svg, worksheet=blank, answer_key=key)
+            return handout_markdown(amap, title=title, worksheet=blank, answer_key=key).encode("utf-8")
+        picture = key_svg if key and key_svg is not None else svg
+        return handout_html(amap, title=title, svg=picture, worksheet=blank, answer_key=key).encode("utf-8")
 
-    atomic_write_bytes(p, render(False).encode("utf-8"))
-    written = [p]
+    files = [(p, render(False))]
     if blank:
-        atomic_write_bytes(key_path(p), render(True).encode("utf-8"))
-        written.append(key_path(p))
-    return written
+        files.append((key_path(p), render(True)))
+    atomic_write_files(files)
+    return [path for path, _data in files]
 
 
 __all__ = [

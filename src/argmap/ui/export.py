@@ -13,7 +13,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
-from argmap.formats.atomic import atomic_write_bytes
+from argmap.formats.atomic import atomic_write_files
 from argmap.formats.handout import (
     HANDOUT_FORMATS,
     key_path,
@@ -313,20 +313,18 @@ def write_export(path: str | os.PathLike[str], amap: ArgumentMap, options: Expor
         svg = None
         if options.embed_map and fmt == "html":
             svg = render_bytes(worksheet_map(chosen, blank) if blank else chosen, "svg", replace(options, worksheet=()))
-        title = options.title or None
-        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank)
+        key_svg = None
         if blank and options.embed_map and fmt == "html":  # the key shows the full map
             key_svg = render_bytes(chosen, "svg", replace(options, worksheet=()))
-            from argmap.formats.handout import handout_html
-
-            atomic_write_bytes(key_path(path), handout_html(chosen, title=title, svg=key_svg, worksheet=blank, answer_key=True).encode("utf-8"))
+        title = options.title or None
+        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg)
         return result
     sheet = worksheet_map(chosen, blank) if blank else chosen
-    atomic_write_bytes(path, render_bytes(sheet, fmt, options, result.warnings))
-    result.paths.append(Path(path))
-    if blank:
-        atomic_write_bytes(key_path(path), render_bytes(chosen, fmt, options))
-        result.paths.append(key_path(path))
+    files = [(Path(path), render_bytes(sheet, fmt, options, result.warnings))]
+    if blank:  # the worksheet and its answer key are written together, or neither
+        files.append((key_path(path), render_bytes(chosen, fmt, options)))
+    atomic_write_files(files)
+    result.paths.extend(p for p, _data in files)
     return result
 
 
