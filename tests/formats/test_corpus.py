@@ -30,6 +30,7 @@ ARGDOWN = [p for p in _files("argdown/**/*.argdown", "argdown/**/*.ad") if "argd
 ARGDOWN_PLUS = [p for p in _files("argdown/**/*.argdown") if "argdown-plus" in p.name]
 KIALO = _files("kialo*/**/*.txt")
 GRAPHML = _files("graphml/**/*.graphml")
+CARNEADES = _files("carneades/**/*.xml")
 
 
 def test_corpus_has_files(corpus_dir: Path) -> None:
@@ -151,3 +152,39 @@ def test_graphml_file_imports(path: Path) -> None:
     assert len(amap.statements()) == nodes - relation_nodes
     assert amap.links()
     assert report.fmt == "GraphML"
+
+
+def _carneades_expected(path: Path) -> tuple[int, int]:
+    """Statements and links a Carneades XML file should give, counted from its elements:
+    every statement but a CAF ``(undercut ARG)`` that only pro arguments conclude; every
+    argument (a link) plus one undercut per exception, less the single-premise pro
+    arguments for a question (statements used as no premise whose text ends with "?")."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(path.read_bytes())
+    texts = {}
+    for st in root.iter("statement"):
+        en = [d for d in st.findall("descriptions/description") if d.get("lang") == "en"]
+        node = en[0] if en else st.find("s")
+        texts[st.get("id")] = " ".join("".join(node.itertext()).split()) if node is not None else ""
+    args = list(root.iter("argument"))
+    premises = [(a, p) for a in args for p in a.iter("premise")]
+    used = {p.get("statement") for _, p in premises}
+    folded = {sid for sid, st in ((s.get("id"), s) for s in root.iter("statement"))
+              if (st.get("atom") or "").startswith("(undercut ") and sid not in used
+              and all(a.get("pro") != "false" for a in args if a.find("conclusion").get("statement") == sid)}  # fmt: skip
+    exceptions = sum(1 for _, p in premises if p.get("type") == "exception")
+    answers = sum(
+        1 for a in args
+        if a.get("pro", "true") != "false" and a.get("direction", "pro") == "pro" and len(a.findall("premises/premise")) == 1
+        and texts[a.find("conclusion").get("statement")].endswith("?") and a.find("conclusion").get("statement") not in used
+    )  # fmt: skip
+    return len(texts) - len(folded), len(args) + exceptions - answers
+
+
+@pytest.mark.parametrize("path", CARNEADES, ids=_ids(CARNEADES))
+def test_carneades_file_imports_with_expected_counts(path: Path) -> None:
+    statements, links = _carneades_expected(path)
+    amap, report = read_any(path)
+    assert (len(amap.statements()), len(amap.links())) == (statements, links)
+    assert (report.statements, report.links) == (statements, links) and report.fmt.startswith("Carneades")
