@@ -273,6 +273,14 @@ def test_other_xml_and_broken_xml() -> None:
         loads_carneades(b"[A]: text", "x.caf")
 
 
+@pytest.mark.parametrize("name", ["graph.xml", "graph.caf", "graph.lkif"])
+def test_a_damaged_carneades_file_is_not_read_as_argdown(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("[A]: looks like Argdown\n", encoding="utf-8")
+    with pytest.raises(WrongFormatError, match=f"{name}: is not Carneades XML .*does not start with an XML tag"):
+        read_any(path)
+
+
 def test_detection_by_content_and_namespace() -> None:
     assert looks_like_carneades(b"<?xml version='1.0'?>\n<!-- <graphml> -->\n<caf version='1.3'/>")
     assert looks_like_carneades(b'\n<l:lkif xmlns:l="urn:x"/>')

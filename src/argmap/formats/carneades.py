@@ -81,7 +81,7 @@ def loads_carneades(data: bytes, path: str | os.PathLike[str] = "<carneades>") -
             if _YAML_KEYS.search(text) or _YAML_META.search(text):
                 raise WrongFormatError(path, YAML_MESSAGE)
             raise WrongFormatError(path, "is YAML, which argmap cannot read")
-        raise WrongFormatError(path, "is not Carneades XML (CAF or LKIF)")
+        raise WrongFormatError(path, "is not Carneades XML (CAF or LKIF): it does not start with an XML tag (the file may be damaged)")
     root = parse_xml_safely(data, path)
     name = local(root.tag).lower()
     report = ImportReport(path=os.fspath(path), fmt=FORMAT)

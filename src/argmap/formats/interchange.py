@@ -165,8 +165,8 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
         raise WrongFormatError(path, "is not a Kialo export (no 'Discussion Title:' line and no '1.1. Pro:' claims)")
     if by_ext is not None and by_ext.name == "dot":
         raise WrongFormatError(path, "is a Graphviz DOT file; argmap writes DOT but cannot read it")
-    if looks_like_carneades_yaml(data, path):
-        return FORMATS["carneades"]  # its reader says that Carneades YAML is not read
+    if looks_like_carneades_yaml(data, path) or (by_ext is not None and by_ext.name == "carneades"):
+        return FORMATS["carneades"]  # its reader says what is wrong (YAML, damaged XML)
     if by_ext is not None and by_ext.name == "graphml":
         raise WrongFormatError(path, "is not GraphML: it does not start with an XML tag (the file may be damaged)")
     unsupported = _UNSUPPORTED.get(Path(path).suffix.lower()) if by_ext is None else None
