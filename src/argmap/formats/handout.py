@@ -65,7 +65,8 @@ def _md_statement(e: Entry, indent: str, key: bool, blank: frozenset[StatementKi
     rel = _RELATION_LABEL.get(e.relation)
     head = f"**{label}**" + (f" ({rel})" if rel else "") + ":"
     if e.seen_before:
-        return [f"{indent}- {head} {_md_text(s.label(80), indent + '  ')} *(see above)*"]
+        where = "continued below" if e.continued else "see above"
+        return [f"{indent}- {head} {_md_text(s.label(80), indent + '  ')} *({where})*"]
     if s.kind in blank and not key:
         lines = [f"{indent}- {head} {BLANK_LINE}", f"{indent}  {BLANK_LINE}"]
         if s.kind is StatementKind.EVIDENCE:
@@ -196,7 +197,8 @@ def _html_statement(e: Entry, key: bool, blank: frozenset[StatementKind]) -> str
     if rel:
         head += f' <span class="rel">({esc(rel)})</span>'
     if e.seen_before:
-        return f'<div class="st {kind} seen">{head} {esc(s.label(80))} <em>(see above)</em></div>'
+        where = "continued below" if e.continued else "see above"
+        return f'<div class="st {kind} seen">{head} {esc(s.label(80))} <em>({where})</em></div>'
     if s.kind in blank and not key:
         extra = '<div class="blank-line">Source:</div>' if s.kind is StatementKind.EVIDENCE else ""
         return f'<div class="st {kind}">{head}<div class="blank" data-kind="{kind}"></div>{extra}</div>'

@@ -18,6 +18,9 @@ KIND_LABEL = {
     StatementKind.REBUTTAL: "Rebuttal",
 }
 _SAFE_SCHEMES = ("http", "https", "mailto")
+#: Deepest nesting of a handout outline; a chain of reasons deeper than this continues
+#: as a new top-level entry (walking and writing the tree recurses once per level).
+MAX_DEPTH = 40
 
 
 # ---------------------------------------------------------------------- map helpers
@@ -94,6 +97,7 @@ class Entry:
     groups: list[Group] = field(default_factory=list)
     seen_before: bool = False
     source_no: int | None = None
+    continued: bool = False  # too deep here: shown again, with what is under it, further down
 
 
 @dataclass
@@ -131,28 +135,45 @@ def build_outline(amap: ArgumentMap, blank: frozenset[StatementKind] = frozenset
             sources.append((numbers[key], src, "", ""))
         return numbers[key]
 
-    def entry(s: Statement, relation: str) -> Entry:
+    deferred: dict[str, Statement] = {}  # too deep where met: continued at the top level
+
+    def entry(s: Statement, relation: str, depth: int = 0) -> Entry:
         if s.id in seen:
             return Entry(s, relation, seen_before=True)
+        if depth >= MAX_DEPTH and (s.kind is StatementKind.QUESTION or amap.links_into(s.id)):
+            deferred.setdefault(s.id, s)
+            return Entry(s, relation, seen_before=True, continued=True)
         seen.add(s.id)
         e = Entry(s, relation, source_no=number(s))
         if s.kind is StatementKind.QUESTION:
-            e.groups.extend(Group(_answer_link(p), [entry(p, "position")]) for p in amap.positions(s.id))
-        e.groups.extend(group(link) for link in amap.links_into(s.id))
+            e.groups.extend(Group(_answer_link(p), [entry(p, "position", depth + 1)]) for p in amap.positions(s.id))
+        e.groups.extend(group(link, depth + 1) for link in amap.links_into(s.id))
         return e
 
-    def group(link: Link) -> Group:
+    def group(link: Link, depth: int) -> Group:
         relation = "support" if link.kind is LinkKind.SUPPORT else "attack"
-        g = Group(link, [entry(amap.statement(p), relation) for p in link.premises])
+        g = Group(link, [entry(amap.statement(p), relation, depth) for p in link.premises])
         for under in amap.links_into(link.id):
-            g.undercuts.extend(entry(amap.statement(p), "undercut") for p in under.premises)
+            g.undercuts.extend(entry(amap.statement(p), "undercut", depth) for p in under.premises)
         return g
 
+    others: list[Entry] = []
+
+    def continue_deferred() -> None:
+        while deferred:
+            s = deferred.pop(next(iter(deferred)))
+            if s.id not in seen:
+                others.append(entry(s, "other"))
+
     questions = [entry(q, "question") for q in amap.questions()]
+    continue_deferred()
     premises_used = {p for link in amap.links() for p in link.premises}
     rest = [s for s in amap.statements() if s.id not in seen]
     rest.sort(key=lambda s: (s.id in premises_used, s.order, s.id))  # roots first
-    others = [entry(s, "other") for s in rest if s.id not in seen]
+    for s in rest:
+        if s.id not in seen:
+            others.append(entry(s, "other"))
+            continue_deferred()
     cited = [c.casefold() for c, _ in numbers]
     urls = {u for _, u in numbers if u}
     for doc in amap.meta.sources:  # documents not already cited by some evidence
