@@ -4,7 +4,7 @@ only where the map is looked at, gestures reported as signals; never writes to t
 from __future__ import annotations
 
 import gc
-from collections import deque
+import heapq
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -29,7 +29,7 @@ from argmap.ui.items.card_layout import card_size
 from argmap.ui.items.gestures import GestureMixin
 from argmap.ui.items.link_item import ANSWER_PREFIX, LinkItem, answer_link
 from argmap.ui.items.overview import fits, render_overview
-from argmap.ui.items.records import ArrowRec, CardRec
+from argmap.ui.items.records import ArrowRec, CardRec, link_depth
 from argmap.ui.items.render_state import RenderState
 from argmap.ui.items.arrow_layer import TILE
 from argmap.ui.items.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
@@ -477,12 +477,14 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self._build()
 
     def _refresh_links(self, link_ids: Iterable[str]) -> None:
-        """Recompute visibility and geometry of these links and of links attacking them."""
-        todo = deque(link_ids)
-        seen: set[str] = set()
+        """Recompute visibility and geometry of these links and of links attacking them,
+        each link before the links aiming at it (ties by id: never in a set's order)."""
         recs = self._recs
+        todo = [(link_depth(recs, lid), lid) for lid in link_ids]
+        heapq.heapify(todo)
+        seen: set[str] = set()
         while todo:
-            lid = todo.popleft()
+            depth, lid = heapq.heappop(todo)
             if lid in seen:
                 continue
             seen.add(lid)
@@ -512,7 +514,9 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
                 self._place_arrow(rec)
                 self._content_changed(before, after)
             self._repaint_arrow(rec, after)
-            todo.extend(self._deps.get(lid, ()))
+            for dep in self._deps.get(lid, ()):
+                if dep not in seen:
+                    heapq.heappush(todo, (depth + 1, dep))
         self._dirty_overview()
 
     def _link_shown(self, rec: ArrowRec) -> bool:
@@ -579,7 +583,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         if not self._unplaced:
             return
         placed = self._layout_missing()
-        for sid in list(self._unplaced):
+        for sid in sorted(self._unplaced):
             rec = self._recs.get(sid)
             if isinstance(rec, CardRec) and sid in placed:
                 self._move_card(rec, placed[sid])

@@ -134,6 +134,7 @@ class ArrowTile(QGraphicsItem):
         super().__init__()
         self.key = key
         self.arrows = arrows
+        self._order: list[str] | None = None  # ``arrows`` sorted by id (painting order)
         self._recs = recs
         self._rs = rs
         self._on_link = is_on_link
@@ -153,11 +154,25 @@ class ArrowTile(QGraphicsItem):
         if len(self.arrows) >= CACHE_FROM and self.cacheMode() == QGraphicsItem.CacheMode.NoCache:
             self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
+    def arrows_changed(self) -> None:
+        """The scene added arrows to ``arrows`` or removed some: sort again at the next
+        paint (and maybe start caching)."""
+        self._order = None
+        self.check_cache()
+
+    def order(self) -> list[str]:
+        """The tile's arrow ids in painting order: sorted by id, so that overlapping
+        arrows stack the same way in every process (sets iterate in hash order)."""
+        order = self._order
+        if order is None or len(order) != len(self.arrows):
+            order = self._order = sorted(self.arrows)
+        return order
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self._rs.sheet:
             return
         recs = self._recs
-        arrows = [rec for rec in (recs.get(a) for a in self.arrows) if rec is not None and rec.valid and rec.shown]
+        arrows = [rec for rec in (recs.get(a) for a in self.order()) if rec is not None and rec.valid and rec.shown]
         if not arrows:
             return
         painter.save()
@@ -209,11 +224,17 @@ class ArrowSheet(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         for arrows in (under, over):
             if arrows:
+                arrows.sort(key=_lid)  # the tiles' order (the records are in edit order)
                 paint_arrows(painter, arrows, area, self._rs)
 
 
+def _lid(rec: ArrowRec) -> str:
+    return rec.lid
+
+
 def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs: RenderState) -> None:
-    """Draw ``arrows`` as far as they cross ``rect`` (the painter is clipped to it)."""
+    """Draw ``arrows`` as far as they cross ``rect`` (the painter is clipped to it), in
+    their order within each style (callers pass them sorted: pixels never depend on hashing)."""
     m = TILE_MARGIN
     cl, ct, cr, cb = rect.left() - m, rect.top() - m, rect.right() + m, rect.bottom() + m
     scale = painter.worldTransform().m11()
@@ -265,22 +286,29 @@ def paint_arrows(painter: QPainter, arrows: Iterable[ArrowRec], rect: QRectF, rs
         painter.setBrush(QBrush(rs.background))
         for p in answer_tips:
             painter.drawEllipse(p, ANSWER_DOT, ANSWER_DOT)
-    for which, glines in glow.items():
+    # groups in a fixed order (not the order their first arrow came in)
+    for which in sorted(glow):
         painter.setPen(rs.highlight_pen if which == 0 else rs.drop_pen)
-        painter.drawLines(glines)
+        painter.drawLines(glow[which])
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    for key, klines in lines.items():
+    order = [key for key in rs.link_pens if key in lines]
+    for key in order:
+        klines = lines[key]
         if klines:
             painter.setPen(pens[key])
             painter.drawLines(klines)
-    for key, points in dots.items():
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(rs.link_pens[key].color()))
-        for p in points:
-            painter.drawEllipse(p, JUNCTION_R, JUNCTION_R)
-    for key, tips in heads.items():
-        pen = rs.link_pens[key]
-        _draw_heads(painter, theme.links[key[0]].head, tips, pen.color(), rs.background, pen.widthF())
+    for key in order:
+        points = dots.get(key)
+        if points:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(rs.link_pens[key].color()))
+            for p in points:
+                painter.drawEllipse(p, JUNCTION_R, JUNCTION_R)
+    for key in order:
+        tips = heads.get(key)
+        if tips:
+            pen = rs.link_pens[key]
+            _draw_heads(painter, theme.links[key[0]].head, tips, pen.color(), rs.background, pen.widthF())
 
 
 def _clip_into(out: list, seg: tuple[float, float, float, float], l: float, t: float, r: float, b: float, period: float) -> None:

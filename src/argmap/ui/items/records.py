@@ -157,6 +157,18 @@ class ArrowRec:
         return [*self.segs, (jx, jy, tx, ty)]
 
 
+def link_depth(recs: dict, lid: str) -> int:
+    """How many links lie between a link and the statement its chain of targets ends at
+    (0: the link targets a statement)."""
+    depth = 0
+    rec = recs.get(lid)
+    while isinstance(rec, ArrowRec) and depth <= len(recs):  # (a cycle cannot loop forever)
+        rec = recs.get(rec.link.target)
+        if isinstance(rec, ArrowRec):
+            depth += 1
+    return depth
+
+
 def rect_exit(x: float, y: float, w: float, h: float, tx: float, ty: float) -> tuple[float, float]:
     """Where the ray from the centre of rect (x, y, w, h) towards (tx, ty) leaves it."""
     cx, cy = x + w / 2, y + h / 2

@@ -72,7 +72,7 @@ class SpatialMixin:
             live.add(key)
             for level in range(1, MAX_LEVEL + 1):
                 self._live_in.setdefault(coarse_key(key, level), set()).add(key)
-            for sid in self._card_cells.get(key, ()):
+            for sid in sorted(self._card_cells.get(key, ())):  # items stack in creation order
                 rec = self._recs[sid]
                 if rec.item is None:
                     self._make_card(rec)
@@ -91,7 +91,7 @@ class SpatialMixin:
         else:
             keys = [(i, j) for i in range(i1, i2 + 1) for j in range(j1, j2 + 1)]
         for key in keys:
-            for sid in self._card_cells.get(key, ()):
+            for sid in sorted(self._card_cells.get(key, ())):
                 rec = recs[sid]
                 if rec.item is None:
                     self._make_card(rec)
@@ -117,7 +117,7 @@ class SpatialMixin:
         if len(keys) > MANY_CELLS:  # a big area: look at every arrow once
             found = (r for r in list(recs.values()) if isinstance(r, ArrowRec) and r.item is None and r.valid and r.shown)
         else:
-            found = (recs[lid] for key in keys for lid in list(self._arrow_cells.get(key, ())) if recs[lid].item is None)
+            found = (recs[lid] for key in keys for lid in sorted(self._arrow_cells.get(key, ())) if recs[lid].item is None)
         for rec in found:
             if rec.item is None and any(clip_line(*seg, left, top, right, bottom) is not None for seg in rec.lines()):
                 self._make_arrow(rec)
@@ -221,7 +221,7 @@ class SpatialMixin:
                     break
         tile = self._tiles.get(key)
         if tile is not None:
-            tile.check_cache()
+            tile.arrows_changed()
 
     def _place_arrow(self, rec: ArrowRec) -> None:
         """(Re-)enter an arrow in the grid after its geometry or visibility changed:
@@ -249,14 +249,20 @@ class SpatialMixin:
         rec.long_lines = long_lines
         for key in fine:
             if key in self._live:
-                self._tile(key).check_cache()
+                self._tile(key).arrows_changed()
 
     def _unplace_arrow(self, rec: ArrowRec) -> None:
         if rec.cells:
             lid = rec.lid
-            fine, coarse = self._arrow_cells, self._coarse
+            fine, coarse, tiles = self._arrow_cells, self._coarse, self._tiles
             for key in rec.cells:
-                (fine if len(key) == 2 else coarse)[key].discard(lid)
+                if len(key) == 2:
+                    fine[key].discard(lid)
+                    tile = tiles.get(key)
+                    if tile is not None:
+                        tile.arrows_changed()
+                else:
+                    coarse[key].discard(lid)
             rec.cells = []
 
     def _forget(self, rec) -> None:
@@ -335,7 +341,7 @@ class SpatialMixin:
         for key in rect_keys(x, y, x + w, y + h):
             found.update(cells.get(key, ()))
         out = []
-        for sid in found:
+        for sid in sorted(found):  # callers lay cards out around these: same order every run
             rec = self._recs[sid]
             if rec.x0 < x + w and x < rec.x0 + rec.w and rec.y0 < y + h and y < rec.y0 + rec.h:
                 out.append((rec.x0, rec.y0, rec.w, rec.h))
