@@ -76,6 +76,10 @@ def main() -> None:
     argdown, _ = dumps_argdown(source)
     print(f"  import Argdown of the same map: median {_median(lambda: loads_argdown(argdown)):.3f} s")
 
+    big = generate_map(10_000, with_positions=False)
+    for name, dump in (("Argdown", dumps_argdown), ("AIF", dumps_aif)):
+        print(f"  write the 10,000-statement map as {name}: median {_median(lambda: dump(big), repeat=3):.3f} s")
+
 
 if __name__ == "__main__":
     main()

@@ -77,7 +77,8 @@ class _Writer:
         self.arg_style = {sid for sid in kept.get("arguments", []) if sid in self.statements}
         titles = kept.get("argument_titles", {})
         self.kept_link_titles = titles if isinstance(titles, dict) else {}
-        self.attacked = {link.target for link in self.links if link.target in {x.id for x in self.links}}
+        link_ids = {x.id for x in self.links}
+        self.attacked = {link.target for link in self.links if link.target in link_ids}
         self.inferred = infer_kinds(self.statements.values(), self.links)
 
     # --------------------------------------------------------------- structure
