@@ -84,6 +84,7 @@ _LIST_ITEM = re.compile(r"^(\*|\d+\.)\s+(.*)$")
 _ARG = re.compile(r"^<([^<>\n]+)>\s*(:?)\s*(.*)$")
 _STMT = re.compile(r"^\[([^\[\]\n]+)\](?!\()\s*(:?)\s*(.*)$")
 _TAG = re.compile(r"(?<![\w&(/\\])#(?:\(([^)]+)\)|([\w\-]+))")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ESCAPE = re.compile(r"\\([\\#\[\]<>{}()@*_+\-./])")
 
 
@@ -106,7 +107,10 @@ def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
                 i = j + len(closing)
                 closing = None
                 continue
-            if line.startswith("<!--", i):
+            if line[i] == "\\" and _ESCAPE.match(line, i):
+                buf.append(line[i : i + 2])  # an escaped character never starts a comment
+                i += 2
+            elif line.startswith("<!--", i):
                 closing, i, had_comment = "-->", i + 4, True
             elif line.startswith("/*", i):
                 closing, i, had_comment = "*/", i + 2, True
@@ -371,7 +375,9 @@ class _Parser:
         return el
 
     def parse(self, text: str) -> ArgdownDoc:
-        raw_lines = text.lstrip("\ufeff").splitlines()
+        # Only CR, LF and CRLF end lines in Argdown (str.splitlines would also break at
+        # U+2028, form feeds and other characters that may be part of a statement).
+        raw_lines = _LINE_BREAK.split(text.lstrip("\ufeff"))
         lines = _strip_comments(raw_lines)
         self.doc.front_matter, self.doc.settings, start = _front_matter(lines, self.path)
         lines = lines[start:]

@@ -44,7 +44,10 @@ def escape_text(text: str) -> str:
 
 
 def _title_safe(title: str) -> str:
-    return " ".join(title.replace("[", "(").replace("]", ")").replace("<", "(").replace(">", ")").split())
+    """A title usable between brackets: brackets become parentheses and comment openers
+    are broken up (titles have no escapes in Argdown)."""
+    out = title.replace("[", "(").replace("]", ")").replace("<", "(").replace(">", ")")
+    return " ".join(out.replace("/*", "/ *").replace("//", "/ /").split())
 
 
 def _tag(tag: str) -> str:
