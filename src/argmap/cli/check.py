@@ -7,12 +7,12 @@ be read (or a folder holds no project files).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from argmap.cli import json_text
 from argmap.formats import FileFormatError
 from argmap.reasoning import Finding, Severity, check_file, has_errors, project_files
 from argmap.util import plural
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             ],
             "summary": _summary(results),
         }
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print(json_text(out))
     elif len(results) > 1:
         s = _summary(results)
         print(

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
+from argmap.cli import json_text
 from argmap.formats import FileFormatError, load_project
 from argmap.model import ArgumentMap
 from argmap.reasoning import (
@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
                 for lab in labellings
             ]
         data["ratings"] = _ratings_json(amap)
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_text(data))
         return 0
     print(amap.meta.title or args.file)
     if args.semantics == "grounded":

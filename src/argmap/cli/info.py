@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from typing import Any
 
+from argmap.cli import json_text
 from argmap.formats import FileFormatError, load_project
 from argmap.model import ArgumentMap, StatementKind
 from argmap.util import plural
@@ -51,10 +51,9 @@ def run(args: argparse.Namespace) -> int:
     except FileFormatError as exc:
         print(f"argmap: {exc}", file=sys.stderr)
         return 1
-    _tolerant_stdout()
     data = summary(project.map)
     if args.json:
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_text(data))
         return 0
     print(data["title"] or "(untitled map)")
     total = sum(data["statements"].values())
@@ -73,9 +72,3 @@ def run(args: argparse.Namespace) -> int:
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
-
-def _tolerant_stdout() -> None:
-    # A terminal that cannot show some character gets an escape, not a crash.
-    reconfigure = getattr(sys.stdout, "reconfigure", None)
-    if reconfigure is not None:
-        reconfigure(errors="backslashreplace")
