@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from argmap.util import plural
+
 #: Examples kept per kind of note (the count keeps going).
 MAX_EXAMPLES = 3
 
@@ -94,7 +96,7 @@ class ImportReport:
         name = self.path or "the map"
         fmt = f" ({self.fmt})" if self.fmt else ""
         verb, prep = ("Imported", "from") if self.direction == "import" else ("Exported", "to")
-        out = [f"{verb} {self.statements} statements and {self.links} links {prep} {name}{fmt}."]
+        out = [f"{verb} {plural(self.statements, 'statement')} and {plural(self.links, 'link')} {prep} {name}{fmt}."]
         for severity in (REPAIRED, CHANGED, DROPPED, KEPT, NOTED):
             notes = [n for n in self.notes.values() if n.severity == severity]
             if not notes:
