@@ -15,7 +15,7 @@ from argmap.ui.items.link_item import LinkItem
 from argmap.ui.items.statement_item import StatementItem
 from argmap.ui.scene import MapScene
 from argmap.ui.styles import get_theme
-from argmap.ui.view import MapView
+from tests.ui.canvas_support import shown_view
 from tests.ui.test_items import make_small_map, render
 
 K = StatementKind
@@ -74,11 +74,7 @@ def test_hit_tests_and_selection_find_items_not_created_yet(wide):
 
 def test_a_view_creates_the_items_it_shows(wide, qtbot):
     _amap, scene = wide
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 800, 600)
     view.zoom_reset()
     view.centerOn(QPointF(12000, 300))
     view.viewport().repaint()
@@ -137,11 +133,7 @@ def test_content_rect_follows_edits_without_full_rescans(wide):
 
 def test_fit_shows_everything_without_scroll_bars(qtbot, qapp):
     scene = MapScene(make_small_map())
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 700)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 900, 700)
     view.zoom_reset()
     assert view.horizontalScrollBar().isVisible()  # at 100% the map is wider than the view
     view.zoom_fit()
@@ -157,11 +149,7 @@ def test_fit_shows_everything_without_scroll_bars(qtbot, qapp):
 
 def test_show_initial_fits_readable_maps_else_shows_the_question_at_100(qtbot, qapp):
     scene = MapScene(make_small_map())
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1200, 900)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 1200, 900)
     view.show_initial()
     qapp.processEvents()
     assert 0.5 <= view.zoom() <= 1.0
@@ -207,11 +195,7 @@ def test_busy_arrow_tiles_are_cached_on_screen_but_exported_as_vectors(qtbot, tm
     statements += [Statement(f"b{i}", K.CLAIM, f"Right {i}", pos=(6000.0, i * 18.0)) for i in range(n)]
     links = [Link(f"l{i}", LinkKind.ATTACK, (f"b{i}",), f"a{i}") for i in range(n)]
     scene = MapScene(ArgumentMap.from_parts(MapMeta(), statements, links))
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 800, 600)
     view.zoom_reset()
     view.centerOn(QPointF(3000, 500))
     view.viewport().repaint()
@@ -288,11 +272,7 @@ def test_a_large_render_draws_the_arrows_with_one_sheet(qtbot):
 
 def test_a_small_map_zoomed_far_out_paints_arrows_with_the_sheet(wide, qtbot):
     _amap, scene = wide
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(900, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 900, 400)
     view.zoom_fit()
     assert not view.uses_overview() and view.zoom() < 0.1
     image = view.grab().toImage()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from argmap.model import LinkKind, Statement, StatementKind, connect, move
 from argmap.ui.scene import MapScene
 from argmap.ui.view import MapView
+from tests.ui.canvas_support import shown_view
 from tests.ui.test_items import make_small_map
 
 
@@ -19,11 +20,7 @@ from tests.ui.test_items import make_small_map
 def canvas_view(qtbot):
     amap = make_small_map()
     scene = MapScene(amap)
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1400, 1000)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 1400, 1000)
     view.zoom_reset()
     view.centerOn(scene.content_rect().center())
     yield amap, scene, view
@@ -233,11 +230,7 @@ def test_level_of_detail_uses_overview_for_big_maps_when_zoomed_out(qtbot):
     statements = [Statement(f"s{i}", StatementKind.CLAIM, f"Claim {i}", pos=(float(i % 40) * 300, float(i // 40) * 200)) for i in range(1200)]
     amap = ArgumentMap.from_parts(MapMeta(), statements, [])
     scene = MapScene(amap)
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(800, 600)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_view(qtbot, scene, 800, 600)
     view.zoom_reset()
     assert not view.uses_overview()
     view.zoom_fit()

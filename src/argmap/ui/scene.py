@@ -3,7 +3,6 @@ only where the map is looked at, gestures reported as signals; never writes to t
 
 from __future__ import annotations
 
-import gc
 import heapq
 from collections.abc import Iterable
 
@@ -35,6 +34,7 @@ from argmap.ui.items.arrow_layer import TILE
 from argmap.ui.items.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
 from argmap.ui.items.statement_item import StatementItem
 from argmap.ui.styles import Theme, get_theme
+from argmap.util import gc_paused
 
 __all__ = ["CONTENT_MARGIN", "MapScene"]
 
@@ -276,13 +276,8 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # tens of thousands of long-lived objects: no point scanning them
-        try:
+        with gc_paused():  # tens of thousands of long-lived objects: no point scanning them
             self._build_records()
-        finally:
-            if gc_was_enabled:
-                gc.enable()
 
     def _build_records(self) -> None:
         statements = self.map.statements()
