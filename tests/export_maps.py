@@ -12,16 +12,9 @@ from argmap.model import (
     Source,
     SourceDocument,
     Statement,
-    StatementKind,
 )
+from tests.model.maps import C, E, P, Q, R
 
-Q, P, E, C, R = (
-    StatementKind.QUESTION,
-    StatementKind.POSITION,
-    StatementKind.EVIDENCE,
-    StatementKind.CLAIM,
-    StatementKind.REBUTTAL,
-)
 
 UNICODE_TEXTS = (
     "Łódź and Šiauliai agree",
