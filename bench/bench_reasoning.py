@@ -149,7 +149,6 @@ def main(sizes: list[int]) -> None:
         compiled = median_ms(fw.grounded)
         text, add, undo = edit_refresh_ms(amap, rng)
         pref = median_ms(lambda: preferred(amap), 3)
-        checks = median_ms(lambda: check_map(amap), 3)
         ratings = median_ms(lambda: propagate_ratings(amap), 3)
         labels = grounded(amap)
         some = [s.id for s in amap.statements()][:50]

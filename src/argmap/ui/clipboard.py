@@ -136,7 +136,3 @@ def copy_to_clipboard(amap: ArgumentMap, ids: Iterable[str]) -> int:
 def clipboard_submap() -> ArgumentMap | None:
     return from_mime(QGuiApplication.clipboard().mimeData(QClipboard.Mode.Clipboard))
 
-
-def clipboard_has_map() -> bool:
-    mime = QGuiApplication.clipboard().mimeData(QClipboard.Mode.Clipboard)
-    return mime is not None and mime.hasFormat(MIME_TYPE)

@@ -3,7 +3,6 @@ else one page per position (a position too big for a page is tiled), with page h
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 

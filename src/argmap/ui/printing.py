@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QRectF, QSizeF
+from PySide6.QtCore import QCoreApplication, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QToolBar, QWidget
@@ -37,12 +37,6 @@ class PrintOptions:
 
 def header_title(amap: ArgumentMap, name: str = "") -> str:
     return amap.meta.title.strip() or name or _tr("Argument map")
-
-
-def header_text(amap: ArgumentMap, name: str = "") -> str:
-    """"Title · 28 November 2026" for the top of each printed page."""
-    date = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
-    return f"{header_title(amap, name)} \u00b7 {date}"
 
 
 def paint_map(printer: QPrinter, amap: ArgumentMap, options: PrintOptions, name: str = "") -> int:

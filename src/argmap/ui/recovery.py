@@ -139,9 +139,6 @@ class RecoveryManager(QObject):
     def set_interval(self, seconds: int) -> None:
         self._timer.setInterval(max(1, int(seconds)) * 1000)
 
-    def interval_ms(self) -> int:
-        return self._timer.interval()
-
     # ------------------------------------------------------------------ documents
     def register(self, doc: Document) -> None:
         if doc not in self._docs:

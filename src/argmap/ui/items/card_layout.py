@@ -142,12 +142,6 @@ def short_citation(citation: str) -> str:
     return short or citation.strip()
 
 
-def citation_of(s: Statement) -> str:
-    """The citation line of an evidence card: "Title, para. 6" (or the URL)."""
-    citation, locator = citation_parts(s)
-    return ", ".join(p for p in (citation, locator) if p)
-
-
 def citation_parts(s: Statement) -> tuple[str, str]:
     """The (short) citation and the locator an evidence card shows."""
     src = s.source

@@ -346,11 +346,3 @@ class SpatialMixin:
             if rec.x0 < x + w and x < rec.x0 + rec.w and rec.y0 < y + h and y < rec.y0 + rec.h:
                 out.append((rec.x0, rec.y0, rec.w, rec.h))
         return out
-
-    def live_cells(self) -> int:
-        """How many grid cells have their items created (for tests and benchmarks)."""
-        return len(self._live)
-
-    @staticmethod
-    def cell_size() -> float:
-        return TILE
