@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Statement, StatementKind, connect, disconnect
-from argmap.ui.items.records import ArrowRec
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.records import ArrowRec
+from argmap.ui.canvas.scene import MapScene
 from tests.conftest import EXAMPLE, REPO
 
 K = StatementKind

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from argmap.model import ArgumentMap, MapMeta, Statement, StatementKind
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.styles import get_theme
 
 

@@ -133,7 +133,7 @@ def _export_scene_class() -> type:
     """``MapScene`` that leaves the background to the composition (white, the theme's
     colour or transparent), so the map has no tinted box of its own."""
     if not _SCENE_CLASS:
-        from argmap.ui.scene import MapScene
+        from argmap.ui.canvas.scene import MapScene
 
         class ExportScene(MapScene):
             def drawBackground(self, painter, rect) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
@@ -185,7 +185,7 @@ class PngSize:
         if self.wanted is None:
             return None
         w, h = self.wanted
-        from argmap.ui.items.statement_item import TEXT_LOD
+        from argmap.ui.canvas.statement_item import TEXT_LOD
 
         text = (
             f"the picture would be {w} x {h} pixels ({w * h / 1e6:.0f} MP); a PNG is kept within "

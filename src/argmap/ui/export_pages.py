@@ -96,7 +96,7 @@ def _with_question_on_top(part: ArgumentMap, position: str, question: str | None
     the question sits above all positions, often far to one side of this one)."""
     if question is None:
         return part
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     p, q = part.statement(position), part.statement(question)
     if p.pos is None or q.pos is None:

@@ -264,7 +264,7 @@ class LegendEntry:
 
 def legend_entries(theme: Theme | str) -> list[LegendEntry]:
     """What a legend for ``theme`` lists: the five statement kinds, then the two arrows.
-    Draw a sample with ``argmap.ui.items.painting.draw_legend_symbol``."""
+    Draw a sample with ``argmap.ui.canvas.painting.draw_legend_symbol``."""
     theme = get_theme(theme) if isinstance(theme, str) else theme
     out = [LegendEntry(kind_name(k), statement_kind=k, glyph=theme.kinds[k].glyph) for k in StatementKind]
     out.append(LegendEntry(_tr("Supports"), link_kind=LinkKind.SUPPORT))

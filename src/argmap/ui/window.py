@@ -24,12 +24,12 @@ from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.session import Session
 from argmap.ui.settings import recent_files, settings
 from argmap.ui.start_page import StartPage
 from argmap.ui.styles import THEMES
-from argmap.ui.view import MapView
+from argmap.ui.canvas.view import MapView
 
 
 #: Optional modules that add menu commands (see ``MainWindow.install_extensions``).

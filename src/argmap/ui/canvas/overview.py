@@ -9,8 +9,8 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 from argmap.model import LinkKind
-from argmap.ui.items.card_layout import HEADER_H, PAD_TOP, pad_x
-from argmap.ui.items.render_state import RenderState
+from argmap.ui.canvas.card_layout import HEADER_H, PAD_TOP, pad_x
+from argmap.ui.canvas.render_state import RenderState
 
 MAX_SIDE = 4096
 MAX_PIXELS = 8_000_000

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from argmap.model import LinkKind
-from argmap.ui.items.card_layout import metrics
+from argmap.ui.canvas.card_layout import metrics
 from argmap.ui.styles import HEADER_PX, Head, LegendEntry, Shape, Theme, make_font
 
 HEAD_LEN = 11.0

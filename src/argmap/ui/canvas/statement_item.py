@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from argmap.ui.items.card_layout import (
+from argmap.ui.canvas.card_layout import (
     CITE_GAP,
     HEADER_GAP,
     HEADER_H,
@@ -16,9 +16,9 @@ from argmap.ui.items.card_layout import (
     metrics,
     pad_x,
 )
-from argmap.ui.items.painting import FOLD, draw_badge, draw_card_shape, shape_path
-from argmap.ui.items.records import CardRec
-from argmap.ui.items.render_state import RenderState
+from argmap.ui.canvas.painting import FOLD, draw_badge, draw_card_shape, shape_path
+from argmap.ui.canvas.records import CardRec
+from argmap.ui.canvas.render_state import RenderState
 from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, Shape, make_font
 
 MARGIN = 6.0  # room around the card for the selection and highlight outlines
