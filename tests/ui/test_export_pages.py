@@ -10,7 +10,7 @@ from PySide6.QtCore import QSizeF
 
 from argmap.ui import export_pages as ep
 from argmap.ui.export import ExportError, ExportOptions, render_bytes
-from argmap.ui.tile_plan import content_fraction, contains
+from argmap.export.tile_plan import content_fraction, contains
 from tests.export_maps import has_text, pdf_pages, sample_map
 
 
@@ -39,14 +39,14 @@ def test_position_parts_put_the_question_on_top_and_the_rest_last(qapp) -> None:
 
 
 def test_a_map_without_positions_has_no_parts(qapp) -> None:
-    from argmap.formats.handout import submap
+    from argmap.export.handout import submap
 
     amap = sample_map()
     assert ep.position_parts(submap(amap, ["e1", "r1", "c3", "x1"])) == []
 
 
 def test_small_map_stays_on_one_page(qapp) -> None:
-    from argmap.formats.handout import submap
+    from argmap.export.handout import submap
 
     amap = sample_map(with_positions=True)
     amap = submap(amap, amap.subtree("p2"))

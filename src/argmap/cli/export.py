@@ -152,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _export_one(args: argparse.Namespace, src: str) -> str:
     """Export one file; returns a problem to report, or "" when it worked."""
-    from argmap.formats.handout import write_handout
+    from argmap.export.handout import write_handout
 
     out, fmt = _target(args, src)
     try:
@@ -183,7 +183,7 @@ def _export_one(args: argparse.Namespace, src: str) -> str:
 
 def _handout_only(args: argparse.Namespace, amap, out: Path, fmt: str, write_handout) -> tuple[list[Path], list[str]]:  # type: ignore[no-untyped-def]
     """Markdown and HTML without Qt: subtree filtering and worksheets included."""
-    from argmap.formats.handout import resolve_statement, submap
+    from argmap.export.handout import resolve_statement, submap
 
     if args.subtree:
         amap = submap(amap, amap.subtree(resolve_statement(amap, args.subtree)))

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from argmap.formats.atomic import atomic_write_files
-from argmap.formats.handout import (
+from argmap.export.handout import (
     HANDOUT_FORMATS,
     key_path,
     parse_kinds,

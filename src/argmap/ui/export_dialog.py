@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.formats import EXTENSION, FileFormatError
-from argmap.formats.handout import handout_html, handout_markdown, worksheet_map
+from argmap.export.handout import handout_html, handout_markdown, worksheet_map
 from argmap.model import StatementKind
 from argmap.ui import export as ex
 from argmap.ui.export import ExportError, ExportOptions, ExportResult

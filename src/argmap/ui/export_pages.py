@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from argmap.formats.handout import source_list, submap
+from argmap.export.handout import source_list, submap
 from argmap.model import ArgumentMap, Statement, StatementKind
 from argmap.ui.export import ExportError, ExportOptions, build_scene, compose
 from argmap.ui.export_layout import Composition, page_tiles
 from argmap.ui.styles import BODY_PX, make_font
-from argmap.ui.tile_plan import Tile, plan_tiles, prepare
+from argmap.export.tile_plan import Tile, plan_tiles, prepare
 
 PAGINGS = ("by-position", "tiles")
 PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %

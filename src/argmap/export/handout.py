@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.formats.atomic import atomic_write_files
-from argmap.formats.handout_outline import (
+from argmap.export.handout_outline import (
     KIND_LABEL,
     Entry,
     build_outline,
