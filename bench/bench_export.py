@@ -46,7 +46,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from argmap.ui.export import ExportOptions, render_bytes
+    from argmap.ui.render.export import ExportOptions, render_bytes
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     render_bytes(generate_map(50), "png", ExportOptions())  # warm up fonts and caches

@@ -24,7 +24,7 @@ EXPORT_SCRIPT = r"""
 import sys
 from pathlib import Path
 from argmap.formats import load_project
-from argmap.ui.export import ExportOptions, ensure_app, render_bytes
+from argmap.ui.render.export import ExportOptions, ensure_app, render_bytes
 app = ensure_app()
 amap = load_project(sys.argv[1]).map
 out = Path(sys.argv[2])

@@ -8,8 +8,8 @@ import io
 import pytest
 from PySide6.QtCore import QSizeF
 
-from argmap.ui import export_pages as ep
-from argmap.ui.export import ExportError, ExportOptions, render_bytes
+from argmap.ui.render import export_pages as ep
+from argmap.ui.render.export import ExportError, ExportOptions, render_bytes
 from argmap.export.tile_plan import content_fraction, contains
 from tests.export_maps import has_text, pdf_pages, sample_map
 
@@ -142,7 +142,7 @@ def test_fit_paper_is_one_page_the_size_of_the_map(qapp) -> None:
 
 
 def test_poster_pages_overlap_and_mark_the_cuts(qapp) -> None:
-    from argmap.ui.export import compose
+    from argmap.ui.render.export import compose
 
     comp = compose(sample_map(), ExportOptions())
     try:

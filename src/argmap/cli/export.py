@@ -50,7 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
-    from argmap.ui.export import ExportOptions
+    from argmap.ui.render.export import ExportOptions
 
     title = args.title
     if title == "":
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"argmap: export: cannot create folder {args.dir}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     if _needs_qt(first_fmt, args):
-        from argmap.ui.export import ensure_app
+        from argmap.ui.render.export import ensure_app
 
         app = ensure_app()  # noqa: F841 - kept alive while exporting
     failed = 0
@@ -161,7 +161,7 @@ def _export_one(args: argparse.Namespace, src: str) -> str:
         return str(exc)
     try:
         if _needs_qt(fmt, args):
-            from argmap.ui.export import ExportError, write_export
+            from argmap.ui.render.export import ExportError, write_export
 
             try:
                 result = write_export(out, project.map, _options(args, fmt, project.map.meta.title), fmt)

@@ -33,7 +33,7 @@ from argmap.ui.canvas.view import MapView
 
 
 #: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
-EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions")
+EXTENSIONS = ("argmap.ui.render.export_actions", "argmap.ui.import_actions")
 
 
 def zoom_text(factor: float) -> str:

@@ -25,8 +25,8 @@ from argmap.export.handout import (
     write_handout,
 )
 from argmap.model import ArgumentMap
-from argmap.ui.export_layout import Composition
-from argmap.ui.export_png import encode_png
+from argmap.ui.render.export_layout import Composition
+from argmap.ui.render.export_png import encode_png
 from argmap.ui.styles import get_theme, legend_entries
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
@@ -287,7 +287,7 @@ def export_format(path: str | os.PathLike[str], fmt: str | None = None) -> str:
 def render_bytes(amap: ArgumentMap, fmt: str, options: ExportOptions, warnings: list[str] | None = None) -> bytes:
     """One picture (png, svg or pdf) of an already prepared map."""
     if fmt == "pdf":
-        from argmap.ui.export_pages import render_pdf
+        from argmap.ui.render.export_pages import render_pdf
 
         return render_pdf(amap, options, options.title or amap.meta.title, warnings)[0]
     comp = compose(amap, options)
