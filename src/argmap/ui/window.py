@@ -297,6 +297,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.edited.connect(self._on_edited)
+        document.subscriberFailed.connect(self.show_view_failure)
         document.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.session.document_opened(document)
         self.stack.setCurrentWidget(self.canvas_page)
@@ -426,6 +427,14 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", message), 8000)
+
+    def show_view_failure(self, message: str) -> None:
+        """A view could not follow an edit: said in the status bar (the edit and its
+        undo step are kept; the details are in the log)."""
+        self.statusBar().showMessage(
+            self.tr("A view may be out of date (%1). Your edit is kept; reopen the map to refresh.").replace("%1", message),
+            15000,
+        )
 
     def _on_edited(self) -> None:
         self._follow_view_state()
