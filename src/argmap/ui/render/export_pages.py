@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainte
 
 from argmap.export.handout import source_list, submap
 from argmap.model import ArgumentMap, Statement, StatementKind
-from argmap.ui.render.export import ExportError, ExportOptions, build_scene, compose
+from argmap.export.options import ExportError, ExportOptions
+from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.export_layout import Composition, page_tiles
 from argmap.ui.styles import BODY_PX, make_font
 from argmap.export.tile_plan import Tile, plan_tiles, prepare
