@@ -67,3 +67,9 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
 def _need_gui() -> None:
     if QGuiApplication.instance() is None:
         raise ExportError("pictures need a QGuiApplication; call ensure_app() first")
+
+
+def detach(comp: Composition | None) -> None:
+    """Detach the scene a composition drew from its map (the map stops updating it)."""
+    if comp is not None and hasattr(comp.scene, "detach"):
+        comp.scene.detach()

@@ -30,6 +30,7 @@ from argmap.export.options import (  # noqa: F401 - the Qt-free options, re-expo
 from argmap.export.write import write
 from argmap.model import ArgumentMap
 from argmap.ui.render.compose import build_scene, compose  # noqa: F401 - re-exported
+from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition
 from argmap.ui.render.export_pages import render_pdf
 from argmap.ui.render.export_png import encode_png
@@ -189,11 +190,6 @@ def _map_of(scene_or_map, theme: str | None) -> tuple[ArgumentMap, list[str], st
         raise ExportError("copy as image needs a map or a map scene")
     current = getattr(scene, "theme_name", None) or getattr(getattr(scene, "theme", None), "name", None)
     return amap, list(scene.selected_ids()), theme or current or "default"
-
-
-def _detach(comp: Composition) -> None:
-    if hasattr(comp.scene, "detach"):
-        comp.scene.detach()
 
 
 def ensure_app():  # type: ignore[no-untyped-def]

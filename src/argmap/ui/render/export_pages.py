@@ -13,11 +13,11 @@ from argmap.export.handout import source_list, submap
 from argmap.model import ArgumentMap, Statement, StatementKind
 from argmap.export.options import ExportError, ExportOptions
 from argmap.ui.render.compose import build_scene, compose
+from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
 from argmap.ui.styles import BODY_PX, make_font
 from argmap.export.tile_plan import Tile, plan_tiles, prepare
 
-PAGINGS = ("by-position", "tiles")
 PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
 MIN_READABLE_PT = 6.0 / BODY_PX  # card text of at least 6 pt
 MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
@@ -324,11 +324,6 @@ def release(pages: list[PageSpec]) -> None:
         if id(page.comp.scene) not in seen:
             seen.add(id(page.comp.scene))
             _detach(page.comp)
-
-
-def _detach(comp: Composition | None) -> None:
-    if comp is not None and hasattr(comp.scene, "detach"):
-        comp.scene.detach()
 
 
 # -------------------------------------------------------------------------- posters
