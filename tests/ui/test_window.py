@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from argmap.model import LinkKind, StatementKind, change_statement
 from argmap.ui.actions import SPECS
 from argmap.ui.help import shortcut_rows
-from argmap.ui.panels.outline_model import ID_ROLE
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE

@@ -9,7 +9,7 @@ Every edit has a user-facing ``label`` (used as the undo text).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -28,7 +28,8 @@ from argmap.util import plural  # noqa: F401  (also imported from here by the UI
 
 
 class Edit(Protocol):
-    label: str
+    @property
+    def label(self) -> str: ...  # the undo text
 
     def apply(self, amap: ArgumentMap) -> None: ...
 
@@ -395,7 +396,7 @@ def disconnect(amap: ArgumentMap, link_id: str, premise: str | None = None) -> E
     return RemoveItems.build(amap, [link_id], "Disconnect statements")
 
 
-def move(amap: ArgumentMap, positions: dict[str, tuple[float, float] | None], label: str = "") -> MoveStatements:
+def move(amap: ArgumentMap, positions: Mapping[str, tuple[float, float] | None], label: str = "") -> MoveStatements:
     moves = []
     for i, p in positions.items():
         new = (float(p[0]), float(p[1])) if p is not None else None

@@ -79,7 +79,7 @@ class CheckContext:
     amap: ArgumentMap
     fw: Framework
     labels: Mapping[str, Label]
-    answered_by: Mapping[str, set[str]]
+    answered_by: dict[str, set[str]]  # kept up to date by the incremental checker
     base: Path | None = None
     located: dict[SourceDocument, Located] = field(default_factory=dict)  # one pass's lookups
 
@@ -110,7 +110,7 @@ def check_map(
     if labels is None:
         labels = fw.grounded()
     base = Path(base_dir) if base_dir is not None else None
-    ctx = CheckContext(amap, fw, labels, answered_by(amap), base)
+    ctx = CheckContext(amap, fw, labels.labels if isinstance(labels, Labelling) else labels, answered_by(amap), base)
     findings: list[Finding] = []
     unchecked = 0
     first: dict[str, Statement] = {}
@@ -245,9 +245,10 @@ def _evidence_finding(ctx: CheckContext, s: Statement) -> Finding | None:
             s.id,
         )
     if not occurs_in(source.quotation, found.text):
+        where = found.path.name if found.path is not None else doc.path
         return _finding(
             "quote-not-found",
-            f"The quotation of {_q(s)} does not occur in '{doc.title or doc.id}' ({found.path.name}): "
+            f"The quotation of {_q(s)} does not occur in '{doc.title or doc.id}' ({where}): "
             "check the wording against the document.",
             s.id,
         )
