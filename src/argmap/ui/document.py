@@ -9,13 +9,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, UTC
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.reading import read_bytes
 from argmap.model import AddStatement, ArgumentMap, Batch, ChangeStatement, Edit, MapMeta
+from argmap.model.i18n import EDITS
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class _EditCommand(QUndoCommand):
     """The one generic undo command: redo applies the edit, undo reverts it."""
 
     def __init__(self, document: Document, edit: Edit, merge: bool = False) -> None:
-        super().__init__(edit.label)
+        super().__init__(QCoreApplication.translate(EDITS, edit.label))  # labels are marked with translate_noop
         self._document = document
         self.edit = edit
         self.merge = merge
