@@ -102,7 +102,9 @@ class Document(QObject):
 
     modifiedChanged = Signal(bool)
     pathChanged = Signal(str)
-    #: Emitted after every edit applied, undone or redone, and after a revert.
+    #: The undo stack moved (an edit applied, undone or redone) or the document was
+    #: reverted: for the title, the actions and the window's own bookkeeping. Views
+    #: follow the map's change records instead (``ArgumentMap.subscribe``).
     edited = Signal()
     #: A view failed to follow a change (a bug in the view): the message says which and
     #: why. The edit and its undo step stand; the window shows the message non-modally.
