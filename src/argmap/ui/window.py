@@ -428,9 +428,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     def _on_edited(self) -> None:
         self._follow_view_state()
-        self.outline.flush()
+        self.outline.flush()  # the outline schedules its own flush; done now so it is in step when the edit returns
         self._apply_hidden()
-        self.find_bar.refresh()
         self._show_counts()
         self.update_actions()
 
