@@ -39,6 +39,7 @@ from argmap.model.errors import (
     StillConnectedError,
     UnknownIdError,
 )
+from argmap.model.submap import SubmapMode, submap
 from argmap.model.types import (
     Basis,
     Link,
