@@ -3,6 +3,7 @@ autosave and crash recovery, and a last-resort error dialog instead of a crash."
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
@@ -80,10 +81,37 @@ def start(files: list[str]):  # type: ignore[no-untyped-def]
     return session
 
 
+def open_in_session(session, paths: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Open ``paths`` handed over by a second ``argmap FILE`` process, through the
+    windows' normal open function (a file already open is raised, not opened twice);
+    no paths: bring a window forward."""
+    windows = [w for w in session.windows if w.isVisible()]
+    active = QApplication.activeWindow()
+    window = active if active in windows else (windows[-1] if windows else session.new_window())
+    for path in paths:
+        window.open_path(path)
+    shown = session.find_window(os.path.abspath(paths[-1])) if paths else window
+    target = shown or window
+    if target.isMinimized():
+        target.showNormal()
+    target.raise_()
+    target.activateWindow()
+
+
 def run_app(files: list[str]) -> int:
-    """Run the desktop app on ``files`` (none: the start page). Returns the exit code."""
+    """Run the desktop app on ``files`` (none: the start page). Returns the exit code.
+    When argmap already runs for this user, the files open there instead."""
+    from argmap.ui import single_instance
+
+    if single_instance.enabled() and single_instance.hand_off(list(files)):
+        print("argmap: opened in the argmap that is already running", file=sys.stderr)
+        return 0
     app = make_app()
     install_excepthook()
     session = start(list(files))
+    if single_instance.enabled():
+        server = single_instance.InstanceServer(lambda paths: open_in_session(session, paths), parent=app)
+        server.listen()
+        app.aboutToQuit.connect(server.close)
     app.aboutToQuit.connect(session.recovery.stop)
     return int(app.exec())
