@@ -93,6 +93,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.start_page.openRequested.connect(self.file_open)
         self.start_page.exampleRequested.connect(self.file_open_example)
         self.start_page.recentRequested.connect(self.open_path)
+        self.start_page.templateRequested.connect(self.open_template)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(canvas)
