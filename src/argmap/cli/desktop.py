@@ -228,7 +228,7 @@ def _run_tool(name: str, args: list[str], say: Say) -> bool:
         say(f"  {name} not found: skipped (the desktop reads the new files at next login)")
         return False
     try:
-        result = subprocess.run([exe, *args], capture_output=True, text=True, timeout=120)
+        result = subprocess.run([exe, *args], capture_output=True, text=True, timeout=120, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         say(f"  {name} failed: {exc}")
         return False

@@ -84,14 +84,18 @@ def start(files: list[str]):  # type: ignore[no-untyped-def]
 def open_in_session(session, paths: list[str]) -> None:  # type: ignore[no-untyped-def]
     """Open ``paths`` handed over by a second ``argmap FILE`` process, through the
     windows' normal open function (a file already open is raised, not opened twice);
-    no paths: bring a window forward."""
+    no paths (argmap started again from the menu): a window on the start page."""
+    if not paths:
+        window = session.window_for()
+        window.raise_()
+        window.activateWindow()
+        return
     windows = [w for w in session.windows if w.isVisible()]
     active = QApplication.activeWindow()
     window = active if active in windows else (windows[-1] if windows else session.new_window())
     for path in paths:
         window.open_path(path)
-    shown = session.find_window(os.path.abspath(paths[-1])) if paths else window
-    target = shown or window
+    target = session.find_window(os.path.abspath(paths[-1])) or window
     if target.isMinimized():
         target.showNormal()
     target.raise_()
