@@ -2,7 +2,8 @@
 # Smoke test of the Linux bundle: unpack the .tar.gz into a temporary folder and run it
 # with a clean environment (no virtual environment, no Python on PATH, no display):
 #   argmap --version, validate the bundled example, export it to PNG and PDF, convert it
-#   to Argdown; then the app itself for a few seconds under Xvfb when Xvfb is installed.
+#   to Argdown, --install-desktop and --uninstall-desktop into a temporary XDG folder;
+#   then the app itself for a few seconds under Xvfb when Xvfb is installed.
 # Usage: packaging/smoke.sh [dist/argmap-VERSION-linux-ARCH.tar.gz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +43,15 @@ echo "smoke: export: map.png $(stat -c %s map.png) bytes, map.pdf $(stat -c %s m
 run "$bundle/argmap" convert "$example" -o map.argdown -q || fail "convert to Argdown"
 grep -q "Deterrence" map.argdown || fail "map.argdown lacks the example's statements"
 echo "smoke: convert: map.argdown $(wc -l < map.argdown) lines"
+
+mkdir -p "$work/xdg/data" "$work/xdg/config"
+run XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" "$bundle/argmap" --install-desktop >/dev/null \
+    || fail "argmap --install-desktop"
+grep -q "^Exec=$bundle/argmap %F" "$work/xdg/data/applications/argmap.desktop" || fail "the desktop entry does not start the bundle"
+run XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" "$bundle/argmap" --uninstall-desktop >/dev/null \
+    || fail "argmap --uninstall-desktop"
+[ -z "$(find "$work/xdg" -mindepth 2)" ] || fail "--uninstall-desktop left files behind: $(find "$work/xdg" -mindepth 2)"
+echo "smoke: --install-desktop and --uninstall-desktop into a temporary XDG folder"
 
 if command -v Xvfb >/dev/null 2>&1; then
     Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
