@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from argmap.formats import load_project
+from argmap.formats import load_project, save_project
 from argmap.formats.project_schema import SCHEMA_VERSION
 from argmap.ui import start_page
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window  # noqa: F401
@@ -68,10 +68,16 @@ def test_start_page_without_templates_has_no_template_buttons(make_window, tmp_p
     assert w.start_page.first_steps.isVisible()
 
 
+def current_copy(example_path: Path, path: Path) -> Path:
+    """The example saved in the current format (whatever version the example file has)."""
+    save_project(path, load_project(example_path).map)
+    return path
+
+
 def test_loader_reports_the_files_original_version(tmp_path, example_path):
     old = load_project(OLD)
     assert old.file_version == 0 and old.upgraded
-    current = load_project(example_path)
+    current = load_project(current_copy(example_path, tmp_path / "current.argmap.json"))
     assert current.file_version == SCHEMA_VERSION and not current.upgraded
 
 
@@ -94,8 +100,7 @@ def test_opening_an_old_file_says_it_was_upgraded_once_until_saved(make_window, 
 
 
 def test_opening_a_current_file_says_nothing(make_window, dialogs, tmp_path, example_path):
-    path = tmp_path / "new.argmap.json"
-    shutil.copy(example_path, path)
+    path = current_copy(example_path, tmp_path / "new.argmap.json")
     w = make_window()
     assert w.open_path(str(path))
     assert "information" not in dialogs.kinds()
