@@ -95,6 +95,10 @@ def test_second_process_opens_its_file_in_the_running_app(tmp_path, example_path
     other = map_copy(tmp_path, example_path, "other.argmap.json")
     assert hand_over(tmp_path, other).returncode == 0
     wait_until(lambda: str(other) in recent(tmp_path), "the second hand-off", first_app)
+    # started again without a file (from the menu): the running app shows a window
+    again = hand_over(tmp_path)
+    assert again.returncode == 0 and "already running" in again.stderr
+    assert first_app.poll() is None
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a stale socket file is a Unix matter")

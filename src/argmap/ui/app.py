@@ -7,11 +7,15 @@ import os
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap import __version__
+
+if TYPE_CHECKING:
+    from argmap.ui.session import Session
 
 _in_hook = False
 
@@ -81,7 +85,7 @@ def start(files: list[str]):  # type: ignore[no-untyped-def]
     return session
 
 
-def open_in_session(session, paths: list[str]) -> None:  # type: ignore[no-untyped-def]
+def open_in_session(session: Session, paths: list[str]) -> None:
     """Open ``paths`` handed over by a second ``argmap FILE`` process, through the
     windows' normal open function (a file already open is raised, not opened twice);
     no paths (argmap started again from the menu): a window on the start page."""
@@ -92,7 +96,7 @@ def open_in_session(session, paths: list[str]) -> None:  # type: ignore[no-untyp
         return
     windows = [w for w in session.windows if w.isVisible()]
     active = QApplication.activeWindow()
-    window = active if active in windows else (windows[-1] if windows else session.new_window())
+    window = next((w for w in windows if w is active), None) or (windows[-1] if windows else session.new_window())
     for path in paths:
         window.open_path(path)
     target = session.find_window(os.path.abspath(paths[-1])) or window
