@@ -121,3 +121,31 @@ def test_a_stale_socket_from_a_crashed_argmap_is_replaced(tmp_path, example_path
         wait_until(lambda: str(debate) in recent(tmp_path), "the running argmap to open the file", proc)
     finally:
         stop(proc)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+def test_file_open_events_open_through_the_normal_open_function(tmp_path, example_path, qapp, monkeypatch):
+    """What macOS sends when a map is double-clicked in Finder while argmap runs."""
+    from PySide6.QtGui import QFileOpenEvent
+
+    from argmap.ui.app import FileOpenEvents
+    from argmap.ui.session import Session
+
+    monkeypatch.setenv("ARGMAP_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path / "data"))
+    session = Session()
+    first = session.new_window()
+    debate = map_copy(tmp_path, example_path, "finder.argmap.json")
+    filt = FileOpenEvents(session)
+    qapp.installEventFilter(filt)
+    try:
+        qapp.sendEvent(qapp, QFileOpenEvent(str(debate)))
+        qapp.sendEvent(qapp, QFileOpenEvent(str(debate)))  # twice: still one window for it
+    finally:
+        qapp.removeEventFilter(filt)
+    shown = [w for w in session.windows if w.document is not None and w.document.path == str(debate)]
+    assert len(shown) == 1 and shown[0] is first
+    for w in list(session.windows):
+        if w.document is not None:
+            w.document.undo_stack.setClean()
+        w.close()

@@ -9,7 +9,8 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap import __version__
@@ -106,6 +107,23 @@ def open_in_session(session: Session, paths: list[str]) -> None:
     target.activateWindow()
 
 
+class FileOpenEvents(QObject):
+    """macOS hands documents opened in Finder (and dropped on the Dock icon) to the
+    running app as file-open events rather than arguments: open them like a hand-off."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file() or event.url().toLocalFile()
+            if path:
+                open_in_session(self.session, [path])
+                return True
+        return super().eventFilter(watched, event)
+
+
 def run_app(files: list[str]) -> int:
     """Run the desktop app on ``files`` (none: the start page). Returns the exit code.
     When argmap already runs for this user, the files open there instead."""
@@ -121,5 +139,7 @@ def run_app(files: list[str]) -> int:
         server = single_instance.InstanceServer(lambda paths: open_in_session(session, paths), parent=app)
         server.listen()
         app.aboutToQuit.connect(server.close)
+    file_events = FileOpenEvents(session, parent=app)
+    app.installEventFilter(file_events)
     app.aboutToQuit.connect(session.recovery.stop)
     return int(app.exec())
