@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_const", const="install", dest="desktop",
+                         help="register argmap with the desktop for this user: menu entry, icon, *.argmap.json files open in argmap")
+    desktop.add_argument("--uninstall-desktop", action="store_const", const="uninstall", dest="desktop",
+                         help="remove exactly what --install-desktop added")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, module_name in COMMANDS.items():
         module = importlib.import_module(module_name)
@@ -54,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.desktop:
+        from argmap.cli.desktop import run as run_desktop
+
+        return run_desktop(args.desktop)
     if args.command is None:
         parser.print_help()
         return 0

@@ -45,6 +45,14 @@ class ViewState:
 class Project:
     map: ArgumentMap
     view: ViewState = field(default_factory=ViewState)
+    #: The ``schema_version`` the file had on disk (older ones were migrated on load).
+    file_version: int = SCHEMA_VERSION
+
+    @property
+    def upgraded(self) -> bool:
+        """True when the file was in an older format: saving it writes the current
+        format, which older argmap versions cannot read."""
+        return self.file_version < SCHEMA_VERSION
 
 
 # ------------------------------------------------------------------------- loading
@@ -61,9 +69,12 @@ def loads_project(data: bytes | str, path: str | os.PathLike[str] = "<project>")
         data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails as bad UTF-8
     with gc_paused():
         record = _fast_record(data)
+        file_version = SCHEMA_VERSION
         if record is None:
-            record = _careful_record(data, path)
-        return _to_project(record, path)
+            record, file_version = _careful_record_and_version(data, path)
+        project = _to_project(record, path)
+        project.file_version = file_version
+        return project
 
 
 def _fast_record(data: bytes) -> ProjectRecord | None:
@@ -87,7 +98,13 @@ def _fast_record(data: bytes) -> ProjectRecord | None:
 
 
 def _careful_record(data: bytes, path: str | os.PathLike[str]) -> ProjectRecord:
+    return _careful_record_and_version(data, path)[0]
+
+
+def _careful_record_and_version(data: bytes, path: str | os.PathLike[str]) -> tuple[ProjectRecord, int]:
+    """The record and the file's own schema version (before any migration)."""
     doc = parse_json(data, path)
+    version = doc.get("schema_version") if isinstance(doc, dict) else None
     doc = _check_and_migrate(doc, path)
     try:
         record = ProjectRecord.model_validate(doc)
@@ -96,7 +113,7 @@ def _careful_record(data: bytes, path: str | os.PathLike[str]) -> ProjectRecord:
     problem = _extras_problem(record)
     if problem is not None:
         raise InvalidContentError(path, problem, "metadata.extras")
-    return record
+    return record, version if isinstance(version, int) else SCHEMA_VERSION
 
 
 def _extras_problem(record: ProjectRecord) -> str | None:

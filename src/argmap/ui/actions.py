@@ -85,7 +85,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("layout_all", "Arrange", "Auto-layout &Map", "arrange_layout_all", ("Ctrl+Shift+L",), NEEDS_DOC),
     Spec("layout_selection", "Arrange", "Auto-layout &Selection", "arrange_layout_selection", ("Ctrl+L",), NEEDS_SEL),
     # Help
-    Spec("shortcuts", "Help", "&Keyboard Shortcuts", "help_shortcuts", (SK.HelpContents, "Ctrl+?")),
+    Spec("user_guide", "Help", "&User Guide", "help_user_guide", ("F1", SK.HelpContents), tip="A short illustrated guide for students and teachers"),
+    Spec("shortcuts", "Help", "&Keyboard Shortcuts", "help_shortcuts", ("Ctrl+?",)),
     Spec("about", "Help", "&About argmap", "help_about"),
 )
 

@@ -3,14 +3,20 @@ autosave and crash recovery, and a last-resort error dialog instead of a crash."
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from argmap import __version__
+
+if TYPE_CHECKING:
+    from argmap.ui.session import Session
 
 _in_hook = False
 
@@ -81,10 +87,60 @@ def start(files: list[str]):  # type: ignore[no-untyped-def]
     return session
 
 
+def open_in_session(session: Session, paths: list[str]) -> None:
+    """Open ``paths`` handed over by a second ``argmap FILE`` process, through the
+    windows' normal open function (a file already open is raised, not opened twice);
+    no paths (argmap started again from the menu): a window on the start page."""
+    if not paths:
+        window = session.window_for()
+        window.raise_()
+        window.activateWindow()
+        return
+    windows = [w for w in session.windows if w.isVisible()]
+    active = QApplication.activeWindow()
+    window = next((w for w in windows if w is active), None) or (windows[-1] if windows else session.new_window())
+    for path in paths:
+        window.open_path(path)
+    target = session.find_window(os.path.abspath(paths[-1])) or window
+    if target.isMinimized():
+        target.showNormal()
+    target.raise_()
+    target.activateWindow()
+
+
+class FileOpenEvents(QObject):
+    """macOS hands documents opened in Finder (and dropped on the Dock icon) to the
+    running app as file-open events rather than arguments: open them like a hand-off."""
+
+    def __init__(self, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = event.file() or event.url().toLocalFile()
+            if path:
+                open_in_session(self.session, [path])
+                return True
+        return super().eventFilter(watched, event)
+
+
 def run_app(files: list[str]) -> int:
-    """Run the desktop app on ``files`` (none: the start page). Returns the exit code."""
+    """Run the desktop app on ``files`` (none: the start page). Returns the exit code.
+    When argmap already runs for this user, the files open there instead."""
+    from argmap.ui import single_instance
+
+    if single_instance.enabled() and single_instance.hand_off(list(files)):
+        print("argmap: opened in the argmap that is already running", file=sys.stderr)
+        return 0
     app = make_app()
     install_excepthook()
     session = start(list(files))
+    if single_instance.enabled():
+        server = single_instance.InstanceServer(lambda paths: open_in_session(session, paths), parent=app)
+        server.listen()
+        app.aboutToQuit.connect(server.close)
+    file_events = FileOpenEvents(session, parent=app)
+    app.installEventFilter(file_events)
     app.aboutToQuit.connect(session.recovery.stop)
     return int(app.exec())

@@ -126,6 +126,9 @@ class Document(QObject):
         self._forced_modified = False
         self._was_modified = False
         self.disk_signature: DiskSignature | None = None
+        #: The file's format version when it was opened (None: not opened from a file);
+        #: older than the current one means it was upgraded on load.
+        self.file_version: int | None = None
         #: Increases with every change; autosave compares it to skip unchanged documents.
         self.generation = 0
         self.undo_stack.cleanChanged.connect(self._update_modified)
@@ -145,6 +148,7 @@ class Document(QObject):
         project = loads_project(data, path)
         doc = cls(project.map, path, project.view, parent)
         doc.disk_signature = DiskSignature.of_bytes(path, data)
+        doc.file_version = project.file_version
         return doc
 
     # --------------------------------------------------------------- properties

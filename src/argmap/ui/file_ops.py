@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from argmap.formats import EXTENSION, FileFormatError, interchange
+from argmap.formats.project_schema import SCHEMA_VERSION
 from argmap.layout import layout_missing
 from argmap.model.types import replace
 from argmap.ui.document import Document, FileChangedOnDiskError
@@ -97,7 +98,30 @@ class FileOpsMixin:
             return False
         add_recent_file(path)
         self.show_document(doc)
+        if doc.file_version is not None and doc.file_version < SCHEMA_VERSION:
+            self.tell_upgraded(doc)
         return True
+
+    def tell_upgraded(self, doc: Document) -> None:
+        """Say that an older file was upgraded, and what saving it means."""
+        QMessageBox.information(
+            self, self.tr("Map upgraded"),
+            self.tr("%1 was made with an older version of argmap (file format %2) and has been upgraded to "
+                    "format %3 to open here.\n\nOnce you save it, older versions of argmap can no longer read "
+                    "the file. To keep a copy they can read, use File › Save As to save under a new name.")
+            .replace("%1", doc.display_name()).replace("%2", str(doc.file_version)).replace("%3", str(SCHEMA_VERSION)))
+
+    def open_template(self, path: str) -> None:
+        """Start a new, unsaved map from a template file (Save asks where)."""
+        try:
+            doc = Document.open(path)
+        except FileFormatError as exc:
+            self.error(self.tr("Cannot open template"), str(exc))
+            return
+        doc.set_path("")
+        doc.disk_signature = None
+        doc.file_version = None
+        self.show_document(doc)
 
     def file_open_example(self) -> None:
         path = example_path()

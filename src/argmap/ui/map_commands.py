@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu
 
 from argmap.layout import estimate_card_size
 from argmap.layout.edits import auto_layout_edit
@@ -312,11 +312,16 @@ class MapCommandsMixin:
         dialog.deleteLater()
 
     def help_about(self) -> None:
-        from argmap import __version__
+        from argmap.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(self, self.tr("About argmap"), self.tr(
-            "<h3>argmap %1</h3><p>Map the arguments of a debate: questions, positions, "
-            "claims, evidence and rebuttals, with supports, attacks and undercuts.</p>").replace("%1", __version__))
+        dialog = AboutDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def help_user_guide(self) -> None:
+        from argmap.ui.guide import show_user_guide
+
+        show_user_guide(self)
 
     # ---------------------------------------------------------------- gestures
     def on_move_requested(self, positions: dict) -> None:  # type: ignore[type-arg]

@@ -1,13 +1,44 @@
-"""The start page shown when no map is open: New map, Open…, Open example, recent files."""
+"""The start page shown when no map is open: New map, Open…, Open example, recent files;
+on a first start (no recent files) also the templates shipped with argmap and two lines
+on how to begin."""
 
 from __future__ import annotations
 
+import json
 import os
+from importlib import resources
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from argmap.ui.icons import app_icon
+
+#: At most this many template buttons on the start page (File › New from Template has all).
+MAX_TEMPLATES = 6
+
+
+def template_folder() -> Path:
+    return Path(str(resources.files("argmap") / "assets" / "templates"))
+
+
+def templates(folder: Path | None = None) -> list[tuple[str, str]]:
+    """(title, path) of each template shipped with argmap (``assets/templates/*.argmap.json``),
+    by file name; the title is the map's own, else the file name."""
+    folder = folder if folder is not None else template_folder()
+    if not folder.is_dir():
+        return []
+    out = []
+    for path in sorted(folder.glob("*.argmap.json")):
+        title = ""
+        try:
+            with path.open(encoding="utf-8") as f:
+                meta = json.load(f).get("metadata", {})
+            title = str(meta.get("title", "")) if isinstance(meta, dict) else ""
+        except (OSError, ValueError, AttributeError):
+            continue  # a broken template is not offered
+        out.append((title.strip() or path.name[: -len(".argmap.json")].replace("-", " ").capitalize(), str(path)))
+    return out
 
 
 class StartPage(QWidget):
@@ -15,6 +46,7 @@ class StartPage(QWidget):
     openRequested = Signal()
     exampleRequested = Signal()
     recentRequested = Signal(str)
+    templateRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +78,10 @@ class StartPage(QWidget):
             buttons.addWidget(b)
         col.addLayout(buttons)
         col.addSpacing(16)
-        col.addWidget(QLabel(self.tr("<b>Recent maps</b>"), self))
+        self.first_steps = self._build_first_steps()
+        col.addWidget(self.first_steps)
+        self.recent_label = QLabel(self.tr("<b>Recent maps</b>"), self)
+        col.addWidget(self.recent_label)
         self.recent = QListWidget(self)
         self.recent.setObjectName("recentList")
         self.recent.itemActivated.connect(self._on_activated)
@@ -56,7 +91,43 @@ class StartPage(QWidget):
         col.addWidget(self.hint)
         col.addStretch(1)
 
+    def _build_first_steps(self) -> QWidget:
+        """How to begin (two lines) and the templates: shown while there are no recent maps."""
+        box = QWidget(self)
+        box.setObjectName("firstSteps")
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.how_to_begin = QLabel(self.tr(
+            "<b>How to begin</b><br>"
+            "1. Open the example to see a finished map, or start from a template or a new map.<br>"
+            "2. Select a card and add to it: Ins adds a reason, Ctrl+Shift+E evidence, Ctrl+Shift+A an objection "
+            "(F1 opens the User Guide)."), box)
+        self.how_to_begin.setWordWrap(True)
+        lay.addWidget(self.how_to_begin)
+        self.template_buttons: list[QPushButton] = []
+        found = templates()
+        if found:
+            lay.addSpacing(8)
+            lay.addWidget(QLabel(self.tr("<b>Start from a template</b>"), box))
+            grid = QGridLayout()
+            for i, (title, path) in enumerate(found[:MAX_TEMPLATES]):
+                button = QPushButton(title, box)
+                button.setToolTip(path)
+                button.setMinimumHeight(32)
+                button.clicked.connect(lambda _c=False, p=path: self.templateRequested.emit(p))
+                grid.addWidget(button, i // 3, i % 3)
+                self.template_buttons.append(button)
+            lay.addLayout(grid)
+        lay.addSpacing(12)
+        return box
+
     def set_recent(self, paths: list[str]) -> None:
+        """Fill the recent list; with none, show how to begin and the templates instead."""
+        first_start = not paths
+        self.first_steps.setVisible(first_start)
+        self.recent_label.setVisible(not first_start)
+        self.recent.setVisible(not first_start)
+        self.hint.setVisible(not first_start)
         self.recent.clear()
         for p in paths:
             item = QListWidgetItem(f"{os.path.basename(p)}   \u2014   {os.path.dirname(p)}")

@@ -89,6 +89,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.start_page.openRequested.connect(self.file_open)
         self.start_page.exampleRequested.connect(self.file_open_example)
         self.start_page.recentRequested.connect(self.open_path)
+        self.start_page.templateRequested.connect(self.open_template)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(canvas)
@@ -139,7 +140,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
             "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"]],
             "Arrange": [["layout_all", "layout_selection"]],
-            "Help": [["shortcuts", "about"]],
+            "Help": [["user_guide", "shortcuts", "about"]],
         }
         for menu_name, sections in groups.items():
             menu = self.menus[menu_name]
