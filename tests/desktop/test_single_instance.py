@@ -130,10 +130,11 @@ def test_file_open_events_open_through_the_normal_open_function(tmp_path, exampl
 
     from argmap.ui.app import FileOpenEvents
     from argmap.ui.session import Session
+    from argmap.ui.window import MainWindow
 
     monkeypatch.setenv("ARGMAP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("ARGMAP_DATA_DIR", str(tmp_path / "data"))
-    session = Session()
+    session = Session(window_factory=MainWindow)
     first = session.new_window()
     debate = map_copy(tmp_path, example_path, "finder.argmap.json")
     filt = FileOpenEvents(session)
