@@ -115,19 +115,27 @@ def build_student(
         out.append(Statement(new_id[s.id], s.kind, text, title=title, source=source, answers=answers, pos=s.pos))
     links: list[Link] = []
     link_id: dict[str, str] = {}
-    for k, link in enumerate(model.links()):
-        premises = tuple(new_id[p] for p in link.premises if p in new_id)
-        target = (move or {}).get(link.id, link.target)
-        if not premises:
-            continue
-        mapped = new_id.get(target) or link_id.get(target)
-        if mapped is None:
-            continue
-        kind = link.kind
-        if link.id in flip:
-            kind = LinkKind.SUPPORT if kind is LinkKind.ATTACK else LinkKind.ATTACK
-        link_id[link.id] = f"L{k}"
-        links.append(Link(f"L{k}", kind, premises, mapped))
+    pending = list(enumerate(model.links()))
+    while pending:  # links aimed at links come after the links they aim at
+        later = []
+        for k, link in pending:
+            premises = tuple(new_id[p] for p in link.premises if p in new_id)
+            target = (move or {}).get(link.id, link.target)
+            if not premises or (target not in new_id and model.is_statement(target)):
+                continue
+            mapped = new_id.get(target) or link_id.get(target)
+            if mapped is None:
+                if target in model and any(target == lk.id for _k, lk in pending if lk is not link):
+                    later.append((k, link))
+                continue
+            kind = link.kind
+            if link.id in flip:
+                kind = LinkKind.SUPPORT if kind is LinkKind.ATTACK else LinkKind.ATTACK
+            link_id[link.id] = f"L{k}"
+            links.append(Link(f"L{k}", kind, premises, mapped))
+        if len(later) == len(pending):
+            break
+        pending = later
     truth: dict[str, str | None] = {new_id[s.id]: s.id for s in statements}
     anchor = next((new_id[p] for p in ("p-deterrence", "p-humanitarian", "q-withdraw") if p in new_id), None)
     for k, (kind, title, text) in enumerate(EXTRAS[:extras]):
@@ -139,7 +147,7 @@ def build_student(
             lk = LinkKind.ATTACK if kind is StatementKind.REBUTTAL else LinkKind.SUPPORT
             links.append(Link(f"X{k}", lk, (sid,), anchor))
     amap = ArgumentMap.from_parts(MapMeta(title="My map", authors=(name,)), out, links)
-    expected = {("missing", m) for m in gone}
+    expected = {("missing", m) for m in gone if model.is_statement(m)}
     expected |= {("extra", "")} if extras else set()
     for lid, target in (move or {}).items():
         for p in model.link(lid).premises:

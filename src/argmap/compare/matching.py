@@ -16,7 +16,7 @@ from argmap.compare.similarity import prepare, quote_overlap, text_matrix
 from argmap.model import ArgumentMap, LinkKind, StatementKind
 
 #: A pair must score at least this to be a match (0..1, after bonuses).
-THRESHOLD = 0.55
+THRESHOLD = 0.6
 KIND_BONUS = 0.08
 PARENT_BONUS = 0.12
 #: A question matched with anything else, or a position with evidence, is unlikely.
