@@ -164,8 +164,11 @@ def compare_maps(
                 "ask yourself whether it answers the question.",
             )
         )
+    # What `argmap check` finds in the model answer too (an undercut position, say) is
+    # part of the debate, not the student's mistake.
+    in_model = {(f.code, f.id) for f in check_map(model)}
     for f in check_map(student, student_dir):
-        if f.severity is Severity.INFO:
+        if f.severity is Severity.INFO or (f.code, s2m.get(f.id or "")) in in_model:
             continue
         lost += rubric.check
         findings.append(CompareFinding(f.code, None, f.id, _plain_check(student, f.id, f.message)))
