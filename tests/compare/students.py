@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from argmap.formats.project import load_project
-from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Source, Statement, StatementKind
+from argmap.model import (
+    ArgumentMap,
+    Link,
+    LinkKind,
+    MapMeta,
+    Source,
+    Statement,
+    StatementKind,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ottawa-convention.argmap.json"
 

@@ -50,8 +50,8 @@ def run(args: argparse.Namespace) -> int:
         print("argmap: no hand-ins to compare (give STUDENT files or -d FOLDER)", file=sys.stderr)
         return 2
     result = compare_class(model, files, progress=_progress_bar() if sys.stderr.isatty() else None)
-    for s in result.skipped:
-        print(f"argmap: skipped {s.problem}", file=sys.stderr)
+    for skipped in result.skipped:
+        print(f"argmap: skipped {skipped.problem}", file=sys.stderr)
     if not result.students:
         print("argmap: none of the hand-ins could be read", file=sys.stderr)
         if args.json:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from argmap.compare.similarity import prepare, quote_overlap, text_matrix
-from argmap.model import ArgumentMap, LinkKind, StatementKind
+from argmap.compare.similarity import Prepared, prepare, quote_overlap, text_matrix
+from argmap.model import ArgumentMap, LinkKind, Statement, StatementKind
 
 #: A pair must score at least this to be a match (0..1, after bonuses).
 THRESHOLD = 0.6
@@ -66,7 +66,7 @@ def match_maps(model: ArgumentMap, student: ArgumentMap, threshold: float = THRE
     s_items = student.statements()
     if not m_items or not s_items:
         return []
-    m_prep = [prepare(s) for s in m_items]
+    m_prep = _prepared_model(model, m_items)
     s_prep = [prepare(s) for s in s_items]
     sim = text_matrix(s_prep, m_prep)
     for i, sp in enumerate(s_prep):
@@ -75,7 +75,7 @@ def match_maps(model: ArgumentMap, student: ArgumentMap, threshold: float = THRE
         row = sim[i]
         for j, mp in enumerate(m_prep):
             if mp.quote:
-                row[j] = max(row[j], quote_overlap(sp.quote, mp.quote))
+                row[j] = max(row[j], quote_overlap(sp, mp))
     base = [[_with_kind(sim[i][j], sp.kind, mp.kind) for j, mp in enumerate(m_prep)] for i, sp in enumerate(s_prep)]
     m_ids = [s.id for s in m_items]
     s_ids = [s.id for s in s_items]
@@ -98,6 +98,21 @@ def match_maps(model: ArgumentMap, student: ArgumentMap, threshold: float = THRE
     index_s = {sid: i for i, sid in enumerate(s_ids)}
     pairs = [Match(mid, sid, round(min(1.0, sim[index_s[sid]][index_m[mid]]), 3)) for sid, mid in final.items()]
     return sorted(pairs, key=lambda p: p.model)
+
+
+#: The model answer's prepared statements, kept while the very same statement values
+#: are compared again (a class compares one model with thirty maps).
+_MODEL_CACHE: dict[int, tuple[list[Statement], list[Prepared]]] = {}
+
+
+def _prepared_model(model: ArgumentMap, items: list[Statement]) -> list[Prepared]:
+    hit = _MODEL_CACHE.get(id(model))
+    if hit is not None and len(hit[0]) == len(items) and all(a is b for a, b in zip(hit[0], items)):
+        return hit[1]
+    prepared = [prepare(s) for s in items]
+    _MODEL_CACHE.clear()
+    _MODEL_CACHE[id(model)] = (items, prepared)
+    return prepared
 
 
 def _with_kind(score: float, a: StatementKind, b: StatementKind) -> float:

@@ -13,7 +13,7 @@ from typing import Any
 
 from argmap.compare.matching import ANSWERS, Match, Relation, match_maps, relations
 from argmap.compare.rubric import Rubric
-from argmap.model import ArgumentMap, Statement, StatementKind
+from argmap.model import ArgumentMap, Link, Statement, StatementKind
 from argmap.reasoning import Severity, check_map
 
 KINDS = ("missing", "extra", "misattached", "wrong_polarity")
@@ -166,7 +166,7 @@ def compare_maps(
         )
     # What `argmap check` finds in the model answer too (an undercut position, say) is
     # part of the debate, not the student's mistake.
-    in_model = {(f.code, f.id) for f in check_map(model)}
+    in_model = _model_checks(model)
     for f in check_map(student, student_dir):
         if f.severity is Severity.INFO or (f.code, s2m.get(f.id or "")) in in_model:
             continue
@@ -175,6 +175,22 @@ def compare_maps(
     result = Comparison(model, student, rubric, matched, missing, extra, findings, possible, lost)
     result.feedback = feedback_lines(result)
     return result
+
+
+_CHECK_CACHE: dict[int, tuple[list[Statement | Link], set[tuple[str, str | None]]]] = {}
+
+
+def _model_checks(model: ArgumentMap) -> set[tuple[str, str | None]]:
+    """(code, id) of what `argmap check` finds in the model answer; kept while the
+    model's statements are the very same values (links too: the check reads them)."""
+    items: list[Statement | Link] = [*model.statements(), *model.links()]
+    hit = _CHECK_CACHE.get(id(model))
+    if hit is not None and len(hit[0]) == len(items) and all(a is b for a, b in zip(hit[0], items)):
+        return hit[1]
+    found = {(f.code, f.id) for f in check_map(model)}
+    _CHECK_CACHE.clear()
+    _CHECK_CACHE[id(model)] = (items, found)
+    return found
 
 
 def _attachment(m_rels: list[Relation], s_rels: list[Relation], s2m: dict[str, str]) -> str | None:

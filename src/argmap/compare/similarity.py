@@ -7,8 +7,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from argmap.model import Statement, StatementKind
 
@@ -17,12 +18,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 #: Words that say little about what a statement is about (compared without them).
 STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers him his how i if in into is it its itself just may me might more most
-    must my no nor not now of off on once only or other our ours out over own same she should so some
-    such than that the their theirs them then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would yes you your""".split()
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yes", "you", "your"]
 )
 
 #: Stems keep this many leading letters: "deter", "deterrence", "deterring" meet.
@@ -47,12 +43,17 @@ class Prepared:
     """A statement reduced to what comparison reads."""
 
     kind: StatementKind
-    full: str  # title and text, normalised
-    title: str
-    text: str
-    quote: str
+    full: str  # title and text, normalised, words sorted (word order never matters)
+    title: str  # the same for the title
+    text: str  # and for the text
+    quote: str  # the quotation, normalised, in its own order
+    quote_pairs: frozenset[tuple[str, str]]  # the quotation's word pairs
     stems: frozenset[str]
     title_stems: frozenset[str]
+
+
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
 
 
 def prepare(s: Statement) -> Prepared:
@@ -60,7 +61,11 @@ def prepare(s: Statement) -> Prepared:
     text = normalize(s.text)
     title = normalize(s.title)
     full = f"{title} {text}".strip()
-    return Prepared(s.kind, full, title, text, quote, stems(full), stems(s.title))
+    words = quote.split()
+    return Prepared(
+        s.kind, _sorted_words(full), _sorted_words(title), _sorted_words(text), quote,
+        frozenset(pairwise(words)), stems(full), stems(s.title),
+    )
 
 
 def dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -69,45 +74,61 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def quote_overlap(a: str, b: str) -> float:
-    """0..1: how much two normalised quotations overlap. A student who quotes a shorter
-    or a longer span of the same sentence scores high; a short common phrase does not."""
-    if not a or not b:
+def quote_overlap(a: Prepared, b: Prepared) -> float:
+    """0..1: how much the quotations of two statements overlap. A student who quotes a
+    shorter or a longer span of the same sentence scores high; a short common phrase
+    does not."""
+    if not a.quote or not b.quote:
         return 0.0
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    words = short.split()
-    pairs = set(zip(words, words[1:]))
-    long_words = long_.split()
-    contained = len(pairs & set(zip(long_words, long_words[1:]))) / len(pairs) if pairs else 0.0
-    # A retyped quotation (a typo, other punctuation) still aligns character by character.
-    aligned = max(0.0, (fuzz.partial_ratio(short, long_) / 100 - 0.6) / 0.4)
-    score = max(contained, aligned)
-    if len(words) < 4:  # "Russia", "the treaty": too short to tell which passage is meant
-        score *= len(words) / 4
+    short, long_ = (a, b) if len(a.quote) <= len(b.quote) else (b, a)
+    words = len(short.quote_pairs) + 1
+    contained = len(short.quote_pairs & long_.quote_pairs) / len(short.quote_pairs) if short.quote_pairs else 0.0
+    score = contained
+    if 0.3 <= contained < 0.9:
+        # A retyped quotation (a typo, other punctuation) still aligns letter by letter
+        # (only worth the time when some word pairs are shared at all).
+        aligned = max(0.0, (fuzz.partial_ratio(short.quote, long_.quote) / 100 - 0.6) / 0.4)
+        score = max(contained, aligned)
+    if words < 4:  # "Russia", "the treaty": too short to tell which passage is meant
+        score *= words / 4
     return score
+
+
+def _scores(query: str, choices: list[str]) -> list[float]:
+    """fuzz.ratio of ``query`` with every choice (in C, the query prepared once)."""
+    out = [0.0] * len(choices)
+    if not query:
+        return out
+    for _choice, score, index in process.extract(query, choices, scorer=fuzz.ratio, limit=None, score_cutoff=1):
+        out[index] = score
+    return out
 
 
 def text_matrix(students: Sequence[Prepared], models: Sequence[Prepared]) -> list[list[float]]:
     """Text similarity 0..1 of every student statement with every model statement: the
-    best of word-order-free fuzzy ratios of the whole, of the titles, and the overlap
-    of content-word stems (paraphrase keeps the key words more often than the wording)."""
-    ratio = fuzz.token_sort_ratio
+    best of word-order-free fuzzy ratios (on sorted words) of the whole, the texts and
+    the titles, and the overlap of content-word stems (paraphrase keeps the key words
+    more often than the wording)."""
+    fulls = [m.full for m in models]
+    texts = [m.text for m in models]
+    titles = [m.title for m in models]
+    m_stems = [(m.stems, len(m.stems), m.title_stems, len(m.title_stems)) for m in models]
     out: list[list[float]] = []
     for s in students:
+        whole = _scores(s.full, fulls)
+        text = _scores(s.text, texts)
+        title = _scores(s.title, titles)
+        st, n_st, tst, n_tst = s.stems, len(s.stems), s.title_stems, len(s.title_stems)
         row = []
-        for m in models:
-            best = ratio(s.full, m.full)
-            if s.text and m.text:
-                best = max(best, ratio(s.text, m.text))
-            best /= 100
-            if s.title and m.title:
-                best = max(best, 0.9 * ratio(s.title, m.title) / 100)
+        for j, (ms, n_ms, mts, n_mts) in enumerate(m_stems):
+            best = max(whole[j], text[j], 0.9 * title[j]) / 100
             # Stems are a coarser signal than the fuzzy ratio; scaled up because a
             # paraphrase shares about half of its content words. Titles are short, so
             # one common word in two says less there.
-            d = min(1.0, 1.3 * dice(s.stems, m.stems))
-            if s.title_stems and m.title_stems:
-                d = max(d, 0.8 * dice(s.title_stems, m.title_stems))
-            row.append(max(best, d))
+            if n_st and n_ms:
+                best = max(best, min(1.0, 2.6 * len(st & ms) / (n_st + n_ms)))
+            if n_tst and n_mts:
+                best = max(best, 1.6 * len(tst & mts) / (n_tst + n_mts))
+            row.append(best)
         out.append(row)
     return out
