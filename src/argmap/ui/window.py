@@ -33,7 +33,7 @@ from argmap.ui.view import MapView
 
 
 #: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
-EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions", "argmap.ui.compare_actions")
+EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions", "argmap.ui.compare_actions", "argmap.ui.template_actions")
 
 
 def zoom_text(factor: float) -> str:
