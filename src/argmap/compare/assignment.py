@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap.formats.atomic import atomic_write_files
-from argmap.formats.handout import handout_html
+from argmap.export.handout import handout_html
 from argmap.formats.project import EXTENSION, dumps_project
 from argmap.model import ArgumentMap, SourceDocument, StatementKind
 

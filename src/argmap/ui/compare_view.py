@@ -30,8 +30,8 @@ from argmap.compare.classroom import ClassResult
 from argmap.compare.matching import relations
 from argmap.compare.report import write_class_report, write_feedback
 from argmap.formats import FileFormatError
-from argmap.ui.scene import MapScene
-from argmap.ui.view import MapView
+from argmap.ui.canvas.scene import MapScene
+from argmap.ui.canvas.view import MapView
 
 MATCHED = QColor("#2e7d32")
 MISATTACHED = QColor("#8e24aa")  # not orange: attack arrows are drawn orange

@@ -24,16 +24,16 @@ from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.session import Session
 from argmap.ui.settings import recent_files, settings
 from argmap.ui.start_page import StartPage
 from argmap.ui.styles import THEMES
-from argmap.ui.view import MapView
+from argmap.ui.canvas.view import MapView
 
 
 #: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
-EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions", "argmap.ui.compare_actions", "argmap.ui.template_actions")
+EXTENSIONS = ("argmap.ui.render.export_actions", "argmap.ui.import_actions", "argmap.ui.compare_actions", "argmap.ui.template_actions")
 
 
 def zoom_text(factor: float) -> str:
@@ -297,6 +297,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.edited.connect(self._on_edited)
+        document.subscriberFailed.connect(self.show_view_failure)
         document.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.session.document_opened(document)
         self.stack.setCurrentWidget(self.canvas_page)
@@ -426,6 +427,14 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", message), 8000)
+
+    def show_view_failure(self, message: str) -> None:
+        """A view could not follow an edit: said in the status bar (the edit and its
+        undo step are kept; the details are in the log)."""
+        self.statusBar().showMessage(
+            self.tr("A view may be out of date (%1). Your edit is kept; reopen the map to refresh.").replace("%1", message),
+            15000,
+        )
 
     def _on_edited(self) -> None:
         self._follow_view_state()

@@ -7,8 +7,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from argmap.ui.items.records import ANSWER_PREFIX, ArrowRec, answer_link, rect_exit
-from argmap.ui.items.render_state import RenderState
+from argmap.ui.canvas.records import ANSWER_PREFIX, ArrowRec, answer_link, rect_exit
+from argmap.ui.canvas.render_state import RenderState
 
 __all__ = ["ANSWER_PREFIX", "AnswerItem", "LinkItem", "Z_LINK", "Z_ON_LINK", "answer_link", "rect_exit"]
 

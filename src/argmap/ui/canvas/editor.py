@@ -9,8 +9,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsTextItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
-from argmap.ui.items.card_layout import HEADER_GAP, HEADER_H, PAD_TOP, inner_width, pad_x
-from argmap.ui.items.statement_item import StatementItem, _font
+from argmap.ui.canvas.card_layout import HEADER_GAP, HEADER_H, PAD_TOP, inner_width, pad_x
+from argmap.ui.canvas.statement_item import StatementItem, _font
 
 
 class InlineEditor(QGraphicsTextItem):

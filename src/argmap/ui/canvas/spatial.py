@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import QRectF
 
-from argmap.ui.items.arrow_layer import (
+from argmap.ui.canvas.arrow_layer import (
     MAX_LEVEL,
     TILE,
     TILE_MARGIN,
@@ -19,10 +19,10 @@ from argmap.ui.items.arrow_layer import (
     crosses,
     rect_keys,
 )
-from argmap.ui.items.card_layout import CARD_WIDTH
-from argmap.ui.items.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
-from argmap.ui.items.records import ArrowRec, CardRec
-from argmap.ui.items.statement_item import HANDLE_R, MARGIN, StatementItem
+from argmap.ui.canvas.card_layout import CARD_WIDTH
+from argmap.ui.canvas.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
+from argmap.ui.canvas.records import ArrowRec, CardRec
+from argmap.ui.canvas.statement_item import HANDLE_R, MARGIN, StatementItem
 
 CONTENT_MARGIN = 24.0
 MANY_CELLS = 64  # painting more cells than this at once: arrows come from the sheet

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 
 from argmap.model import Link, LinkKind, Statement
-from argmap.ui.items.card_layout import CARD_WIDTH, wrap_card
-from argmap.ui.items.painting import HEAD_HALF, HEAD_LEN, unit
+from argmap.ui.canvas.card_layout import CARD_WIDTH, wrap_card
+from argmap.ui.canvas.painting import HEAD_HALF, HEAD_LEN, unit
 
 JOIN_DIST = 34.0  # how far beyond the co-premises their lines meet
 PORT_SPREAD = 0.22  # how far along the target's edge arrows fan out (per unit of offset)

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.formats import EXTENSION, FileFormatError
-from argmap.formats.handout import handout_html, handout_markdown, worksheet_map
+from argmap.export.handout import handout_html, handout_markdown, worksheet_map
 from argmap.model import StatementKind
-from argmap.ui import export as ex
-from argmap.ui.export import ExportError, ExportOptions, ExportResult
+from argmap.ui.render import export as ex
+from argmap.ui.render.export import ExportError, ExportOptions, ExportResult
 from argmap.ui.settings import settings
 
 PREVIEW_SIZE = QSize(560, 420)
@@ -306,7 +306,7 @@ class ExportDialog(QDialog):
             if plan.wanted is not None:
                 text += " " + _tr("(too big: it will be made {0} × {1}; SVG or PDF keep every detail)").format(plan.width, plan.height)
         elif fmt == "pdf":
-            from argmap.ui.export_pages import count_pdf_pages
+            from argmap.ui.render.export_pages import count_pdf_pages
 
             pages = count_pdf_pages(amap, options) if options.paper != "fit" else 1
             text = _tr("{0} page(s)").format(pages)

@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneMouseEvent, QMenu
 
 from argmap.model import LinkKind
-from argmap.ui.items.editor import InlineEditor
-from argmap.ui.items.spatial import card_box
-from argmap.ui.items.statement_item import StatementItem
+from argmap.ui.canvas.editor import InlineEditor
+from argmap.ui.canvas.spatial import card_box
+from argmap.ui.canvas.statement_item import StatementItem
 
 SUPPORT = LinkKind.SUPPORT.value
 ATTACK = LinkKind.ATTACK.value

@@ -24,15 +24,15 @@ from argmap.model import (
     StatementChanged,
     StatementRemoved,
 )
-from argmap.ui.items.card_layout import card_size
-from argmap.ui.items.gestures import GestureMixin
-from argmap.ui.items.link_item import ANSWER_PREFIX, LinkItem, answer_link
-from argmap.ui.items.overview import fits, render_overview
-from argmap.ui.items.records import ArrowRec, CardRec, link_depth
-from argmap.ui.items.render_state import RenderState
-from argmap.ui.items.arrow_layer import TILE
-from argmap.ui.items.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
-from argmap.ui.items.statement_item import StatementItem
+from argmap.ui.canvas.card_layout import card_size
+from argmap.ui.canvas.gestures import GestureMixin
+from argmap.ui.canvas.link_item import ANSWER_PREFIX, LinkItem, answer_link
+from argmap.ui.canvas.overview import fits, render_overview
+from argmap.ui.canvas.records import ArrowRec, CardRec, link_depth
+from argmap.ui.canvas.render_state import RenderState
+from argmap.ui.canvas.arrow_layer import TILE
+from argmap.ui.canvas.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
+from argmap.ui.canvas.statement_item import StatementItem
 from argmap.ui.styles import Theme, get_theme
 from argmap.util import gc_paused
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.formats.handout import handout_html, handout_markdown, write_handout
-from argmap.formats.handout_outline import MAX_DEPTH, build_outline
+from argmap.export.handout import handout_html, handout_markdown, write_handout
+from argmap.export.handout_outline import MAX_DEPTH, build_outline
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Statement, StatementKind
 
 DEPTH = 1200  # deeper than Python's default recursion limit

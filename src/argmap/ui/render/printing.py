@@ -11,8 +11,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, 
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QToolBar, QWidget
 
 from argmap.model import ArgumentMap
-from argmap.ui.export import ExportError, ExportOptions, compose
-from argmap.ui.export_pages import PageSpec, header_date, paint_document, plan_document, poster_pages, release
+from argmap.ui.render.export import ExportError, ExportOptions, compose
+from argmap.ui.render.export_pages import PageSpec, header_date, paint_document, plan_document, poster_pages, release
 from argmap.ui.settings import settings
 
 HEADER_PT = 16.0

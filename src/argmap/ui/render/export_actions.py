@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
-from argmap.ui import export_dialog, printing
-from argmap.ui.export import ExportError, copy_image_to_clipboard
+from argmap.ui.render import export_dialog, printing
+from argmap.ui.render.export import ExportError, copy_image_to_clipboard
 
 
 def _tr(text: str) -> str:

@@ -12,9 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
 from argmap.model import Statement, StatementKind
-from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, make_font
+from argmap.ui.styles import BODY_PX, CARD_WIDTH, HEADER_PX, SMALL_PX, make_font
 
-CARD_WIDTH = 260.0
 PAD_X = 12.0
 PAD_TOP = 8.0
 PAD_BOTTOM = 10.0

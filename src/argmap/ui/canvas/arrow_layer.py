@@ -11,9 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from argmap.model import LinkKind, StatementKind
-from argmap.ui.items.painting import HEAD_HALF, HEAD_LEN, head_polygon
-from argmap.ui.items.records import ArrowRec
-from argmap.ui.items.render_state import RenderState
+from argmap.ui.canvas.painting import HEAD_HALF, HEAD_LEN, head_polygon
+from argmap.ui.canvas.records import ArrowRec
+from argmap.ui.canvas.render_state import RenderState
 from argmap.ui.styles import Head
 
 TILE = 1024.0  # grid cell size in scene units

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
-from argmap.ui.items.painting import draw_legend_symbol
+from argmap.ui.canvas.painting import draw_legend_symbol
 from argmap.ui.styles import LegendEntry, Theme, make_font
 
 MARGIN = 24.0

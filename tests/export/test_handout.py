@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from argmap.formats.handout import (
+from argmap.export.handout import (
     handout_html,
     handout_markdown,
     key_path,

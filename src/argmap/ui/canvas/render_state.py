@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPen, QStaticText
 from PySide6.QtCore import Qt
 
 from argmap.model import LinkKind, StatementKind
-from argmap.ui.items.painting import link_pen
+from argmap.ui.canvas.painting import link_pen
 from argmap.ui.styles import Theme, kind_name
 
 

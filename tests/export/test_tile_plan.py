@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from argmap.ui.tile_plan import (
+from argmap.export.tile_plan import (
     Tile,
     axis_windows,
     contains,

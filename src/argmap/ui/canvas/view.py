@@ -9,8 +9,8 @@ from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGraphicsView
 
 from argmap.model import StatementKind
-from argmap.ui.items.statement_item import TEXT_LOD
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.statement_item import TEXT_LOD
+from argmap.ui.canvas.scene import MapScene
 
 MIN_ZOOM = 0.01
 MAX_ZOOM = 4.0
