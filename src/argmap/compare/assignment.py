@@ -9,8 +9,9 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from argmap.formats.atomic import atomic_write_files
 from argmap.export.handout import handout_html
+from argmap.export.worksheet_parts import article_texts, find_document
+from argmap.formats.atomic import atomic_write_files
 from argmap.formats.project import EXTENSION, dumps_project
 from argmap.model import ArgumentMap, SourceDocument, StatementKind
 
@@ -56,7 +57,7 @@ def _article_copies(model: ArgumentMap, model_dir: Path | None, target_dir: Path
     files: list[tuple[Path, bytes]] = []
     taken: set[str] = set()
     for doc in model.meta.sources:
-        src = _find(doc.path, model_dir)
+        src = find_document(doc.path, model_dir)
         if src is None:
             docs.append(doc)
             continue
@@ -71,22 +72,6 @@ def _article_copies(model: ArgumentMap, model_dir: Path | None, target_dir: Path
     return docs, files
 
 
-def _find(path: str, model_dir: Path | None) -> Path | None:
-    """A document's file: absolute, or relative to the model's folder or (as `argmap
-    check` looks) one of its parents."""
-    if not path:
-        return None
-    p = Path(path)
-    if p.is_absolute():
-        return p if p.is_file() else None
-    if model_dir is None:
-        return None
-    for folder in (model_dir, *model_dir.resolve().parents):
-        if (folder / p).is_file():
-            return folder / p
-    return None
-
-
 def write_assignment(
     model: ArgumentMap,
     starter: str | os.PathLike[str],
@@ -94,6 +79,7 @@ def write_assignment(
     model_dir: str | os.PathLike[str] | None = None,
     positions: bool = False,
     blanks: frozenset[StatementKind] = DEFAULT_BLANKS,
+    hints: str = "",
 ) -> AssignmentFiles:
     """Write the starter file, the worksheet and the answer key (and copies of the
     articles) atomically. ``model_dir`` is where the model answer's relative document
@@ -103,10 +89,11 @@ def write_assignment(
     with_docs = model.copy()
     with_docs.set_meta(replace(model.meta, sources=tuple(docs)))
     starter_m = starter_map(with_docs, positions=positions)
+    appendix = article_texts(model, model_dir)
     files: list[tuple[Path, bytes]] = [
         (start, dumps_project(starter_m)),
-        (worksheet, handout_html(with_docs, worksheet=blanks).encode("utf-8")),
-        (key, handout_html(with_docs, worksheet=blanks, answer_key=True).encode("utf-8")),
+        (worksheet, handout_html(with_docs, worksheet=blanks, hints=hints, appendix=appendix).encode("utf-8")),
+        (key, handout_html(with_docs, worksheet=blanks, answer_key=True, appendix=appendix).encode("utf-8")),
         *articles,
     ]
     atomic_write_files(files)

@@ -51,7 +51,8 @@ def write(path: str | os.PathLike[str], amap: ArgumentMap, options: ExportOption
             if blank:  # the key shows the full map
                 key_svg = renderer(chosen, "svg", bare)
         title = options.title or None
-        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg)
+        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg,
+                                     hints=options.hints, appendix=options.appendix)
         return result
     assert renderer is not None
     sheet = worksheet_map(chosen, blank) if blank else chosen
