@@ -35,6 +35,7 @@ from argmap.export.worksheet_parts import (
     name_line_html,
     name_line_md,
     number_of,
+    sheet,
 )
 from argmap.formats.atomic import atomic_write_files
 from argmap.model import ArgumentMap, LinkKind, Source, StatementKind
@@ -86,7 +87,7 @@ def _md_statement(e: Entry, indent: str, key: bool, blank: frozenset[StatementKi
         head = f"**({no})** {head}"
     if s.kind in blank and not key:
         lines = [f"{indent}- {head} {BLANK_LINE}", f"{indent}  {BLANK_LINE}"]
-        hint = hint_of(s, SHEET.get().hints)
+        hint = hint_of(s, sheet().hints)
         if hint:
             lines.append(f"{indent}  *Hint: {md_escape(hint)}*")
         if s.kind is StatementKind.EVIDENCE:
@@ -263,7 +264,7 @@ def _html_statement(e: Entry, key: bool, blank: frozenset[StatementKind]) -> str
         return f'<div class="st {kind} seen">{head} {esc(s.label(80))} <em>({where})</em></div>'
     if s.kind in blank and not key:
         extra = '<div class="blank-line">Source:</div>' if s.kind is StatementKind.EVIDENCE else ""
-        hint = hint_of(s, SHEET.get().hints)
+        hint = hint_of(s, sheet().hints)
         if hint:
             head += f' <span class="hint">Hint: {esc(hint)}</span>'
         return f'<div class="st {kind}">{head}<div class="blank" data-kind="{kind}"></div>{extra}</div>'

@@ -27,7 +27,12 @@ class SheetState:
 
 
 #: Set by ``handout_html`` / ``handout_markdown`` for the duration of one rendering.
-SHEET: ContextVar[SheetState] = ContextVar("argmap_sheet", default=SheetState())
+SHEET: ContextVar[SheetState | None] = ContextVar("argmap_sheet", default=None)
+
+
+def sheet() -> SheetState:
+    """The worksheet being written (an empty state outside of one)."""
+    return SHEET.get() or SheetState()
 
 
 def blank_numbers(o: Outline, blank: frozenset[StatementKind]) -> dict[str, int]:
@@ -78,7 +83,7 @@ def hint_of(s: Statement, hints: str) -> str:
 
 
 def number_of(s: Statement) -> int | None:
-    return SHEET.get().numbers.get(s.id)
+    return sheet().numbers.get(s.id)
 
 
 # ------------------------------------------------------------------ name line
