@@ -100,3 +100,20 @@ def test_article_appendix_numbers_paragraphs_as_the_evidence_cites_them():
 def test_hostile_article_text_is_escaped():
     page = handout_html(example(), appendix=[("<b>x</b>", "Head\n\n<script>alert(1)</script>")])
     assert "<script>alert" not in page and "&lt;script&gt;" in page and "<b>x</b>" not in page
+
+
+def test_picture_worksheets_number_the_blank_cards_as_the_key():
+    from argmap.export.worksheet_parts import numbered_key, numbered_sheet
+
+    amap = example()
+    sheet = numbered_sheet(amap, KINDS, hints="paragraph")
+    key = numbered_key(amap, KINDS)
+    sheet_no = {s.id: re.match(r"\((\d+)\)", s.title).group(1) for s in sheet.statements() if s.kind.value in KINDS}
+    key_no = {s.id: re.match(r"\((\d+)\)", s.title).group(1) for s in key.statements() if s.kind.value in KINDS}
+    assert sheet_no == key_no and len(set(sheet_no.values())) == len(sheet_no)
+    finland = sheet.statement("e-finland")
+    assert "Finland" not in finland.text and finland.title.endswith("Hint: para. 4")
+    assert key.statement("e-finland").title.endswith("Finland weighs the same step")
+    # The outline worksheet gives the same numbers.
+    page = handout_html(amap, worksheet=KINDS, answer_key=True)
+    assert re.search(rf'<span class="no">{key_no["e-finland"]}</span>.{{0,200}}Finland weighs the same step', page)

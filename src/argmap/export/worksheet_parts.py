@@ -9,10 +9,16 @@ import html
 import os
 from collections.abc import Iterable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from argmap.export.handout_outline import Entry, Outline
+from argmap.export.handout_outline import (
+    Entry,
+    Outline,
+    build_outline,
+    parse_kinds,
+    worksheet_map,
+)
 from argmap.model import ArgumentMap, Statement, StatementKind
 
 HINTS = ("", "title", "paragraph")  # none, the card's title, the paragraph it quotes
@@ -193,3 +199,30 @@ def article_texts(amap: ArgumentMap, base_dir: str | os.PathLike[str] | None) ->
             continue
         out.append((doc.title, text))
     return out
+
+
+# ------------------------------------------------------------------ pictures
+def numbered_sheet(amap: ArgumentMap, kinds: Iterable[str | StatementKind] | str, hints: str = "") -> ArgumentMap:
+    """A worksheet picture's map: the blank cards carry their number (as in the
+    worksheet's outline and the key) and the hint, above the writing lines."""
+    blank = parse_kinds(kinds)
+    numbers = blank_numbers(build_outline(amap, blank), blank)
+    sheet_map = worksheet_map(amap, blank)
+    statements = []
+    for s in sheet_map.statements():
+        no = numbers.get(s.id)
+        if no is not None:
+            hint = hint_of(amap.statement(s.id), hints)
+            s = replace(s, title=f"({no})" + (f" Hint: {hint}" if hint else ""))
+        statements.append(s)
+    return ArgumentMap.from_parts(sheet_map.meta, statements, sheet_map.links())
+
+
+def numbered_key(amap: ArgumentMap, kinds: Iterable[str | StatementKind] | str) -> ArgumentMap:
+    """The answer key picture's map: the answers' titles start with their number."""
+    blank = parse_kinds(kinds)
+    numbers = blank_numbers(build_outline(amap, frozenset()), blank)
+    statements = [
+        replace(s, title=f"({numbers[s.id]}) {s.title or s.label(50)}") if s.id in numbers else s for s in amap.statements()
+    ]
+    return ArgumentMap.from_parts(amap.meta, statements, amap.links())

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.formats import EXTENSION, FileFormatError
-from argmap.export.handout import handout_html, handout_markdown, worksheet_map
-from argmap.export.worksheet_parts import article_texts
+from argmap.export.handout import handout_html, handout_markdown
+from argmap.export.worksheet_parts import article_texts, numbered_sheet
 from argmap.model import StatementKind
 from argmap.ui.render import export as ex
 from argmap.ui.render.export import ExportError, ExportOptions, ExportResult
@@ -302,7 +302,7 @@ class ExportDialog(QDialog):
             self._show_problem(str(exc))
             return
         if fmt in ex.IMAGE_FORMATS:
-            sheet = worksheet_map(amap, options.worksheet) if options.worksheet else amap
+            sheet = numbered_sheet(amap, options.worksheet, options.hints) if options.worksheet else amap
             comp = ex.compose(sheet, options)
             try:
                 scale = min(PREVIEW_SIZE.width() / comp.size.width(), PREVIEW_SIZE.height() / comp.size.height())
