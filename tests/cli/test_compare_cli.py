@@ -128,3 +128,19 @@ def test_the_model_answer_in_the_folder_is_not_compared_with_itself(tmp_path):
     r = run(model, "-d", folder, "--json")
     assert r.returncode == 0, r.stderr
     assert [s["author"] for s in json.loads(r.stdout)["students"]] == ["Ada"]
+
+
+def test_rubric_from_the_command_line_and_saved_in_the_model(tmp_path):
+    model = tmp_path / "model.argmap.json"
+    save_project(model, load_model())
+    gus = tmp_path / "gus.argmap.json"
+    save_project(gus, labelled_set()[6].map)  # Gus: five extras
+    plain = json.loads(run(model, gus, "--json").stdout)["students"][0]["score"]
+    strict = json.loads(run(model, gus, "--json", "--rubric", "extra=3").stdout)["students"][0]["score"]
+    assert strict < plain
+    r = run(model, "--rubric", "extra=3", "--save-rubric")
+    assert r.returncode == 0, r.stderr
+    assert '"rubric"' in model.read_text(encoding="utf-8")
+    assert json.loads(run(model, gus, "--json").stdout)["students"][0]["score"] == strict
+    bad = run(model, gus, "--rubric", "extras=3")
+    assert bad.returncode == 2 and "missing, misattached" in bad.stderr

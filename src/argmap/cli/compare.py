@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from argmap.cli import json_text
 from argmap.compare.classroom import ClassResult, compare_class, hand_ins
 from argmap.compare.report import write_class_report, write_feedback
 from argmap.formats import FileFormatError
-from argmap.formats.project import load_project
+from argmap.compare.rubric import Rubric, parse_rubric
+from argmap.formats.project import load_project, save_project
 
 HELP = (
     "compare students' maps with a model answer: what each found, missed, attached "
@@ -33,6 +35,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument(
+        "--rubric", metavar="KEY=N,...",
+        help="change rubric weights for this run, e.g. extra=0.5,check=0 (keys: missing, misattached, "
+        "wrong_polarity, extra, check; the rest come from the model answer's rubric)",
+    )
+    p.add_argument("--save-rubric", action="store_true", help="save the rubric (with --rubric's changes) into the model answer")
+    p.add_argument(
         "-o", "--output", metavar="REPORT",
         help="write a report (.html or .md): one student's feedback, or for several the class "
         "page plus one feedback file each in REPORT's name + '-feedback/'",
@@ -41,15 +49,33 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        model = load_project(args.model).map
+        project = load_project(args.model)
     except FileFormatError as exc:
         print(f"argmap: the model answer cannot be used: {exc}", file=sys.stderr)
         return 2
+    model = project.map
+    rubric = Rubric.of_map(model.meta)
+    if args.rubric:
+        try:
+            rubric = parse_rubric(args.rubric, rubric)
+        except ValueError as exc:
+            print(f"argmap: --rubric {exc}", file=sys.stderr)
+            return 2
+    if args.save_rubric:
+        model.set_meta(replace(model.meta, rubric=rubric.as_meta()))
+        try:
+            save_project(args.model, model, project.view)
+        except FileFormatError as exc:
+            print(f"argmap: the rubric cannot be saved: {exc}", file=sys.stderr)
+            return 2
+        print(f"argmap: saved the rubric in {args.model}", file=sys.stderr)
     files = hand_ins([*args.students, *args.dir], args.model)
     if not files:
+        if args.save_rubric:
+            return 0
         print("argmap: no hand-ins to compare (give STUDENT files or -d FOLDER)", file=sys.stderr)
         return 2
-    result = compare_class(model, files, progress=_progress_bar() if sys.stderr.isatty() else None)
+    result = compare_class(model, files, rubric, progress=_progress_bar() if sys.stderr.isatty() else None)
     for skipped in result.skipped:
         print(f"argmap: skipped {skipped.problem}", file=sys.stderr)
     if not result.students:

@@ -59,3 +59,24 @@ class Rubric:
         if self == Rubric():
             return ()
         return tuple(sorted(self.to_dict().items()))
+
+
+def parse_rubric(text: str, base: Rubric | None = None) -> Rubric:
+    """``"extra=0.5,check=0"`` applied to ``base`` (the default rubric). Raises
+    ``ValueError`` naming the bad part and the valid keys."""
+    values = (base or Rubric()).to_dict()
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        key, sep, number = part.partition("=")
+        key = key.strip()
+        if not sep or key not in values:
+            raise ValueError(f"{part.strip()!r}: use KEY=NUMBER with KEY one of {', '.join(values)}")
+        try:
+            value = float(number)
+        except ValueError:
+            raise ValueError(f"{part.strip()!r}: {number.strip()!r} is not a number") from None
+        if not math.isfinite(value) or not 0 <= value <= 1000:
+            raise ValueError(f"{part.strip()!r}: a weight is a number from 0 to 1000")
+        values[key] = value
+    return Rubric(**values)
