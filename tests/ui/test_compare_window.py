@@ -116,3 +116,34 @@ def test_a_broken_model_answer_is_a_message_not_a_window(make_window, dialogs, m
     w.actions_by_name["compare"].trigger()
     assert w.compare_windows == []
     assert any(kind == "warning" and "model answer cannot be used" in text for kind, _t, text in dialogs.shown)
+
+
+def test_rubric_changed_in_the_window_rescores_and_is_saved(make_window, dialogs, monkeypatch, tmp_path, example_path):
+    import shutil
+
+    from argmap.compare import Rubric
+    from argmap.formats.project import load_project
+    from argmap.ui.compare_view import RubricDialog
+
+    folder = tmp_path / "hand-ins"
+    folder.mkdir()
+    gus = next(s for s in labelled_set() if s.name == "Gus")  # five extras
+    save_project(folder / "gus.argmap.json", gus.map)
+    model = tmp_path / "model.argmap.json"
+    shutil.copy(example_path, model)
+    w = make_window()
+    cw = open_from_menu(w, monkeypatch, model, folder)
+    before = cw.comparison.score
+
+    def set_weights(dialog: RubricDialog):
+        dialog.boxes["extra"].setValue(4.0)
+        dialog.save_check.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RubricDialog, "exec", set_weights)
+    qtbot_click = cw.findChild(QPushButton, "compare_rubric")
+    qtbot_click.click()
+    assert cw.comparison.score < before
+    assert cw.students.currentText().endswith(f"{cw.comparison.score}/100")
+    assert Rubric.of_map(load_project(model).map.meta).extra == 4.0
+    cw.close()

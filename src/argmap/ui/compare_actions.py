@@ -135,7 +135,7 @@ def open_comparison(window, model_path: str, paths: list[str]) -> CompareWindow 
     result = run_comparison(window, model_path, paths)
     if result is None:
         return None
-    view = CompareWindow(result, window)
+    view = CompareWindow(result, window, model_path)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     view.show()
     windows = getattr(window, "compare_windows", None)

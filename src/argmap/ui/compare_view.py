@@ -8,8 +8,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainterPath, QPen
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
+    QFormLayout,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
@@ -25,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.compare import Comparison
+from argmap.compare import RUBRIC_LABELS, Comparison, Rubric, compare_maps
 from argmap.compare.classroom import ClassResult
 from argmap.compare.matching import relations
 from argmap.compare.report import write_class_report, write_feedback
 from argmap.formats import FileFormatError
+from argmap.formats.project import load_project, save_project
+from argmap.model.types import replace
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui.canvas.view import MapView
 
@@ -222,13 +229,46 @@ class Overlay:
 _WAIT = object()
 
 
+class RubricDialog(QDialog):
+    """The rubric's weights, each with what it means."""
+
+    def __init__(self, rubric: Rubric, can_save: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rubric_dialog")
+        self.setWindowTitle(_tr("Rubric"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(_tr("Points per statement of the model answer, and costs:")))
+        self.boxes: dict[str, QDoubleSpinBox] = {}
+        for key, value in rubric.to_dict().items():
+            box = QDoubleSpinBox(self)
+            box.setObjectName(f"rubric_{key}")
+            box.setRange(0.0, 1000.0)
+            box.setSingleStep(0.25)
+            box.setDecimals(2)
+            box.setValue(value)
+            box.setToolTip(RUBRIC_LABELS[key])
+            self.boxes[key] = box
+            form.addRow(f"{key} \u2014 {RUBRIC_LABELS[key]}", box)
+        self.save_check = QCheckBox(_tr("Save the rubric in the model answer"), self)
+        self.save_check.setEnabled(can_save)
+        form.addRow(self.save_check)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def rubric(self) -> Rubric:
+        return Rubric(**{key: box.value() for key, box in self.boxes.items()})
+
+
 class CompareWindow(QWidget):
     """One or more students' comparisons with the model answer."""
 
-    def __init__(self, result: ClassResult, parent: QWidget | None = None) -> None:
+    def __init__(self, result: ClassResult, parent: QWidget | None = None, model_path: str = "") -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("compare_window")
         self.result = result
+        self.model_path = model_path
         self.setWindowTitle(_tr("Comparison with the model answer"))
         self.resize(1300, 820)
         self.scene: MapScene | None = None
@@ -248,6 +288,9 @@ class CompareWindow(QWidget):
         save = QPushButton(_tr("Save Report\u2026"))
         save.setObjectName("compare_save")
         save.clicked.connect(self.save_report)
+        rubric = QPushButton(_tr("Rubric\u2026"))
+        rubric.setObjectName("compare_rubric")
+        rubric.clicked.connect(self.edit_rubric)
         legend = QLabel(
             _tr("Green: matches the model answer. Purple: attached to another statement. Red: wrong kind of arrow. "
                 "Blue dotted: not in the model answer. Grey dashed: missing.")
@@ -257,6 +300,7 @@ class CompareWindow(QWidget):
         top.addWidget(QLabel(_tr("Student:")))
         top.addWidget(self.students, 1)
         top.addWidget(self.score)
+        top.addWidget(rubric)
         top.addWidget(save)
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -345,6 +389,39 @@ class CompareWindow(QWidget):
         out = list(self.scene.selected_ids())
         out += [f"ghost:{i.model_id}" for i in self.scene.selectedItems() if isinstance(i, GhostCard)]
         return out
+
+    def set_rubric(self, rubric: Rubric) -> None:
+        """Score every student again with ``rubric`` (the findings do not change)."""
+        self.result.rubric = rubric
+        for entry in self.result.students:
+            c = entry.comparison
+            entry.comparison = compare_maps(c.model, c.student, rubric, student_dir=entry.file.resolve().parent)
+        index = self.students.currentIndex()
+        self.students.blockSignals(True)
+        for i, entry in enumerate(self.result.students):
+            self.students.setItemText(i, f"{entry.author} \u2014 {entry.comparison.score}/100")
+        self.students.blockSignals(False)
+        self.show_student(index)
+
+    def edit_rubric(self) -> None:
+        dialog = RubricDialog(self.result.rubric, bool(self.model_path), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        rubric = dialog.rubric()
+        self.set_rubric(rubric)
+        if dialog.save_check.isChecked() and self.model_path:
+            self.save_rubric(rubric)
+
+    def save_rubric(self, rubric: Rubric) -> bool:
+        """Store ``rubric`` in the model answer's file (the rest of the file unchanged)."""
+        try:
+            project = load_project(self.model_path)
+            project.map.set_meta(replace(project.map.meta, rubric=rubric.as_meta()))
+            save_project(self.model_path, project.map, project.view)
+        except FileFormatError as exc:
+            QMessageBox.warning(self, _tr("Rubric"), str(exc))
+            return False
+        return True
 
     def save_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, _tr("Save Report"), "class.html" if len(self.result.students) > 1 else "feedback.html",
