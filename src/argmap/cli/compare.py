@@ -16,8 +16,8 @@ from pathlib import Path
 from argmap.cli import json_text
 from argmap.compare.classroom import ClassResult, compare_class, hand_ins
 from argmap.compare.report import write_class_report, write_feedback
-from argmap.formats import FileFormatError
 from argmap.compare.rubric import Rubric, parse_rubric
+from argmap.formats import FileFormatError
 from argmap.formats.project import load_project, save_project
 
 HELP = (
