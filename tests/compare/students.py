@@ -59,6 +59,22 @@ PARAPHRASE: dict[str, tuple[str, str]] = {
     "r-troops-announced": ("Russia adds troops", "Russia has announced more troops near the Baltic states and Finland, so its capacity is not used up in Ukraine."),
 }
 
+#: Looser rewordings, sharing fewer words with the model (a harder test of matching).
+HARD: dict[str, tuple[str, str]] = {
+    "p-deterrence": ("", "Yes: to scare off Russia they need to be able to use landmines again."),
+    "p-humanitarian": ("", "No, because mines keep killing ordinary people long after the fighting stops."),
+    "p-limited-capacity": ("", "No need yet, Russia is stuck fighting in Ukraine."),
+    "e-finland": ("", "Finland may also pull out of the treaty."),
+    "e-amnesty": ("", "Amnesty says the mines hurt people for a long time after wars."),
+    "e-troop-increase": ("", "Russia says it will send more soldiers close to the Baltics and Finland."),
+    "e-parliaments": ("", "The parliaments still have to vote on leaving."),
+    "r-other-means": ("", "They can deter Russia in other ways, like spending more on the army."),
+    "r-deterring-war-protects": ("", "If mines stop a war from starting, that saves more civilians."),
+    "r-no-plans": ("", "Estonia says it has no plans to actually use mines."),
+    "c-mines-at-home": ("", "The mines would be in their own countries, near their own people."),
+    "e-tusk-armed-forces": ("", "Tusk wants twice as many soldiers and talked about nuclear weapons."),
+}
+
 #: Cards a student might add that the model answer does not have.
 EXTRAS = [
     (StatementKind.CLAIM, "Mines are cheap", "Landmines are cheap to make compared with tanks or missiles."),
@@ -93,6 +109,7 @@ def build_student(
     move: dict[str, str] | None = None,
     flip: tuple[str, ...] = (),
     extras: int = 0,
+    hard: bool = False,
 ) -> Student:
     """The model answer as one student might draw it.
 
@@ -111,6 +128,8 @@ def build_student(
         title, text = s.title, s.text
         if rng.random() < paraphrase:
             title, text = PARAPHRASE[s.id]
+        if hard and s.id in HARD:
+            title, text = HARD[s.id]
         if no_titles:
             title = ""
         source = s.source
@@ -167,7 +186,7 @@ def build_student(
 
 
 def labelled_set(model: ArgumentMap | None = None) -> list[Student]:
-    """Twelve students, from nearly perfect to weak."""
+    """Fourteen students, from nearly perfect to weak (two reword freely)."""
     m = model or load_model()
     return [
         build_student(m, "Ada", 1, paraphrase=0.2),
@@ -184,4 +203,6 @@ def labelled_set(model: ArgumentMap | None = None) -> list[Student]:
         build_student(m, "Jo", 10, drop=("r-no-plans", "c-mines-at-home", "r-future-capacity"), extras=3, paraphrase=1.0),
         build_student(m, "Kai", 11, paraphrase=0.5, no_titles=True, flip=("l-risk-not-yet-real",), extras=1),
         build_student(m, "Lu", 12, drop=("p-humanitarian",), move={"l-tusk-armed-forces": "p-deterrence"}, paraphrase=0.9),
+        build_student(m, "Max", 13, paraphrase=1.0, no_titles=True, hard=True, extras=2),
+        build_student(m, "Noa", 14, paraphrase=1.0, hard=True, move={"l-finland": "p-limited-capacity"}, drop=("r-future-capacity",)),
     ]

@@ -3,7 +3,8 @@
 Ids never matter: the student's file has ids of its own. A pair's score is its text
 similarity (for two pieces of evidence also the overlap of their quoted passages),
 plus a bonus for the same kind and, in a second round, a bonus when the student drew it
-under the statement that matches its parent in the model. Pairs are taken greedily,
+under the statement that matches its parent in the model, and one for the share of the
+cards drawn under it that match cards under the candidate in the model. Pairs are taken greedily,
 best first, each statement at most once, down to a threshold.
 """
 
@@ -19,6 +20,7 @@ from argmap.model import ArgumentMap, LinkKind, Statement, StatementKind
 THRESHOLD = 0.6
 KIND_BONUS = 0.08
 PARENT_BONUS = 0.12
+CHILD_BONUS = 0.25  # times the share of the card's children that match the candidate's
 #: A question matched with anything else, or a position with evidence, is unlikely.
 _KIND_PENALTY = {
     frozenset({StatementKind.QUESTION, StatementKind.POSITION}): 0.2,
@@ -84,15 +86,31 @@ def match_maps(model: ArgumentMap, student: ArgumentMap, threshold: float = THRE
     m_rel = relations(model)
     s_rel = relations(student)
     m_anchors = {mid: frozenset().union(*(r.anchors for r in m_rel[mid])) for mid in m_ids}
+    m_children: dict[str, set[str]] = {mid: set() for mid in m_ids}
+    for mid in m_ids:
+        for a in m_anchors[mid]:
+            if a in m_children:
+                m_children[a].add(mid)
+    s_children: dict[str, set[str]] = {sid: set() for sid in s_ids}
+    for sid in s_ids:
+        for r in s_rel[sid]:
+            for a in r.anchors:
+                if a in s_children:
+                    s_children[a].add(sid)
     scored = [row[:] for row in base]
     for i, sid in enumerate(s_ids):
         parents = {first[a] for r in s_rel[sid] for a in r.anchors if a in first}
-        if not parents:
+        kids = [first[c] for c in s_children[sid] if c in first]
+        if not parents and not kids:
             continue
         row = scored[i]
         for j, mid in enumerate(m_ids):
             if parents & m_anchors[mid]:
                 row[j] += PARENT_BONUS
+            if kids:
+                # What the student drew under it matches what the model has under this
+                # one: a position is known by its reasons as much as by its wording.
+                row[j] += CHILD_BONUS * sum(1 for k in kids if k in m_children[mid]) / len(kids)
     final = _greedy(scored, s_ids, m_ids, threshold)
     index_m = {mid: j for j, mid in enumerate(m_ids)}
     index_s = {sid: i for i, sid in enumerate(s_ids)}

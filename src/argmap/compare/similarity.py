@@ -18,7 +18,7 @@ _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": 
 
 #: Words that say little about what a statement is about (compared without them).
 STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "yes", "you", "your"]
+    ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might", "more", "most", "must", "my", "nor", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your"]
 )
 
 #: Stems keep this many leading letters: "deter", "deterrence", "deterring" meet.
@@ -34,8 +34,16 @@ def normalize(text: str) -> str:
 
 def stems(text: str) -> frozenset[str]:
     """The content words of ``text``, cut to a short stem (a cheap, language-light
-    lemmatiser: good enough for paraphrase that keeps the key words)."""
-    return frozenset(w[:STEM] for w in normalize(text).split() if w not in STOPWORDS and len(w) > 1)
+    lemmatiser: good enough for paraphrase that keeps the key words). "yes", "no" and
+    "not" are kept: they tell positions apart."""
+    out = set()
+    for w in normalize(text).split():
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        out.add(w[:STEM])
+        if len(w) >= 8:  # a compound's last part: "landmines" meets "mines"
+            out.add(w[-STEM:])
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
