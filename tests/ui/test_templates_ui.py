@@ -76,10 +76,12 @@ def test_export_assignment_from_the_menu(make_window, dialogs, monkeypatch, tmp_
         assert dialog.path_edit.text().endswith("-starter.argmap.json")
         dialog.path_edit.setText(str(out))
         dialog.positions.setChecked(True)
+        dialog.hints.setCurrentIndex(dialog.hints.findData("title"))
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(AssignmentDialog, "exec", accept)
     w.actions_by_name["export_assignment"].trigger()
     assert sorted(p.name for p in out.parent.iterdir()) == ["ottawa-key.html", "ottawa-worksheet.html", "ottawa.argmap.json"]
+    assert "Hint: Finland weighs the same step" in (out.parent / "ottawa-worksheet.html").read_text(encoding="utf-8")
     starter = load_project(out).map
     assert {s.kind for s in starter.statements()} == {StatementKind.QUESTION, StatementKind.POSITION}

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -119,6 +120,10 @@ class AssignmentDialog(QDialog):
         browse = QPushButton(_tr("Browse\u2026"))
         browse.clicked.connect(self._browse)
         self.positions = QCheckBox(_tr("Give the positions in the starter file"))
+        self.hints = QComboBox()
+        self.hints.addItem(_tr("No hints on the worksheet"), "")
+        self.hints.addItem(_tr("Hints: the card's title"), "title")
+        self.hints.addItem(_tr("Hints: the paragraph it quotes"), "paragraph")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.path_edit.textChanged.connect(self._update_note)
@@ -133,6 +138,7 @@ class AssignmentDialog(QDialog):
         layout.addWidget(QLabel(_tr("Starter file (what students open):")))
         layout.addLayout(row)
         layout.addWidget(self.positions)
+        layout.addWidget(self.hints)
         layout.addWidget(self.note)
         layout.addWidget(buttons)
         self._update_note()
@@ -165,7 +171,8 @@ def export_assignment(window) -> list[Path] | None:  # type: ignore[no-untyped-d
         return None
     try:
         files = write_assignment(
-            doc.map, dialog.path_edit.text().strip(), model_dir=base if doc.path else None, positions=dialog.positions.isChecked()
+            doc.map, dialog.path_edit.text().strip(), model_dir=base if doc.path else None,
+            positions=dialog.positions.isChecked(), hints=str(dialog.hints.currentData() or ""),
         )
     except (FileFormatError, OSError) as exc:
         QMessageBox.warning(window, _tr("Export Assignment"), str(exc))
