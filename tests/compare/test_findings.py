@@ -164,3 +164,16 @@ def test_odd_rubric_values_fall_back_to_the_default(bad):
 def test_empty_maps_compare_without_error():
     c = compare_maps(model_map(), ArgumentMap())
     assert c.score == 0 and len(c.missing) == 7 and c.matched == []
+
+
+def test_a_huge_hand_in_is_reported_not_compared(tmp_path, monkeypatch):
+    from argmap.compare import classroom
+
+    monkeypatch.setattr(classroom, "MAX_STATEMENTS", 5)
+    small = tmp_path / "small.argmap.json"
+    save_project(small, student_map(drop=("e2", "r1", "c1")))  # 4 statements
+    big = tmp_path / "big.argmap.json"
+    save_project(big, student_map())  # 7 statements
+    result = classroom.compare_class(model_map(), [small, big])
+    assert [s.file for s in result.students] == [small]
+    assert len(result.skipped) == 1 and "too many to compare" in result.skipped[0].problem

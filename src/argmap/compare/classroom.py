@@ -18,6 +18,9 @@ from argmap.formats.project import EXTENSION, load_project
 from argmap.model import ArgumentMap
 
 Progress = Callable[[int, int, str], None]
+#: A hand-in with more statements than this is reported, not compared (a class map has
+#: tens; comparing costs time in proportion to both maps' sizes).
+MAX_STATEMENTS = 3000
 
 
 @dataclass
@@ -108,6 +111,11 @@ def compare_class(
             continue
         except OSError as exc:  # a race: the file went away between listing and reading
             result.skipped.append(Skipped(path, f"{path}: cannot be read: {exc.strerror or exc}"))
+            continue
+        n_statements = len(student.statements())
+        if n_statements > MAX_STATEMENTS:
+            result.skipped.append(Skipped(path, f"{path}: has {n_statements} statements, too many to compare "
+                                                f"(at most {MAX_STATEMENTS}): is it a student's map?"))
             continue
         comparison = compare_maps(model, student, rubric, student_dir=path.resolve().parent)
         result.students.append(StudentResult(path, student_name(student, path), comparison))
