@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from argmap.formats import save_project
-from argmap.model import MapMeta
+from argmap.model import ArgumentMap, MapMeta
 from tests.compare.students import EXAMPLE, labelled_set, load_model
 
 
@@ -108,6 +108,10 @@ def test_unreadable_model_or_nothing_to_compare_is_a_clear_error(tmp_path):
     bad.write_text("nope", encoding="utf-8")
     r = run(bad, EXAMPLE)
     assert r.returncode == 2 and "model answer cannot be used" in r.stderr and "Traceback" not in r.stderr
+    blank_model = tmp_path / "blank.argmap.json"
+    save_project(blank_model, ArgumentMap())
+    r = run(blank_model, EXAMPLE)
+    assert r.returncode == 2 and "has no statements" in r.stderr
     empty = tmp_path / "empty"
     empty.mkdir()
     r = run(EXAMPLE, "-d", empty)

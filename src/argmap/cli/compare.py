@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from argmap.cli import json_text
-from argmap.compare.classroom import ClassResult, compare_class, hand_ins
+from argmap.compare.classroom import ClassResult, compare_class, hand_ins, model_problem
 from argmap.compare.report import write_class_report, write_feedback
 from argmap.compare.rubric import Rubric, parse_rubric
 from argmap.formats import FileFormatError
@@ -54,6 +54,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap: the model answer cannot be used: {exc}", file=sys.stderr)
         return 2
     model = project.map
+    problem = model_problem(model)
+    if problem:
+        print(f"argmap: the model answer cannot be used: {args.model}: {problem}", file=sys.stderr)
+        return 2
     rubric = Rubric.of_map(model.meta)
     if args.rubric:
         try:

@@ -65,6 +65,16 @@ class ClassResult:
         }
 
 
+def model_problem(model: ArgumentMap) -> str | None:
+    """Why a map cannot serve as a model answer (None when it can)."""
+    n = len(model.statements())
+    if n == 0:
+        return "it has no statements"
+    if n > MAX_STATEMENTS:
+        return f"it has {n} statements, too many to compare (at most {MAX_STATEMENTS})"
+    return None
+
+
 def student_name(amap: ArgumentMap, path: str | os.PathLike[str]) -> str:
     """The map's authors, else the file's name without its extension."""
     authors = [a.strip() for a in amap.meta.authors if a.strip()]

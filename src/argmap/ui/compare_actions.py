@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.compare.classroom import ClassResult, compare_class, hand_ins
+from argmap.compare.classroom import ClassResult, compare_class, hand_ins, model_problem
 from argmap.formats import FileFormatError
 from argmap.formats.project import load_project
 from argmap.ui.compare_view import CompareWindow
@@ -105,6 +105,10 @@ def run_comparison(parent: QWidget | None, model_path: str, paths: list[str]) ->
         model = load_project(model_path).map
     except FileFormatError as exc:
         QMessageBox.warning(parent, title, _tr("The model answer cannot be used:") + f"\n{exc}")
+        return None
+    problem = model_problem(model)
+    if problem:
+        QMessageBox.warning(parent, title, _tr("The model answer cannot be used:") + f"\n{model_path}: {problem}")
         return None
     files = hand_ins(paths, model_path)
     if not files:
