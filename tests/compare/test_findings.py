@@ -177,3 +177,13 @@ def test_a_huge_hand_in_is_reported_not_compared(tmp_path, monkeypatch):
     result = classroom.compare_class(model_map(), [small, big])
     assert [s.file for s in result.students] == [small]
     assert len(result.skipped) == 1 and "too many to compare" in result.skipped[0].problem
+
+
+def test_a_position_drawn_as_supporting_the_question_is_not_a_finding():
+    model = model_map()
+    student = student_map()
+    p1 = student.statement("s-p1")
+    student.replace_statement(replace(p1, answers=None))
+    student.add_link(Link("s-lq", LinkKind.SUPPORT, ("s-p1",), "s-q"))
+    c = compare_maps(model, student)
+    assert not [f for f in c.findings if f.model == "p1" and f.kind in ("misattached", "wrong_polarity")]

@@ -200,10 +200,16 @@ def _attachment(m_rels: list[Relation], s_rels: list[Relation], s2m: dict[str, s
         for sr in s_rels:
             mapped = {s2m[a] for a in sr.anchors if a in s2m}
             if mapped & mr.anchors:
-                if sr.kind == mr.kind:
+                if _same_kind(sr.kind, mr.kind):
                     return None
                 same_place = True
     return "wrong_polarity" if same_place else "misattached"
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """A position drawn as supporting its question is as good as answering it."""
+    pro = {"support", ANSWERS}
+    return a == b or (a in pro and b in pro)
 
 
 def _targets(amap: ArgumentMap, rels: list[Relation]) -> list[tuple[str, str]]:
@@ -236,7 +242,7 @@ def _misattached_message(model: ArgumentMap, student: ArgumentMap, ss: Statement
 def _polarity_message(model: ArgumentMap, student: ArgumentMap, ss: Statement, m_rels: list[Relation], s_rels: list[Relation], s2m: dict[str, str]) -> str:
     for mr in m_rels:
         for sr in s_rels:
-            if {s2m[a] for a in sr.anchors if a in s2m} & mr.anchors and sr.kind != mr.kind:
+            if {s2m[a] for a in sr.anchors if a in s2m} & mr.anchors and not _same_kind(sr.kind, mr.kind):
                 target = " and ".join(name(model.statement(a)) for a in sorted(mr.anchors) if model.is_statement(a))
                 return (
                     f"The {kind_word(ss)} {name(ss)} {_VERB.get(mr.kind, mr.kind)} {target}; "
