@@ -219,6 +219,12 @@ def install(window) -> dict[str, QAction]:  # type: ignore[no-untyped-def]
         anchor = getattr(window, "extension_anchor", None)
         for a in (save, export):
             file_menu.insertAction(anchor, a) if anchor is not None else file_menu.addAction(a)
+        # Greyed out in the open menu without a map; enabled again when it closes so
+        # that the actions stay triggerable (they do nothing without a map).
+        file_menu.aboutToShow.connect(
+            lambda: [a.setEnabled(getattr(window, "document", None) is not None) for a in (save, export)]
+        )
+        file_menu.aboutToHide.connect(lambda: [a.setEnabled(True) for a in (save, export)])
     actions = {"save_as_template": save, "export_assignment": export}
     if hasattr(window, "actions_by_name"):
         window.actions_by_name.update(actions)
