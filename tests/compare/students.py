@@ -176,7 +176,7 @@ def build_student(
     amap = ArgumentMap.from_parts(MapMeta(title="My map", authors=(name,)), out, links)
     expected = {("missing", m) for m in gone if model.is_statement(m)}
     expected |= {("extra", "")} if extras else set()
-    for lid, target in (move or {}).items():
+    for lid in move or {}:
         for p in model.link(lid).premises:
             expected.add(("misattached", p))
     for lid in flip:

@@ -9,7 +9,7 @@ import textwrap
 
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.report import ImportReport
-from argmap.model import ArgumentMap, LinkKind, StatementKind
+from argmap.model import ArgumentMap, LinkKind
 from argmap.model.style import DEFAULT
 
 FORMAT = "DOT"

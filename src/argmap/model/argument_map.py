@@ -111,7 +111,7 @@ class ArgumentMap:
         # edges one call at a time costs more than reading the file. Every edge shares
         # one empty, read-only data mapping (nothing is stored on edges). All checks run
         # before the map is returned.
-        nodes = {s.id: {_ITEM: s} for s in statements}
+        nodes: dict[str, dict[str, Statement | Link]] = {s.id: {_ITEM: s} for s in statements}
         nodes.update({link.id: {_ITEM: link} for link in links})
         if len(nodes) != len(statements) + len(links):
             _raise_duplicate([*statements, *links])
@@ -190,7 +190,7 @@ class ArgumentMap:
         return id_ in self._g
 
     def __len__(self) -> int:
-        return self._g.number_of_nodes()
+        return int(self._g.number_of_nodes())
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, ArgumentMap):
@@ -208,9 +208,10 @@ class ArgumentMap:
 
     def item(self, id_: str) -> Statement | Link:
         try:
-            return self._g.nodes[id_][_ITEM]
+            item: Statement | Link = self._g.nodes[id_][_ITEM]
         except KeyError:
             raise UnknownIdError(f"no statement or link with id {id_!r}", (id_,)) from None
+        return item
 
     def statement(self, id_: str) -> Statement:
         item = self.item(id_)
@@ -329,7 +330,7 @@ class ArgumentMap:
         node: str | None = id_
         while node is not None and node not in seen:
             seen.add(node)
-            item = self._g.nodes[node][_ITEM]
+            item: Statement | Link = self._g.nodes[node][_ITEM]
             if isinstance(item, Link):
                 node = item.target
                 continue
@@ -474,6 +475,7 @@ class ArgumentMap:
         return (first.order, link.id)
 
     def _check_answers(self, s: Statement) -> None:
+        assert s.answers is not None  # callers check answers only when there are some
         if s.kind is not StatementKind.POSITION:
             raise InvalidStatementError(
                 f"{s.id!r} is {_a(s.kind.value)}; only a position answers a question", (s.id,)

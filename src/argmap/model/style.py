@@ -8,15 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from argmap.model.i18n import translate_noop
 from argmap.model.types import LinkKind, StatementKind
 
 CONTEXT = "styles"
-
-
-def translate_noop(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context`` (like ``QT_TRANSLATE_NOOP``); returns it unchanged."""
-    del context
-    return text
 
 
 # Fonts are sized in scene pixels (not points) so a card wraps the same on every screen,

@@ -6,16 +6,17 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.reading import read_bytes
 from argmap.model import AddStatement, ArgumentMap, Batch, ChangeStatement, Edit, MapMeta
+from argmap.model.i18n import EDITS
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,14 @@ def _added_ids(edit: object) -> set[str]:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class _EditCommand(QUndoCommand):
     """The one generic undo command: redo applies the edit, undo reverts it."""
 
     def __init__(self, document: Document, edit: Edit, merge: bool = False) -> None:
-        super().__init__(edit.label)
+        super().__init__(QCoreApplication.translate(EDITS, edit.label))  # labels are marked with translate_noop
         self._document = document
         self.edit = edit
         self.merge = merge
@@ -101,7 +102,9 @@ class Document(QObject):
 
     modifiedChanged = Signal(bool)
     pathChanged = Signal(str)
-    #: Emitted after every edit applied, undone or redone, and after a revert.
+    #: The undo stack moved (an edit applied, undone or redone) or the document was
+    #: reverted: for the title, the actions and the window's own bookkeeping. Views
+    #: follow the map's change records instead (``ArgumentMap.subscribe``).
     edited = Signal()
     #: A view failed to follow a change (a bug in the view): the message says which and
     #: why. The edit and its undo step stand; the window shows the message non-modally.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
@@ -106,7 +106,7 @@ class _Metrics:
         return pieces
 
 
-@lru_cache(maxsize=None)
+@cache
 def metrics(role: str) -> _Metrics:
     """Metrics for "body", "title", "small" or "header" (created on first use; needs a
     QGuiApplication)."""
