@@ -157,3 +157,25 @@ def test_window_menu_commands(qtbot, document: Document, monkeypatch) -> None:
     actions["copy_image"].trigger()
     image = QGuiApplication.clipboard().image()
     assert not image.isNull() and image.width() < 1200  # just the selected card, at 2x
+
+
+def test_markdown_preview_is_rendered_and_worksheet_options_apply(qtbot, tmp_path) -> None:
+    from argmap.formats.project import load_project
+    from tests.conftest import EXAMPLE
+
+    doc = Document(load_project(EXAMPLE).map, EXAMPLE)
+    dialog = ExportDialog(doc, [])
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("md"))
+    dialog.blank_checks[next(k for k in dialog.blank_checks if k.value == "evidence")].setChecked(True)
+    dialog.hints_box.setCurrentIndex(dialog.hints_box.findData("title"))
+    dialog.article_check.setChecked(True)
+    dialog.refresh_preview()
+    shown = dialog.preview_text.toPlainText()
+    assert "# Worksheet" not in shown and "**" not in shown  # rendered, not raw Markdown
+    assert "Worksheet: Should Poland" in shown and "Hint: Finland weighs the same step" in shown
+    assert "Appendix" in shown and "In a decisive move" in shown
+    result = dialog.export_to(tmp_path / "sheet.md")
+    text = (tmp_path / "sheet.md").read_text("utf-8")
+    assert "*Hint: Finland weighs the same step*" in text and "## Appendix" in text
+    assert [p.name for p in result.paths] == ["sheet.md", "sheet.key.md"]

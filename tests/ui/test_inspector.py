@@ -81,3 +81,18 @@ def test_map_page_and_multi_selection(qtbot):
     assert amap.meta.title == "My debate" and edits[-1].label == "Edit map properties"
     panel.show_ids(["a", "b"])
     assert "2 items" in panel.empty_label.text()
+
+
+def test_student_description_is_edited_apart_from_the_teachers_notes(qtbot):
+    from PySide6.QtCore import Qt
+
+    amap, edits, panel = _setup(qtbot)
+    panel.show_ids([])
+    field = panel.map_student_description
+    field.setFocus()
+    qtbot.keyClicks(field, "Map the article.")
+    qtbot.keyClick(field, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert amap.meta.student_description == "Map the article."
+    assert amap.meta.description == ""
+    edits[-1].revert(amap)
+    assert amap.meta.student_description == ""

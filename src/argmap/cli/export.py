@@ -8,7 +8,14 @@ import os
 import sys
 from pathlib import Path
 
-from argmap.export.options import BACKGROUNDS, FORMATS, PAGINGS, PAPERS, ExportError, ExportOptions
+from argmap.export.options import (
+    BACKGROUNDS,
+    FORMATS,
+    PAGINGS,
+    PAPERS,
+    ExportError,
+    ExportOptions,
+)
 from argmap.export.write import Renderer, needs_renderer, write
 from argmap.formats import EXTENSION, FileFormatError, load_project
 
@@ -45,6 +52,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         help="PDF on A4/Letter: every page landscape (default: each page as suits it)")
     orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: every page portrait")
     p.add_argument("--with-map", action="store_true", help="HTML handouts: include a picture of the map")
+    p.add_argument("--hints", choices=("title", "paragraph"),
+                   help="worksheets: under each numbered blank, the card's title or the paragraph it quotes")
+    p.add_argument("--with-article", action="store_true",
+                   help="handouts: add the articles the map cites (its source documents' text files) as an appendix")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
@@ -162,6 +173,13 @@ def _export_one(args: argparse.Namespace, src: str) -> str:
     except FileFormatError as exc:
         return str(exc)
     options = _options(args, project.map.meta.title)
+    if args.hints or args.with_article:
+        from dataclasses import replace
+
+        from argmap.export.worksheet_parts import article_texts
+
+        appendix = tuple(article_texts(project.map, Path(src).resolve().parent)) if args.with_article else ()
+        options = replace(options, hints=args.hints or "", appendix=appendix)
     try:
         result = write(out, project.map, options, fmt, renderer=_renderer() if _needs_qt(fmt, args) else None)
     except FileFormatError as exc:

@@ -7,10 +7,9 @@ import base64
 import html
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from argmap.formats.atomic import atomic_write_files
 from argmap.export.handout_outline import (
     KIND_LABEL,
     Entry,
@@ -24,6 +23,21 @@ from argmap.export.handout_outline import (
     submap,
     worksheet_map,
 )
+from argmap.export.worksheet_parts import (
+    HINTS,
+    SHEET,
+    SHEET_CSS,
+    SheetState,
+    appendix_html,
+    appendix_md,
+    blank_numbers,
+    hint_of,
+    name_line_html,
+    name_line_md,
+    number_of,
+    sheet,
+)
+from argmap.formats.atomic import atomic_write_files
 from argmap.model import ArgumentMap, LinkKind, Source, StatementKind
 from argmap.model.style import DEFAULT
 
@@ -68,8 +82,14 @@ def _md_statement(e: Entry, indent: str, key: bool, blank: frozenset[StatementKi
     if e.seen_before:
         where = "continued below" if e.continued else "see above"
         return [f"{indent}- {head} {_md_text(s.label(80), indent + '  ')} *({where})*"]
+    no = number_of(s)
+    if no is not None:
+        head = f"**({no})** {head}"
     if s.kind in blank and not key:
         lines = [f"{indent}- {head} {BLANK_LINE}", f"{indent}  {BLANK_LINE}"]
+        hint = hint_of(s, sheet().hints)
+        if hint:
+            lines.append(f"{indent}  *Hint: {md_escape(hint)}*")
         if s.kind is StatementKind.EVIDENCE:
             lines.append(f"{indent}  Source: {BLANK_LINE}")
         return lines
@@ -117,11 +137,30 @@ def handout_markdown(
     title: str | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
     answer_key: bool = False,
+    hints: str = "",
+    appendix: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The debate as a Markdown outline. With ``worksheet`` kinds, those statements are
-    blank lines to fill in; ``answer_key=True`` shows them filled in and marked."""
+    numbered blank lines to fill in (with ``hints``: "title" or "paragraph"), under a
+    name / class / date line; ``answer_key=True`` shows them filled in, marked and
+    numbered alike. ``appendix``: (title, text) of articles added at the end."""
     blank = parse_kinds(worksheet)
     o = build_outline(amap, frozenset() if answer_key else blank, title)
+    token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints)))
+    try:
+        return _markdown(amap, o, blank, answer_key, appendix)
+    finally:
+        SHEET.reset(token)
+
+
+def _check_hints(hints: str) -> str:
+    if hints not in HINTS:
+        raise ValueError(f"unknown hints {hints!r}; use one of: title, paragraph")
+    return hints
+
+
+def _markdown(amap: ArgumentMap, o, blank: frozenset[StatementKind], answer_key: bool,  # type: ignore[no-untyped-def]
+              appendix: Sequence[tuple[str, str]]) -> str:
     lines: list[str] = []
     heading = md_escape(o.title.strip() or "Argument map")
     if answer_key:
@@ -129,8 +168,10 @@ def handout_markdown(
     elif blank:
         heading = "Worksheet: " + heading
     lines += [f"# {heading}", ""]
-    if o.description.strip():
-        lines += [_md_text(o.description, ""), ""]
+    if blank and not answer_key:
+        lines += [name_line_md(), ""]
+    for text, teacher in _descriptions(amap, o.description, blank, answer_key):
+        lines += [("**Teacher notes:** " if teacher else "") + _md_text(text, ""), ""]
     if blank and not answer_key:
         kinds = ", ".join(KIND_LABEL[k].lower() for k in StatementKind if k in blank)
         lines += [f"*Fill in the blanks ({md_escape(kinds)}).*", ""]
@@ -157,11 +198,29 @@ def handout_markdown(
         for no, src, doc_title, url in o.sources:
             lines.append(f"{no}. {_md_source(src, doc_title, url)}")
         lines.append("")
+    if appendix:
+        lines += appendix_md(appendix, md_escape)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _descriptions(amap: ArgumentMap, description: str, blank: frozenset[StatementKind], key: bool) -> list[tuple[str, bool]]:
+    """(text, is teacher notes) shown under the heading. Students read the map's
+    student description when it has one (never the teacher's notes then); the answer
+    key shows both, the notes marked as such."""
+    student = amap.meta.student_description.strip()
+    if not student:
+        return [(description, False)] if description.strip() else []
+    out = [(student, False)]
+    if key and description.strip():
+        out.append((description, True))
+    return out
 
 
 def _md_heading(e: Entry, prefix: str, key: bool, blank: frozenset[StatementKind]) -> str:
     s = e.statement
+    no = number_of(s)
+    if no is not None and not e.seen_before:
+        prefix = f"({no}) {prefix}"
     if s.kind in blank and not key:
         return f"{prefix}: {BLANK_LINE}"
     return f"{prefix}: {md_escape(' '.join((s.title or s.text).split()))}"
@@ -197,11 +256,17 @@ def _html_statement(e: Entry, key: bool, blank: frozenset[StatementKind]) -> str
     head = f'<span class="kind">{esc(KIND_LABEL[s.kind])}</span>'
     if rel:
         head += f' <span class="rel">({esc(rel)})</span>'
+    no = number_of(s)
+    if no is not None and not e.seen_before:
+        head = f'<span class="no">{no}</span>' + head
     if e.seen_before:
         where = "continued below" if e.continued else "see above"
         return f'<div class="st {kind} seen">{head} {esc(s.label(80))} <em>({where})</em></div>'
     if s.kind in blank and not key:
         extra = '<div class="blank-line">Source:</div>' if s.kind is StatementKind.EVIDENCE else ""
+        hint = hint_of(s, sheet().hints)
+        if hint:
+            head += f' <span class="hint">Hint: {esc(hint)}</span>'
         return f'<div class="st {kind}">{head}<div class="blank" data-kind="{kind}"></div>{extra}</div>'
     cls = f"st {kind} answer" if key and s.kind in blank else f"st {kind}"
     parts = [f'<div class="{cls}">{head} ']
@@ -277,19 +342,36 @@ def handout_html(
     svg: str | bytes | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
     answer_key: bool = False,
+    hints: str = "",
+    appendix: Sequence[tuple[str, str]] = (),
 ) -> str:
     """The debate as one self-contained HTML file (styles inline, optional map picture
-    embedded as a data URI so nothing in it can run). Every string from the map is escaped."""
+    embedded as a data URI so nothing in it can run). Every string from the map is escaped.
+    Worksheets and keys as in ``handout_markdown``."""
     blank = parse_kinds(worksheet)
     o = build_outline(amap, frozenset() if answer_key else blank, title)
+    token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints)))
+    try:
+        return _html(amap, o, blank, answer_key, svg, appendix)
+    finally:
+        SHEET.reset(token)
+
+
+def _html(amap: ArgumentMap, o, blank: frozenset[StatementKind], answer_key: bool,  # type: ignore[no-untyped-def]
+          svg: str | bytes | None, appendix: Sequence[tuple[str, str]]) -> str:
     heading = o.title.strip() or "Argument map"
     if answer_key:
         heading = "Answer key: " + heading
     elif blank:
         heading = "Worksheet: " + heading
     body = [f"<h1>{esc(heading)}</h1>"]
-    if o.description.strip():
-        body.append(f'<p class="desc">{_html_text(o.description)}</p>')
+    if blank and not answer_key:
+        body.append(name_line_html())
+    for text, teacher in _descriptions(amap, o.description, blank, answer_key):
+        if teacher:
+            body.append(f'<p class="desc teacher"><strong>Teacher notes:</strong> {_html_text(text)}</p>')
+        else:
+            body.append(f'<p class="desc">{_html_text(text)}</p>')
     if blank:
         kinds = ", ".join(KIND_LABEL[k].lower() for k in StatementKind if k in blank)
         note = "Highlighted: the answers" if answer_key else "Fill in the boxes"
@@ -317,19 +399,24 @@ def handout_html(
     if o.sources:
         items = "".join(f'<li id="src-{no}">{_html_source(src, t, u)}</li>' for no, src, t, u in o.sources)
         body.append(f'<h2>Sources</h2><ol class="sources">{items}</ol>')
+    if appendix:
+        body.append(appendix_html(appendix))
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(heading)}</title><style>{_CSS}</style></head>\n"
+        f"<title>{esc(heading)}</title><style>{_CSS}{SHEET_CSS}</style></head>\n"
         "<body>\n" + "\n".join(body) + "\n</body></html>\n"
     )
 
 
 def _html_heading(e: Entry, prefix: str, key: bool, blank: frozenset[StatementKind]) -> str:
     s = e.statement
+    no = number_of(s)
+    if no is not None and not e.seen_before:
+        prefix = f"({no}) {prefix}"
     if s.kind in blank and not key:
         return f'{esc(prefix)}: <span class="blank-line" style="display:inline-block;width:60%"></span>'
     cls = ' class="answer"' if key and s.kind in blank else ""
@@ -358,6 +445,8 @@ def write_handout(
     svg: str | bytes | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
     key_svg: str | bytes | None = None,
+    hints: str = "",
+    appendix: Sequence[tuple[str, str]] = (),
 ) -> list[Path]:
     """Write a handout (``md`` or ``html``, from the extension unless ``fmt`` is given),
     atomically. A worksheet also writes its answer key (``X.key.html``, with the map
@@ -372,9 +461,11 @@ def write_handout(
 
     def render(key: bool) -> bytes:
         if fmt == "md":
-            return handout_markdown(amap, title=title, worksheet=blank, answer_key=key).encode("utf-8")
+            return handout_markdown(amap, title=title, worksheet=blank, answer_key=key, hints=hints,
+                                    appendix=appendix).encode("utf-8")
         picture = key_svg if key and key_svg is not None else svg
-        return handout_html(amap, title=title, svg=picture, worksheet=blank, answer_key=key).encode("utf-8")
+        return handout_html(amap, title=title, svg=picture, worksheet=blank, answer_key=key, hints=hints,
+                            appendix=appendix).encode("utf-8")
 
     files = [(p, render(False))]
     if blank:

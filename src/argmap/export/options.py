@@ -46,12 +46,16 @@ class ExportOptions:
     pages: str = "by-position"  # A4/Letter when the map is too big for one readable page
     worksheet: tuple[str, ...] = ()
     embed_map: bool = False  # HTML handouts: include the map picture
+    hints: str = ""  # worksheets: "", "title" or "paragraph" (see export.worksheet_parts)
+    appendix: tuple[tuple[str, str], ...] = ()  # handouts: (title, text) of articles to append
 
     def checked(self) -> ExportOptions:
         """These options, or an ``ExportError`` naming the first bad value."""
         try:
             get_theme(self.theme)
             parse_kinds(self.worksheet)
+            if self.hints not in ("", "title", "paragraph"):
+                raise ValueError(f"unknown hints {self.hints!r}; use title or paragraph")
         except ValueError as exc:
             raise ExportError(str(exc)) from None
         for name, value, allowed in (

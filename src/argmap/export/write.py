@@ -10,7 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Protocol
 
-from argmap.export.handout import HANDOUT_FORMATS, key_path, parse_kinds, worksheet_map, write_handout
+from argmap.export.handout import HANDOUT_FORMATS, key_path, parse_kinds, write_handout
+from argmap.export.worksheet_parts import numbered_key, numbered_sheet
 from argmap.export.options import ExportError, ExportOptions, ExportResult, export_format, prepare_map
 from argmap.formats.atomic import atomic_write_files
 from argmap.model import ArgumentMap
@@ -47,17 +48,18 @@ def write(path: str | os.PathLike[str], amap: ArgumentMap, options: ExportOption
         if options.embed_map and fmt == "html":
             assert renderer is not None
             bare = replace(options, worksheet=())
-            svg = renderer(worksheet_map(chosen, blank) if blank else chosen, "svg", bare)
-            if blank:  # the key shows the full map
-                key_svg = renderer(chosen, "svg", bare)
+            svg = renderer(numbered_sheet(chosen, blank, options.hints) if blank else chosen, "svg", bare)
+            if blank:  # the key shows the full map, the answers numbered as the blanks
+                key_svg = renderer(numbered_key(chosen, blank), "svg", bare)
         title = options.title or None
-        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg)
+        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg,
+                                     hints=options.hints, appendix=options.appendix)
         return result
     assert renderer is not None
-    sheet = worksheet_map(chosen, blank) if blank else chosen
+    sheet = numbered_sheet(chosen, blank, options.hints) if blank else chosen
     files = [(Path(path), renderer(sheet, fmt, options, result.warnings))]
     if blank:  # the worksheet and its answer key are written together, or neither
-        files.append((key_path(path), renderer(chosen, fmt, options)))
+        files.append((key_path(path), renderer(numbered_key(chosen, blank), fmt, options)))
     atomic_write_files(files)
     result.paths.extend(p for p, _data in files)
     return result

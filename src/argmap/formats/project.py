@@ -240,6 +240,8 @@ def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
         modified=m.modified,
         sources=tuple(SourceDocument(s.id, s.title, s.path, s.url) for s in m.sources),
         extras=tuple(sorted(m.extras.items())),
+        rubric=tuple(sorted(m.rubric.items())),
+        student_description=m.student_description,
     )
     try:
         amap = ArgumentMap.from_parts(meta, record.statements, record.links, typed=True)
@@ -295,6 +297,11 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
         "sources": [_doc_dict(s) for s in meta.sources],  # in the author's order
         "extras": dict(sorted(meta.extras)),
     }
+    # Optional fields: left out when empty, so files without them stay byte for byte.
+    if meta.student_description:
+        metadata["student_description"] = meta.student_description
+    if meta.rubric:
+        metadata["rubric"] = dict(sorted(meta.rubric))
     view_dict = {
         "zoom": float(view.zoom),
         "theme": view.theme,

@@ -45,6 +45,9 @@ class MetadataRecord(_Record):
     modified: str = ""
     sources: list[SourceDocumentRecord] = []
     extras: dict[str, Any] = {}
+    # Optional (written only when set): a model answer's rubric and the task as students see it.
+    rubric: dict[str, FiniteFloat] = {}
+    student_description: str = ""
 
 
 class ViewRecord(_Record):

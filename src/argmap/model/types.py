@@ -131,6 +131,12 @@ class MapMeta:
     sources: tuple[SourceDocument, ...] = ()
     # Data from foreign formats kept so a round trip loses nothing (JSON-able values).
     extras: tuple[tuple[str, Any], ...] = field(default=())
+    # A model answer's rubric: finding kind -> weight (see argmap.compare.rubric); empty
+    # means the default rubric. Optional in the file (left out when empty).
+    rubric: tuple[tuple[str, float], ...] = ()
+    # What students read about the task (worksheets, the starter file), kept apart from
+    # ``description`` (the teacher's notes). Optional in the file (left out when empty).
+    student_description: str = ""
 
 
 STATEMENT_FIELDS = frozenset(f.name for f in fields(Statement)) - {"id"}

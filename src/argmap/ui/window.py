@@ -24,6 +24,7 @@ from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.canvas.scene import MapScene
+from argmap.ui import compare_actions, template_actions
 from argmap.ui.render import export_actions
 from argmap.ui.session import Session
 from argmap.ui.settings import recent_files, settings
@@ -176,7 +177,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         """Let the command modules add their actions (export, print): each has
         ``install(window)``, which may insert actions into ``window.menus["File"]``
         before ``window.extension_anchor``. Listed explicitly, so tools see them."""
-        for module in (export_actions,):
+        for module in (export_actions, compare_actions, template_actions):
             module.install(self)
 
     def _build_theme_menu(self, menu: QMenu) -> None:

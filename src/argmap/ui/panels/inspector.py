@@ -238,6 +238,12 @@ class InspectorPanel(QScrollArea):
         self.map_description = CommitTextEdit(page, 4)
         self.map_authors = QLineEdit(page)
         self.map_authors.setPlaceholderText(self.tr("comma, separated"))
+        self.map_student_description = CommitTextEdit(page, 3)
+        self.map_student_description.setObjectName("map_student_description")
+        self.map_student_description.setPlaceholderText(self.tr("The task as students read it on worksheets (the description above stays the teacher's notes)"))
+        self.map_student_description.committed.connect(
+            lambda: self._commit_meta("student_description", self.map_student_description.toPlainText())
+        )
         self.map_title.editingFinished.connect(lambda: self._commit_meta("title", self.map_title.text()))
         self.map_description.committed.connect(lambda: self._commit_meta("description", self.map_description.toPlainText()))
         self.map_authors.editingFinished.connect(lambda: self._commit_meta("authors", _tags(self.map_authors.text())))
@@ -245,6 +251,7 @@ class InspectorPanel(QScrollArea):
         form.addRow(QLabel(self.tr("<b>Map</b> (select a card or an arrow to edit it)")))
         form.addRow(self.tr("T&itle"), self.map_title)
         form.addRow(self.tr("&Description"), self.map_description)
+        form.addRow(self.tr("For &students"), self.map_student_description)
         form.addRow(self.tr("&Authors"), self.map_authors)
         form.addRow(self.map_stats)
         self.stack.addWidget(page)
@@ -372,6 +379,7 @@ class InspectorPanel(QScrollArea):
         meta = self._map.meta
         _set_text(self.map_title, meta.title)
         _set_text(self.map_description, meta.description)
+        _set_text(self.map_student_description, meta.student_description)
         _set_text(self.map_authors, ", ".join(meta.authors))
         counts = self._counts or MapCounts(self._map)
         self.map_stats.setText(self.tr("%1 statements, %2 links").replace("%1", str(counts.statements)).replace("%2", str(counts.links)))

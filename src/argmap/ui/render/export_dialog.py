@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.formats import EXTENSION, FileFormatError
-from argmap.export.handout import handout_html, handout_markdown, worksheet_map
+from argmap.export.handout import handout_html, handout_markdown
+from argmap.export.worksheet_parts import article_texts, numbered_sheet
 from argmap.model import StatementKind
 from argmap.ui.render import export as ex
 from argmap.ui.render.export import ExportError, ExportOptions, ExportResult
@@ -138,6 +139,15 @@ class ExportDialog(QDialog):
             blanks.addWidget(box)
         blanks.addStretch(1)
         form.addRow(_tr("Worksheet blanks:"), blanks)
+        self.hints_box = QComboBox(self)
+        self.hints_box.setObjectName("exportHints")
+        self.hints_box.addItem(_tr("None"), "")
+        self.hints_box.addItem(_tr("The card's title"), "title")
+        self.hints_box.addItem(_tr("The paragraph it quotes"), "paragraph")
+        form.addRow(_tr("Worksheet &hints:"), self.hints_box)
+        self.article_check = QCheckBox(_tr("Add the &article as an appendix (handouts)"), self)
+        self.article_check.setObjectName("exportArticle")
+        form.addRow("", self.article_check)
 
         self.preview_image = QLabel(self)
         self.preview_image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -180,6 +190,8 @@ class ExportDialog(QDialog):
         self.title_edit.textChanged.connect(self._on_changed)
         for check in (self.title_check, self.legend_check, self.sources_check, self.embed_check, *self.blank_checks.values()):
             check.toggled.connect(self._on_changed)
+        self.hints_box.currentIndexChanged.connect(self._on_changed)
+        self.article_check.toggled.connect(self._on_changed)
 
     def document_name(self) -> str:
         path = getattr(self.document, "path", "") or ""
@@ -205,7 +217,17 @@ class ExportDialog(QDialog):
             paper=str(self.paper_box.currentData()),
             worksheet=kinds,
             embed_map=self.embed_check.isChecked(),
+            hints=str(self.hints_box.currentData() or ""),
+            appendix=self._articles(),
         )
+
+    def _articles(self) -> tuple[tuple[str, str], ...]:
+        """The map's articles for the appendix, when asked for (read from the documents
+        beside the saved map, as `argmap check` finds them)."""
+        if not self.article_check.isChecked():
+            return ()
+        path = getattr(self.document, "path", "") or ""
+        return tuple(article_texts(self.document.map, os.path.dirname(path) if path else None))
 
     def _on_changed(self, *_args: object) -> None:
         self._update_enabled()
@@ -220,6 +242,9 @@ class ExportDialog(QDialog):
         for box in (self.legend_check, self.sources_check):
             box.setEnabled(image)
         self.embed_check.setEnabled(fmt == "html")
+        handout = fmt in ("md", "html")
+        self.hints_box.setEnabled(any(b.isChecked() for b in self.blank_checks.values()))
+        self.article_check.setEnabled(handout)
         self.subtree_box.setEnabled(self.scope_box.currentData() == "subtree")
         self.title_edit.setEnabled(self.title_check.isChecked())
         has_selection = any(self.document.map.is_statement(i) for i in self.selection)
@@ -277,7 +302,7 @@ class ExportDialog(QDialog):
             self._show_problem(str(exc))
             return
         if fmt in ex.IMAGE_FORMATS:
-            sheet = worksheet_map(amap, options.worksheet) if options.worksheet else amap
+            sheet = numbered_sheet(amap, options.worksheet, options.hints) if options.worksheet else amap
             comp = ex.compose(sheet, options)
             try:
                 scale = min(PREVIEW_SIZE.width() / comp.size.width(), PREVIEW_SIZE.height() / comp.size.height())
@@ -289,10 +314,11 @@ class ExportDialog(QDialog):
             self.preview.setCurrentIndex(0)
         else:
             title = options.title or None
+            extra = {"hints": options.hints, "appendix": options.appendix}
             if fmt == "html":
-                self.preview_text.setHtml(handout_html(amap, title=title, worksheet=options.worksheet))
-            else:
-                self.preview_text.setPlainText(handout_markdown(amap, title=title, worksheet=options.worksheet))
+                self.preview_text.setHtml(handout_html(amap, title=title, worksheet=options.worksheet, **extra))
+            else:  # shown rendered, as a reader of the Markdown file sees it
+                self.preview_text.setMarkdown(handout_markdown(amap, title=title, worksheet=options.worksheet, **extra))
             note = _tr("An answer key is saved beside it (NAME.key.{0}).").format(fmt) if options.worksheet else ""
             self.info.setText(note)
             self.preview.setCurrentIndex(1)
