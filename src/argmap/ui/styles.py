@@ -12,8 +12,9 @@ from PySide6.QtGui import QColor, QFont
 from argmap.model import LinkKind, StatementKind
 
 # Fonts are sized in scene pixels (not points) so a card wraps the same on every screen,
-# in PNG, SVG and PDF; the family list falls back to each platform's usual sans face.
-FONT_FAMILIES = ["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif"]
+# in PNG, SVG and PDF. DejaVu Sans and Noto Emoji ship with argmap (ui/fonts.py); the
+# rest of the list is only used if the bundled files are missing.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Emoji", "Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif"]
 BODY_PX = 14
 SMALL_PX = 11
 HEADER_PX = 10
@@ -273,7 +274,10 @@ def legend_entries(theme: Theme | str) -> list[LegendEntry]:
 
 
 def make_font(px: int, bold: bool = False) -> QFont:
-    """A card font of ``px`` scene pixels."""
+    """A card font of ``px`` scene pixels, in the bundled family (registered on first use)."""
+    from argmap.ui.fonts import ensure_fonts
+
+    ensure_fonts()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPixelSize(px)
