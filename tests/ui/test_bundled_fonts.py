@@ -72,7 +72,7 @@ def _render(tmp_path: Path, fontconfig: Path | None) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=os.pathsep.join([str(REPO / "src"), str(REPO)]))
     if fontconfig is not None:
         env["FONTCONFIG_FILE"] = str(fontconfig)
-    done = subprocess.run([sys.executable, "-c", _RENDER], env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", _RENDER], check=False, env=env, cwd=REPO, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
