@@ -164,3 +164,13 @@ def test_only_our_own_stale_temporaries_are_removed(tmp_path) -> None:
     assert remove_stale_temporaries(target, now=fresh) == []  # just made: could be a writer about to lock it
     assert sorted(remove_stale_temporaries(target, now=fresh + 60)) == sorted(ours)
     assert _names(tmp_path) == sorted(others)
+
+
+def test_unwritable_map_saved_to_a_new_file_does_not_mention_an_old_file(tmp_path) -> None:
+    from argmap.formats import save_project
+    from argmap.model import ArgumentMap, MapMeta
+
+    amap = ArgumentMap(MapMeta(title="bad \ud800 title"))
+    with pytest.raises(WriteError) as info:
+        save_project(tmp_path / "new.argmap.json", amap)
+    assert "nothing was written" in str(info.value) and "old file" not in str(info.value)
