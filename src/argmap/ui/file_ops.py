@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from argmap.formats import EXTENSION, FileFormatError, interchange
 from argmap.layout import layout_missing
 from argmap.model.types import replace
-from argmap.ui.document import Document, FileChangedOnDiskError
+from argmap.ui.document import Document, FileBusyError, FileChangedOnDiskError
 from argmap.ui.settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
 
 B = QMessageBox.StandardButton
@@ -152,6 +152,12 @@ class FileOpsMixin:
                 chosen += EXTENSION
             path = chosen
             force = True  # the user chose this file (the dialog asked about replacing it)
+            other = self.session.find_window(os.path.abspath(path)) if self.session is not None else None
+            if other is not None and other is not self:
+                self.error(self.tr("Cannot save map"),
+                           self.tr("%1 is open in another window. Close it there first, or choose another name.")
+                           .replace("%1", os.path.basename(path)))
+                return False
         doc.view = self.current_view_state()
         while True:
             try:
@@ -166,6 +172,12 @@ class FileOpsMixin:
                 if answer != B.Save:
                     return False
                 force = True
+                continue
+            except FileBusyError as exc:
+                answer = self.ask(QMessageBox.Icon.Warning, self.tr("File is being saved"), str(exc),
+                                  [(B.Retry, ""), (B.Cancel, "")], B.Retry)
+                if answer != B.Retry:
+                    return False
                 continue
             except (FileFormatError, OSError, ValueError) as exc:
                 self.error(self.tr("Cannot save map"), str(exc) if isinstance(exc, FileFormatError) else f"{path}: {exc}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
@@ -97,7 +98,19 @@ class Session(QObject):
         self.recovery.unregister(document)
 
     def find_window(self, path: str) -> MainWindow | None:
+        """The window showing the file ``path`` (the same file also through another
+        spelling, a symbolic or a hard link), or None."""
         for w in self.windows:
             if w.document is not None and w.document.path == path:
                 return w
+        for w in self.windows:
+            if w.document is not None and w.document.path and _same_file(w.document.path, path):
+                return w
         return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
