@@ -47,7 +47,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("import", "File", "&Import…", "file_import", ("Ctrl+Shift+I",), tip="Open an AIF, Argdown, Kialo or GraphML file as a new map"),
     Spec("export_other", "File", "Export As Other &Format…", "file_export_other", (), NEEDS_DOC, "Save a copy as AIF, Argdown, GraphML or DOT"),
     Spec("close", "File", "&Close", "file_close", (SK.Close,), NEEDS_DOC),
-    Spec("quit", "File", "&Quit", "file_quit", (SK.Quit,)),
+    Spec("quit", "File", "&Quit", "file_quit", (SK.Quit, "Ctrl+Q")),  # some platforms bind no Quit key
     # Edit
     Spec("undo", "Edit", "&Undo", "edit_undo", (SK.Undo,), NEEDS_DOC),
     Spec("redo", "Edit", "&Redo", "edit_redo", (SK.Redo, "Ctrl+Y"), NEEDS_DOC),
