@@ -24,6 +24,9 @@ MAX_PAGES = 64  # more pages than this and the map is shrunk (it stays vector: z
 PAGE_MARGIN_MM = 10.0
 OVERLAP_MM = 12.0
 HEADER_PT = 16.0
+#: No part is planned on more pages than this (a card at an absurd position would
+#: otherwise ask for millions of readable pages and plan each).
+MAX_PART_PAGES = 400
 LADDER = 0.92  # scales tried for a tiled part: 100 %, 92 %, 85 %, ... down to the fit
 EXTRA_SCALE = 0.9  # a legend or footer may shrink a page's map this much, no more
 
@@ -152,6 +155,8 @@ def ladder(comp: Composition, area: QSizeF, overlap_pt: float) -> list[tuple[flo
     prepared = prepare(cards, bounds)
     out: list[tuple[float, int]] = []
     for scale in sorted((x for x in scales if fit * 1.0001 < x <= PT_PER_UNIT), reverse=True):
+        if (size.width() * scale / area.width() + 1) * (size.height() * scale / area.height() + 1) > MAX_PART_PAGES:
+            continue  # a map of absurd extent: millions of pages are never an option (nor planned)
         tiles = plan_tiles(cards, bounds, area.width() / scale, area.height() / scale, overlap_pt / scale, drop=False,
                            prepared=prepared)
         out.append((scale, len(tiles)))
