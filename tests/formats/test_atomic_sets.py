@@ -174,3 +174,20 @@ def test_unwritable_map_saved_to_a_new_file_does_not_mention_an_old_file(tmp_pat
     with pytest.raises(WriteError) as info:
         save_project(tmp_path / "new.argmap.json", amap)
     assert "nothing was written" in str(info.value) and "old file" not in str(info.value)
+
+
+def test_pair_on_a_file_system_without_hard_links_still_rolls_back(tmp_path, monkeypatch) -> None:
+    def no_links(*_a):
+        raise OSError(1, "Operation not permitted")  # what FAT and exFAT answer
+
+    monkeypatch.setattr(atomic.os, "link", no_links)
+    sheet, key = tmp_path / "sheet.md", tmp_path / "sheet.key.md"
+    sheet.write_bytes(b"old sheet")
+    key.write_bytes(b"old key")
+    atomic_write_files([(sheet, b"new sheet"), (key, b"new key")])  # works without links
+    assert (sheet.read_bytes(), key.read_bytes()) == (b"new sheet", b"new key")
+    _fail_on_replace(monkeypatch, 2)
+    with pytest.raises(WriteError):
+        atomic_write_files([(sheet, b"newer sheet"), (key, b"newer key")])
+    assert (sheet.read_bytes(), key.read_bytes()) == (b"new sheet", b"new key")
+    assert _names(tmp_path) == ["sheet.key.md", "sheet.md"]

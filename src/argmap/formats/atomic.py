@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import stat
 import tempfile
 import time
@@ -71,16 +72,20 @@ def _kept(target: Path, count: int) -> str:
 
 
 def _backup(target: Path, named: Path) -> str | None:
-    """A second name (hard link) for ``target``'s current content, so a write of several
-    files can be undone; None when there is no such file yet."""
+    """A second name (hard link, else a copy) for ``target``'s current content, so a
+    write of several files can be undone; None when there is no such file yet."""
     if not os.path.lexists(target):
         return None
     link = os.path.join(target.parent, f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.bak.tmp")
     try:
         os.link(target, link)
-    except OSError as exc:
-        raise WriteError(named, f"could not save: cannot keep the old file while writing ({exc.strerror or exc}); "
-                                "none of the files was changed") from exc
+    except OSError:
+        try:  # a file system without hard links (FAT, exFAT: USB sticks): a copy
+            shutil.copyfile(target, link)
+        except OSError as exc:
+            _unlink(link)
+            raise WriteError(named, f"could not save: cannot keep the old file while writing ({exc.strerror or exc}); "
+                                    "none of the files was changed") from exc
     return link
 
 
