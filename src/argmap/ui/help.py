@@ -14,7 +14,7 @@ from argmap.ui.actions import GESTURES, plain
 #: F14 Undo, F16 Copy, F18 Paste, F20 Cut; dedicated Copy/Paste/Undo/Find/Help keys):
 #: they keep working where such a key exists, but a list for people shows what they can type.
 _SPECIAL_KEYS = {Qt.Key.Key_Copy, Qt.Key.Key_Paste, Qt.Key.Key_Cut, Qt.Key.Key_Undo, Qt.Key.Key_Redo, Qt.Key.Key_Find,
-                 Qt.Key.Key_Help, Qt.Key.Key_Open, Qt.Key.Key_Save, Qt.Key.Key_Close, Qt.Key.Key_New}
+                 Qt.Key.Key_Help, Qt.Key.Key_Open, Qt.Key.Key_Save, Qt.Key.Key_Close, Qt.Key.Key_New, Qt.Key.Key_Exit}
 
 
 def typable(seq: QKeySequence) -> bool:
