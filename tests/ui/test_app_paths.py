@@ -119,3 +119,12 @@ def test_card_added_at_the_canvas_edge_is_whole_in_view(qtbot, make_window, dial
     item = w.scene.item_for(new.id)
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     assert seen.contains(item.sceneBoundingRect()), (seen, item.sceneBoundingRect())
+
+
+def test_no_key_is_bound_to_two_commands(make_window):
+    w = make_window()
+    owners: dict[str, list[str]] = {}
+    for name, action in w.actions_by_name.items():
+        for key in action.shortcuts():
+            owners.setdefault(key.toString(), []).append(name)
+    assert {k: v for k, v in owners.items() if len(v) > 1} == {}
