@@ -118,3 +118,29 @@ def test_save_as_onto_a_file_open_in_another_window_is_refused(qtbot, tmp_path, 
     assert not other.file_save_as()
     assert dialogs.kinds() == ["critical"] and "open in another window" in dialogs.shown[0][2]
     assert path.read_bytes() == before
+
+
+_HOLDER = """
+import sys, time
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from argmap.ui.document import SaveLock
+lock = SaveLock(sys.argv[1]).__enter__()
+print("locked", flush=True)
+time.sleep(600)
+"""
+
+
+def test_lock_left_by_a_killed_saver_does_not_block_the_next_save(qtbot, tmp_path, example_path) -> None:
+    path = str(open_copy(tmp_path, example_path))
+    proc = subprocess.Popen([sys.executable, "-c", _HOLDER, path], env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                            stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "locked"
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+    assert os.path.exists(save_lock_path(path))  # left behind by the kill
+    doc = Document.open(path)
+    doc.apply(change_statement(doc.map, doc.map.statements()[0].id, text="after the crash"))
+    doc.save()  # taken over at once: its owner is dead (no FileBusyError)
+    assert not doc.is_modified() and not os.path.exists(save_lock_path(path))

@@ -199,7 +199,7 @@ class RecoveryManager(QObject):
         """Write every modified document that changed since its last autosave; remove
         the recovery file of documents that are saved. A document that could not be
         written is tried again at the next tick."""
-        wrote = failed = False
+        failed = False
         if self._started and not self._take_lock():
             failed = True
         for doc, (path, generation) in list(self._docs.items()):
@@ -225,9 +225,8 @@ class RecoveryManager(QObject):
                 failed = True
                 self._failed(str(exc))
                 continue
-            wrote = True
             self._docs[doc] = (path, doc.generation)
-        if wrote and not failed:
+        if not failed:
             self._succeeded()
 
     # ------------------------------------------------------------------- recovery
