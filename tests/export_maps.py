@@ -123,12 +123,16 @@ def svg_text(data: bytes) -> str:
 
 
 def pdf_pages(data: bytes) -> list[str]:
-    """The extracted text of each page of a PDF (pypdf, a test dependency)."""
+    """The extracted text of each page of a PDF (pypdf, a test dependency). A glyph the
+    PDF cannot map back to a character comes out as a control code and is dropped: Qt's
+    PDF writer maps only characters of the Basic Multilingual Plane, so an emoji (drawn
+    in the bundled Noto Emoji) is a picture-like glyph without text."""
     import io
 
     from pypdf import PdfReader
 
-    return [flat(page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages]
+    pages = [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+    return [flat("".join(ch for ch in text if ch >= " " or ch in "\t\n\r")) for text in pages]
 
 
 def has_text(haystack: str, text: str) -> bool:

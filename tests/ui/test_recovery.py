@@ -110,14 +110,70 @@ def test_decide_later_keeps_and_discard_deletes(qtbot, dialogs, tmp_path, exampl
     assert list((tmp_path / "data" / "recovery").iterdir()) == []
 
 
-def test_live_instance_files_are_not_stolen(qtbot, tmp_path, example_path):
+_INSTANCE = """
+import sys, time
+from argmap.ui.app import make_app
+make_app()
+from argmap.model import change_statement
+from argmap.ui.document import Document
+from argmap.ui.recovery import RecoveryManager
+manager = RecoveryManager(60)
+manager.start()
+doc = Document.open(sys.argv[1])
+manager.register(doc)
+doc.apply(change_statement(doc.map, doc.map.statements()[0].id, text="unsaved in the other instance"))
+manager.autosave_now()
+print("ready", flush=True)
+time.sleep(600)
+"""
+
+
+@pytest.fixture
+def other_instance(tmp_path, example_path):
+    """A second argmap process with an autosaved, unsaved document (killable)."""
+    import subprocess
+    import sys
+
+    path = open_copy(tmp_path, example_path)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-c", _INSTANCE, str(path)], env=env, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    yield proc
+    proc.kill()
+    proc.wait()
+    proc.stdout.close()
+
+
+def test_live_instance_files_are_not_stolen(qtbot, tmp_path, other_instance):
     folder = tmp_path / "data" / "recovery"
-    folder.mkdir(parents=True)
-    owner = f"{os.getppid()}-cafe0001"  # a running process (our parent) holds a fresh lock
-    (folder / f"{owner}.lock").write_text("{}", encoding="utf-8")
-    shutil.copy(example_path, folder / f"{owner}-1.argmap.json")
-    (folder / f"{owner}-1.info.json").write_text("{}", encoding="utf-8")
+    assert len(list(folder.glob("*.info.json"))) == 1
     assert find_candidates(folder) == []
+    assert RecoveryManager(60).candidates() == []
+
+
+def test_crashed_instance_is_offered_even_when_its_pid_is_in_use_again(qtbot, tmp_path, other_instance):
+    """The crashed process's pid now belongs to a running process of the same program
+    (this test's own python): recovery is still offered, because the lock it held died
+    with it."""
+    import signal
+
+    folder = tmp_path / "data" / "recovery"
+    other_instance.send_signal(signal.SIGKILL)
+    other_instance.wait()
+    lock = next(folder.glob("*.lock"))
+    lines = lock.read_bytes().split(b"\n")
+    exe = os.path.basename(os.readlink("/proc/self/exe")) if os.path.exists("/proc/self/exe") else lines[1].decode()
+    lines[0], lines[1] = str(os.getpid()).encode(), exe.encode()  # the pid is alive, and it is "argmap" again
+    lock.write_bytes(b"\n".join(lines))
+    dead_pid = lock.name.split("-")[0]
+    for f in list(folder.iterdir()):  # and the files are named after the live pid too
+        f.rename(f.with_name(str(os.getpid()) + f.name[len(dead_pid):]))
+    lock = next(folder.glob("*.lock"))
+    assert pid_alive(os.getpid())
+    found = find_candidates(folder)
+    assert len(found) == 1
+    assert "unsaved in the other instance" in found[0].load().map.statements()[0].text
+    assert not lock.exists()  # the dead instance's lock is cleared
 
 
 def test_start_offers_recovery_and_opens_files(qtbot, dialogs, tmp_path, example_path, monkeypatch):

@@ -11,6 +11,9 @@ from argmap.model.style import BODY_PX
 
 PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
 MIN_READABLE_PT = 6.0 / BODY_PX  # card text of at least 6 pt
+#: No part is planned on more pages than this (a card at an absurd position would
+#: otherwise ask for millions of readable pages and plan each).
+MAX_PART_PAGES = 400
 MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
 MAX_PAGES = 64  # more pages than this and the map is shrunk (it stays vector: zoom in)
 PAGE_MARGIN_MM = 10.0
@@ -39,6 +42,8 @@ def ladder_scales(size: tuple[float, float], area: tuple[float, float], overlap_
     prepared = prepare(cards, bounds)
     out: list[Rung] = []
     for scale in sorted((x for x in scales if fit * 1.0001 < x <= PT_PER_UNIT), reverse=True):
+        if (w * scale / aw + 1) * (h * scale / ah + 1) > MAX_PART_PAGES:
+            continue  # a map of absurd extent: millions of pages are never an option (nor planned)
         tiles = plan_tiles(cards, bounds, aw / scale, ah / scale, overlap_pt / scale, drop=False, prepared=prepared)
         out.append((scale, len(tiles)))
     out.append((fit, 1))

@@ -387,7 +387,8 @@ def save_project(path: str | os.PathLike[str], amap: ArgumentMap, view: ViewStat
     try:
         data = _dump_pieces(amap, view)
     except WriteError as exc:
-        raise WriteError(path, exc.problem + "; the old file is unchanged") from None
+        kept = "the old file is unchanged" if os.path.lexists(path) else "nothing was written"
+        raise WriteError(path, f"{exc.problem}; {kept}") from None
     atomic_write_bytes(path, data)
 
 

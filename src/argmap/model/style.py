@@ -16,7 +16,10 @@ CONTEXT = "styles"
 
 # Fonts are sized in scene pixels (not points) so a card wraps the same on every screen,
 # in PNG, SVG and PDF; the family list falls back to each platform's usual sans face.
-FONT_FAMILIES = ["DejaVu Sans", "Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif"]
+# Fonts are sized in scene pixels (not points) so a card wraps the same on every screen,
+# in PNG, SVG and PDF. DejaVu Sans and Noto Emoji ship with argmap (ui/fonts.py); the
+# rest of the list is only used if the bundled files are missing.
+FONT_FAMILIES = ["DejaVu Sans", "Noto Emoji", "Segoe UI", "Helvetica Neue", "Arial", "Noto Sans", "sans-serif"]
 BODY_PX = 14
 SMALL_PX = 11
 HEADER_PX = 10

@@ -47,7 +47,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("import", "File", "&Import…", "file_import", ("Ctrl+Shift+I",), tip="Open an AIF, Argdown, Kialo or GraphML file as a new map"),
     Spec("export_other", "File", "Export As Other &Format…", "file_export_other", (), NEEDS_DOC, "Save a copy as AIF, Argdown, GraphML or DOT"),
     Spec("close", "File", "&Close", "file_close", (SK.Close,), NEEDS_DOC),
-    Spec("quit", "File", "&Quit", "file_quit", (SK.Quit,)),
+    Spec("quit", "File", "&Quit", "file_quit", (SK.Quit, "Ctrl+Q")),  # some platforms bind no Quit key
     # Edit
     Spec("undo", "Edit", "&Undo", "edit_undo", (SK.Undo,), NEEDS_DOC),
     Spec("redo", "Edit", "&Redo", "edit_redo", (SK.Redo, "Ctrl+Y"), NEEDS_DOC),
@@ -109,13 +109,16 @@ def build_actions(window: QWidget, canvas: QWidget) -> dict[str, QAction]:
     """Create every action, connected to ``window``'s slot of the same name; shortcuts of
     canvas-only actions fire only while ``canvas`` (or a child) has focus."""
     actions: dict[str, QAction] = {}
+    # A key named for a command wins over the same key in a platform's standard set (X11
+    # binds Delete also to Ctrl+D, Duplicate's key): two actions on one key fire neither.
+    named = {QKeySequence(k).toString() for spec in SPECS for k in spec.keys if not isinstance(k, QKeySequence.StandardKey)}
     for spec in SPECS:
         action = QAction(_t(spec.text), window)
         action.setObjectName(f"action_{spec.name}")
         keys: list[QKeySequence] = []
         for key in spec.keys:
             if isinstance(key, QKeySequence.StandardKey):
-                keys.extend(QKeySequence.keyBindings(key))
+                keys.extend(k for k in QKeySequence.keyBindings(key) if k.toString() not in named)
             else:
                 keys.append(QKeySequence(key))
         unique = list(dict.fromkeys(k.toString() for k in keys if not k.isEmpty()))

@@ -61,7 +61,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("argmap")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("argmap")
+    from argmap.ui.fonts import ensure_fonts
     from argmap.ui.icons import app_icon
+
+    ensure_fonts()  # cards, icons and exports draw in the bundled fonts
 
     app.setWindowIcon(app_icon())
     app.aboutToQuit.connect(release_offscreen_clipboard)

@@ -3,6 +3,8 @@ records (so that a status line never counts the whole map after each edit)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from argmap.model import ArgumentMap, Change, LinkAdded, LinkRemoved, MapReset, Statement, StatementAdded, StatementRemoved
 
 
@@ -35,3 +37,11 @@ class MapCounts:
             self.links -= 1
         elif isinstance(change, MapReset):
             self._recount()
+
+
+def counts_text(statements: int, links: int, separator: str = " \u00b7 ") -> str:
+    """'1 statement · 2 links': the singular for one, the plural otherwise."""
+    tr = QCoreApplication.translate
+    first = tr("MapCounts", "%1 statement") if statements == 1 else tr("MapCounts", "%1 statements")
+    second = tr("MapCounts", "%1 link") if links == 1 else tr("MapCounts", "%1 links")
+    return first.replace("%1", str(statements)) + separator + second.replace("%1", str(links))

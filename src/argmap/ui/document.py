@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, UTC
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
@@ -46,6 +46,46 @@ class DiskSignature:
 
 class FileChangedOnDiskError(FileFormatError):
     """The file was changed (or removed) by someone else since it was opened or saved."""
+
+
+class FileBusyError(FileFormatError):
+    """Another program (or window) is saving the same file right now."""
+
+
+#: How long a save waits for another program's save of the same file to finish.
+SAVE_LOCK_WAIT_MS = 10_000
+
+
+def save_lock_path(path: str) -> str:
+    """The lock file beside ``path`` that a save holds while it checks and writes."""
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".{name}.lock")
+
+
+class SaveLock:
+    """``with SaveLock(path):`` holds a ``QLockFile`` beside ``path`` (as editors do), so
+    that "has the file changed on disk?" and the write are one step for every argmap
+    process and window. A lock left by a killed process is taken over (Qt tests the
+    owner's OS file lock). A folder where no lock can be made (read-only) is not
+    locked: the write then fails with its own message."""
+
+    def __init__(self, path: str, wait_ms: int = SAVE_LOCK_WAIT_MS) -> None:
+        self.path = path
+        self.wait_ms = wait_ms
+        self.lock = QLockFile(save_lock_path(path))
+        self.lock.setStaleLockTime(0)  # only a dead owner makes it stale, never a slow save
+
+    def __enter__(self) -> SaveLock:
+        if not self.lock.tryLock(self.wait_ms) and self.lock.error() == QLockFile.LockError.LockFailedError:
+            info = self.lock.getLockInfo()  # (pid, host, app); pid 0 if unreadable
+            pid = info[-3] if isinstance(info, tuple) and len(info) >= 3 else 0
+            who = f" (process {pid})" if isinstance(pid, int) and pid > 0 else ""
+            raise FileBusyError(self.path, f"is being saved by another program{who}; try again in a moment")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.lock.isLocked():
+            self.lock.unlock()
 
 
 def _added_ids(edit: object) -> set[str]:
@@ -230,7 +270,9 @@ class Document(QObject):
         """Write the project atomically to ``path`` (or the current path).
 
         Raises ``FileChangedOnDiskError`` when saving over a file that changed on disk
-        since it was opened (unless ``force``), and ``WriteError`` when writing fails;
+        since it was opened (unless ``force``), ``FileBusyError`` when another program
+        keeps saving it (the check and the write hold ``SaveLock``), and ``WriteError``
+        when writing fails;
         in both cases the document stays modified and the old file is untouched. The
         map's ``modified`` time is set to now, outside the undo history.
         """
@@ -238,19 +280,20 @@ class Document(QObject):
         if not target:
             raise ValueError("a new document needs a file name to be saved")
         same_file = bool(self._path) and os.path.abspath(target) == self._path
-        if same_file and not force and self.changed_on_disk():
-            raise FileChangedOnDiskError(
-                target, "was changed by another program since it was opened"
-            )
-        old_meta = self.map.meta
-        self.map.set_meta(replace(old_meta, modified=now_iso()))
-        data = dumps_project(self.map, self.view)
-        try:
-            atomic_write_bytes(target, data)
-        except BaseException:
-            self.map.set_meta(old_meta)
-            raise
-        self.disk_signature = DiskSignature.of_bytes(target, data)
+        with SaveLock(target):  # the check and the write are one step for all savers
+            if same_file and not force and self.changed_on_disk():
+                raise FileChangedOnDiskError(
+                    target, "was changed by another program since it was opened"
+                )
+            old_meta = self.map.meta
+            self.map.set_meta(replace(old_meta, modified=now_iso()))
+            data = dumps_project(self.map, self.view)
+            try:
+                atomic_write_bytes(target, data)
+            except BaseException:
+                self.map.set_meta(old_meta)
+                raise
+            self.disk_signature = DiskSignature.of_bytes(target, data)
         self.set_path(target)
         self._forced_modified = False
         self.undo_stack.setClean()

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from argmap.formats import EXTENSION, FileFormatError, interchange
 from argmap.formats.project_schema import SCHEMA_VERSION
+from argmap.formats.reading import read_bytes
 from argmap.layout import layout_missing
 from argmap.model.types import replace
-from argmap.ui.document import Document, FileChangedOnDiskError
+from argmap.ui.document import Document, FileBusyError, FileChangedOnDiskError
 from argmap.ui.settings import add_recent_file, clear_recent_files, recent_files, remove_recent_file
 
 B = QMessageBox.StandardButton
@@ -92,7 +93,10 @@ class FileOpsMixin:
         try:
             doc = Document.open(path)
         except FileFormatError as exc:
-            self.error(self.tr("Cannot open map"), str(exc))
+            foreign, problem = self._foreign_format(path)
+            if foreign is not None:
+                return self._offer_import(path, foreign)
+            self.error(self.tr("Cannot open map"), problem or str(exc))
             if not os.path.exists(path):
                 remove_recent_file(path)
             return False
@@ -122,6 +126,28 @@ class FileOpsMixin:
         doc.disk_signature = None
         doc.file_version = None
         self.show_document(doc)
+
+    def _foreign_format(self, path: str) -> tuple[interchange.FileFormat | None, str]:
+        """For a file that is not an argmap project: the other format it is in (to offer
+        an import), or a message saying what it is instead of a raw parser error."""
+        if path.endswith(EXTENSION):
+            return None, ""  # our own name: the project loader's message says what is wrong
+        try:
+            fmt = interchange.detect_format(read_bytes(path), path)
+        except FileFormatError as exc:
+            return None, str(exc)
+        if fmt.name == "argmap" or fmt.reader is None:
+            return None, ""
+        return fmt, ""
+
+    def _offer_import(self, path: str, fmt: interchange.FileFormat) -> bool:
+        answer = self.ask(
+            QMessageBox.Icon.Question, self.tr("Not an argmap map"),
+            self.tr("%1 is not an argmap map; it looks like %2.").replace("%1", os.path.basename(path)).replace("%2", fmt.label),
+            [(B.Open, self.tr("Import")), (B.Cancel, "")], B.Open,
+            self.tr("Import it as a new, unsaved map? The original file is not changed."),
+        )
+        return answer == B.Open and self.import_path(path)
 
     def file_open_example(self) -> None:
         path = example_path()
@@ -176,6 +202,12 @@ class FileOpsMixin:
                 chosen += EXTENSION
             path = chosen
             force = True  # the user chose this file (the dialog asked about replacing it)
+            other = self.session.find_window(os.path.abspath(path)) if self.session is not None else None
+            if other is not None and other is not self:
+                self.error(self.tr("Cannot save map"),
+                           self.tr("%1 is open in another window. Close it there first, or choose another name.")
+                           .replace("%1", os.path.basename(path)))
+                return False
         doc.view = self.current_view_state()
         while True:
             try:
@@ -190,6 +222,12 @@ class FileOpsMixin:
                 if answer != B.Save:
                     return False
                 force = True
+                continue
+            except FileBusyError as exc:
+                answer = self.ask(QMessageBox.Icon.Warning, self.tr("File is being saved"), str(exc),
+                                  [(B.Retry, ""), (B.Cancel, "")], B.Retry)
+                if answer != B.Retry:
+                    return False
                 continue
             except (FileFormatError, OSError, ValueError) as exc:
                 self.error(self.tr("Cannot save map"), str(exc) if isinstance(exc, FileFormatError) else f"{path}: {exc}")
@@ -206,13 +244,16 @@ class FileOpsMixin:
         entries = interchange.formats_for_open()
         filt = interchange.dialog_filter([e for e in entries if e[0] != "argmap project"]) + ";;" + self.tr("All files (*)")
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Map"), self._start_dir(), filt)
-        if not path:
-            return
+        if path:
+            self.import_path(path)
+
+    def import_path(self, path: str) -> bool:
+        """Read a file of another format into a new, unsaved map; show the report."""
         try:
             amap, report = interchange.read_any(path)
         except FileFormatError as exc:
             self.error(self.tr("Cannot import"), str(exc))
-            return
+            return False
         for sid, pos in layout_missing(amap).items():
             amap.replace_statement(replace(amap.statement(sid), pos=pos))
         if not amap.meta.title:
@@ -221,6 +262,7 @@ class FileOpsMixin:
         doc.mark_modified()  # not saved anywhere yet: closing asks
         self.show_document(doc)
         QMessageBox.information(self, self.tr("Import report"), str(report))
+        return True
 
     def file_export_other(self) -> None:
         doc = self.document
@@ -277,10 +319,19 @@ class FileOpsMixin:
         return True
 
     def file_quit(self) -> None:
-        for window in list(self.session.windows):
-            if window is not self and not window.close():
-                return
-        self.close()  # the application quits when its last window closes
+        """Ask about every window's unsaved changes first; close nothing unless every
+        question was answered (Cancel, or a failed save, leaves all windows open)."""
+        windows = [w for w in self.session.windows if w is not self] + [self]
+        for window in windows:
+            if window.document is not None and window.document.is_modified():
+                window.raise_()
+                window.activateWindow()
+                if not window.maybe_save():
+                    return
+        for window in windows:
+            window.close_confirmed = True  # answered above: closing asks no more
+        for window in windows:
+            window.close()  # the application quits when its last window closes
 
 
 def _slug(title: str) -> str:

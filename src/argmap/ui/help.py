@@ -3,10 +3,29 @@ go stale) plus the canvas gestures."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from argmap.ui.actions import GESTURES, plain
+
+
+#: Keys of special keyboards that Qt's standard shortcuts add on X11 (the Sun "L" keys
+#: F14 Undo, F16 Copy, F18 Paste, F20 Cut; dedicated Copy/Paste/Undo/Find/Help keys):
+#: they keep working where such a key exists, but a list for people shows what they can type.
+_SPECIAL_KEYS = {Qt.Key.Key_Copy, Qt.Key.Key_Paste, Qt.Key.Key_Cut, Qt.Key.Key_Undo, Qt.Key.Key_Redo, Qt.Key.Key_Find,
+                 Qt.Key.Key_Help, Qt.Key.Key_Open, Qt.Key.Key_Save, Qt.Key.Key_Close, Qt.Key.Key_New, Qt.Key.Key_Exit}
+
+
+def typable(seq: QKeySequence) -> bool:
+    """False for a sequence on a key an ordinary keyboard lacks (F13 and up, the
+    dedicated Copy/Paste/... keys)."""
+    for i in range(seq.count()):
+        combo = seq[i]
+        key = combo.key() if isinstance(combo, QKeyCombination) else Qt.Key(int(combo) & ~int(Qt.KeyboardModifier.KeyboardModifierMask))
+        if key in _SPECIAL_KEYS or Qt.Key.Key_F13 <= key <= Qt.Key.Key_F35:
+            return False
+    return True
 
 
 def shortcut_rows(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
@@ -24,7 +43,7 @@ def shortcut_rows(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
             if id(action) in seen or action.isSeparator():
                 continue
             seen.add(id(action))
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if typable(k))
             if keys:
                 rows.append((title, plain(action.text()), keys))
 

@@ -404,6 +404,17 @@ class MapCommandsMixin:
     def _add_at(self, kind: StatementKind, where: QPointF) -> None:
         if self.document is None:
             return
-        edit, new = edit_ops.add_statement(self.document.map, kind, near=(where.x(), where.y()), **self._placing())
+        near = self._inside_viewport(where.x(), where.y())
+        edit, new = edit_ops.add_statement(self.document.map, kind, near=near, **self._placing())
         if self.apply_edit(edit):
             self._added(new)
+
+    def _inside_viewport(self, x: float, y: float, margin: float = 12.0) -> tuple[float, float]:
+        """``(x, y)`` moved so that a new card placed there is whole in the visible part
+        of the canvas (a click near the edge would otherwise put most of the card beyond
+        it, under the side panel next to the canvas)."""
+        w, h = edit_ops.DEFAULT_SIZE
+        seen = self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+        x = max(seen.left() + margin, min(x, seen.right() - w - margin))
+        y = max(seen.top() + margin, min(y, seen.bottom() - h - margin))
+        return (round(x, 1), round(y, 1))

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from argmap.formats import EXTENSION, FileFormatError, loads_project
 from argmap.formats.atomic import atomic_write_bytes
@@ -21,10 +21,6 @@ from argmap.ui.document import DiskSignature, Document
 #: Environment variable that overrides the data folder (used by tests).
 DATA_DIR_ENV = "ARGMAP_DATA_DIR"
 DEFAULT_INTERVAL_S = 60
-HEARTBEAT_MS = 20_000
-#: A lock not touched for this long belongs to a process that is gone (or to a
-#: different process that reused the pid).
-STALE_LOCK_S = 24 * 3600
 _LOCK_SUFFIX = ".lock"
 _INFO_SUFFIX = ".info.json"
 
@@ -92,10 +88,19 @@ class RecoveryCandidate:
 class RecoveryManager(QObject):
     """Owns this instance's lock file and recovery files and runs the autosave timer.
 
-    Every instance names its files ``<pid>-<token>-<n>``; its lock file
-    ``<pid>-<token>.lock`` holds the pid and is touched as a heartbeat, so a file is a
-    recovery candidate only when its owner's pid is not alive (or the lock went stale).
+    Every instance names its files ``<pid>-<token>-<n>`` and holds the ``QLockFile``
+    ``<pid>-<token>.lock`` while it runs. The lock dies with its process (the operating
+    system drops its file lock), so a file is a recovery candidate exactly when nobody
+    holds its owner's lock: a pid in use again (after a reboot, in a container where
+    argmap is pid 1) does not hide a crash's files.
+
+    ``autosaveFailed(message)`` is emitted once when autosave starts failing (for
+    example an unwritable recovery folder; it keeps trying), ``autosaveRecovered()``
+    when it works again.
     """
+
+    autosaveFailed = Signal(str)
+    autosaveRecovered = Signal()
 
     def __init__(self, interval_s: int = DEFAULT_INTERVAL_S, folder: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,37 +109,63 @@ class RecoveryManager(QObject):
         self._docs: dict[Document, tuple[Path, int]] = {}
         self._counter = 0
         self._lock_path = self.folder / f"{self.prefix}{_LOCK_SUFFIX}"
+        self._lock: QLockFile | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.autosave_now)
-        self._heartbeat = QTimer(self)
-        self._heartbeat.timeout.connect(self._touch_lock)
         self._started = False
         self.set_interval(interval_s)
         self.last_error = ""
+        self._failing = False
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
-        """Create the lock file and start the timers."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            self._lock_path.write_text(json.dumps({"pid": os.getpid(), "started": time.time()}), encoding="utf-8")
-        except OSError as exc:
-            self.last_error = f"{self.folder}: cannot write recovery files: {exc.strerror or exc}"
+        """Take this instance's lock and start the autosave timer."""
         self._started = True
         self._timer.start()
-        self._heartbeat.start(HEARTBEAT_MS)
+        self._take_lock()
+
+    def _take_lock(self) -> bool:
+        if self._lock is not None and self._lock.isLocked():
+            return True
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self._failed(f"{self.folder}: cannot write recovery files: {exc.strerror or exc}")
+            return False
+        lock = QLockFile(str(self._lock_path))
+        lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
+        if not lock.tryLock(0):
+            self._failed(f"{self.folder}: cannot write recovery files (cannot create {self._lock_path.name})")
+            return False
+        self._lock = lock
+        return True
 
     def stop(self) -> None:
         """Normal exit: remove every recovery file of this instance and the lock."""
         self._timer.stop()
-        self._heartbeat.stop()
         for doc in list(self._docs):
             self.unregister(doc)
-        try:
-            self._lock_path.unlink()
-        except OSError:
-            pass
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
         self._started = False
+
+    def _failed(self, message: str) -> None:
+        """Remember the error; tell listeners once per run of failures."""
+        self.last_error = message
+        if not self._failing:
+            self._failing = True
+            self.autosaveFailed.emit(message)
+
+    def _succeeded(self) -> None:
+        if self._failing:
+            self._failing = False
+            self.last_error = ""
+            self.autosaveRecovered.emit()
+
+    @property
+    def failing(self) -> bool:
+        return self._failing
 
     def set_interval(self, seconds: int) -> None:
         self._timer.setInterval(max(1, int(seconds)) * 1000)
@@ -166,7 +197,11 @@ class RecoveryManager(QObject):
 
     def autosave_now(self) -> None:
         """Write every modified document that changed since its last autosave; remove
-        the recovery file of documents that are saved."""
+        the recovery file of documents that are saved. A document that could not be
+        written is tried again at the next tick."""
+        failed = False
+        if self._started and not self._take_lock():
+            failed = True
         for doc, (path, generation) in list(self._docs.items()):
             if not doc.is_modified():
                 if generation != -1:
@@ -187,17 +222,12 @@ class RecoveryManager(QObject):
                 }
                 atomic_write_bytes(_info_path(path), json.dumps(info, indent=1).encode("utf-8"))
             except (FileFormatError, OSError) as exc:
-                self.last_error = str(exc)
+                failed = True
+                self._failed(str(exc))
                 continue
             self._docs[doc] = (path, doc.generation)
-        self._touch_lock()
-
-    def _touch_lock(self) -> None:
-        if self._started:
-            try:
-                os.utime(self._lock_path)
-            except OSError:
-                pass
+        if not failed:
+            self._succeeded()
 
     # ------------------------------------------------------------------- recovery
     def candidates(self) -> list[RecoveryCandidate]:
@@ -230,22 +260,11 @@ class RecoveryManager(QObject):
 def find_candidates(folder: Path, exclude_prefix: str = "") -> list[RecoveryCandidate]:
     if not folder.is_dir():
         return []
-    now = time.time()
     live: set[str] = set()
     for lock in folder.glob(f"*{_LOCK_SUFFIX}"):
         owner = lock.name[: -len(_LOCK_SUFFIX)]
-        pid = _pid_of(owner)
-        try:
-            fresh = now - lock.stat().st_mtime < STALE_LOCK_S
-        except OSError:
-            continue
-        if pid_alive(pid) and fresh:
+        if owner != exclude_prefix and lock_held(lock):
             live.add(owner)
-        elif not pid_alive(pid):
-            try:
-                lock.unlink()
-            except OSError:
-                pass
     out = []
     for info_path in sorted(folder.glob(f"*{_INFO_SUFFIX}")):
         data_path = folder / (info_path.name[: -len(_INFO_SUFFIX)] + EXTENSION)
@@ -271,6 +290,19 @@ def find_candidates(folder: Path, exclude_prefix: str = "") -> list[RecoveryCand
     return out
 
 
+def lock_held(path: Path) -> bool:
+    """True while a running process holds the ``QLockFile`` ``path``. Decided by the
+    operating system's file lock, which dies with its process, not by the pid written in
+    the file (that pid may belong to another process now). A lock of a dead owner is
+    removed."""
+    probe = QLockFile(str(path))
+    probe.setStaleLockTime(1)  # any age counts as "maybe stale": Qt then tests the file lock
+    if probe.tryLock(25):  # a few retries: a lock written this very millisecond is not yet "old"
+        probe.unlock()  # it was free: its owner is gone (this also removes the file)
+        return False
+    return probe.error() == QLockFile.LockError.LockFailedError
+
+
 def _info_path(data_path: Path) -> Path:
     return data_path.with_name(data_path.name[: -len(EXTENSION)] + _INFO_SUFFIX)
 
@@ -287,13 +319,6 @@ def _owner_of(name: str) -> str:
     """``<pid>-<token>-<n>.argmap.json`` -> ``<pid>-<token>``."""
     parts = name.split("-")
     return "-".join(parts[:2]) if len(parts) >= 3 else name
-
-
-def _pid_of(owner: str) -> int:
-    try:
-        return int(owner.split("-")[0])
-    except ValueError:
-        return -1
 
 
 def _sig_dict(sig: DiskSignature | None) -> dict[str, object] | None:

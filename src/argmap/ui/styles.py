@@ -61,7 +61,10 @@ def legend_entries(theme: Theme | str) -> list[LegendEntry]:
 
 
 def make_font(px: int, bold: bool = False) -> QFont:
-    """A card font of ``px`` scene pixels."""
+    """A card font of ``px`` scene pixels, in the bundled family (registered on first use)."""
+    from argmap.ui.fonts import ensure_fonts
+
+    ensure_fonts()
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
     font.setPixelSize(px)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedW
 from argmap.formats import ViewState
 from argmap.model import Edit, MapError, StatementKind
 from argmap.ui.actions import MENUS, SPECS, build_actions
-from argmap.ui.counts import MapCounts
+from argmap.ui.counts import MapCounts, counts_text
 from argmap.ui.document import Document
 from argmap.ui.file_ops import FileOpsMixin
 from argmap.ui.find_bar import FindBar
@@ -439,7 +439,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         if self._counts is None:
             return
         n, links = self._counts.statements, self._counts.links
-        self.counts_label.setText(self.tr("%1 statements \u00b7 %2 links").replace("%1", str(n)).replace("%2", str(links)))
+        self.counts_label.setText(counts_text(n, links))
 
     def _show_zoom(self, factor: float) -> None:
         self.zoom_label.setText(zoom_text(factor) if self.document is not None else "")
@@ -544,7 +544,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     # ---------------------------------------------------------------- events
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.maybe_save():
+        if not getattr(self, "close_confirmed", False) and not self.maybe_save():
             event.ignore()
             return
         self.save_layout()

@@ -33,6 +33,7 @@ from argmap.ui.canvas.render_state import RenderState
 from argmap.ui.canvas.arrow_layer import TILE
 from argmap.ui.canvas.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
 from argmap.ui.canvas.statement_item import StatementItem
+from argmap.ui.extent import bounded_pos
 from argmap.ui.styles import Theme, get_theme
 from argmap.util import gc_paused
 
@@ -286,7 +287,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         recs = self._recs
         hidden = self._hidden
         for s in statements:
-            pos = s.pos or placed.get(s.id) or self._free_spot()
+            pos = bounded_pos(s.pos or placed.get(s.id) or self._free_spot())
             if s.pos is None:
                 self._unplaced.add(s.id)
             rec = recs[s.id] = CardRec(s, pos[0], pos[1])
@@ -381,7 +382,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self._touch_content()
 
     def _add_card(self, s: Statement) -> None:
-        pos = s.pos or self._free_spot()
+        pos = bounded_pos(s.pos or self._free_spot())
         if s.pos is None:
             self._unplaced.add(s.id)
         rec = self._recs[s.id] = CardRec(s, pos[0], pos[1])
@@ -407,7 +408,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
             self._sync_answer(new)
         if new.pos is not None:
             self._unplaced.discard(new.id)
-            if old.pos != new.pos or (rec.x0, rec.y0) != new.pos:
+            if old.pos != new.pos or (rec.x0, rec.y0) != bounded_pos(new.pos):
                 self._move_card(rec, new.pos)
 
     def _link_changed(self, old: Link, new: Link) -> None:
@@ -531,6 +532,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
     def _move_card(self, card: CardRec | StatementItem, pos: tuple[float, float]) -> None:
         rec = card.rec if isinstance(card, StatementItem) else card
         before = card_box(rec)
+        pos = bounded_pos(pos)
         rec.x0, rec.y0 = pos
         if rec.item is not None:
             rec.item.setPos(pos[0], pos[1])

@@ -46,7 +46,7 @@ from argmap.model import (
     change_statement,
 )
 from argmap.model.types import replace
-from argmap.ui.counts import MapCounts
+from argmap.ui.counts import MapCounts, counts_text
 from argmap.ui.icons import kind_icon, link_icon
 from argmap.ui.styles import kind_name
 
@@ -382,7 +382,7 @@ class InspectorPanel(QScrollArea):
         _set_text(self.map_student_description, meta.student_description)
         _set_text(self.map_authors, ", ".join(meta.authors))
         counts = self._counts or MapCounts(self._map)
-        self.map_stats.setText(self.tr("%1 statements, %2 links").replace("%1", str(counts.statements)).replace("%2", str(counts.links)))
+        self.map_stats.setText(counts_text(counts.statements, counts.links, ", "))
 
     # ---------------------------------------------------------------- committing
     def _try(self, build: Callable[[], Edit]) -> None:

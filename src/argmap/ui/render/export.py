@@ -201,4 +201,7 @@ def ensure_app():  # type: ignore[no-untyped-def]
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and os.name == "posix":
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QApplication(["argmap-export"])
+    from argmap.ui.fonts import ensure_fonts
+
+    ensure_fonts()
     return app
