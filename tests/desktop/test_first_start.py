@@ -47,7 +47,7 @@ def test_no_templates_folder_means_no_templates(tmp_path):
 def test_first_start_offers_example_templates_and_how_to_begin(make_window, template_dir, qtbot):
     w = make_window()
     page = w.start_page
-    assert w.stack.currentWidget() is page
+    assert w.stack.currentWidget() is w.start_scroll
     assert page.first_steps.isVisible() and not page.recent.isVisible()
     assert "How to begin" in page.how_to_begin.text()
     assert page.example_button.isVisible()

@@ -56,7 +56,7 @@ _RENDER = """
 import hashlib, json, re, sys
 from argmap.ui.app import make_app
 make_app()
-from argmap.ui.export import ExportOptions, render_bytes
+from argmap.ui.render.export import ExportOptions, render_bytes
 from tests.export_maps import pdf_pages, sample_map, svg_text
 amap = sample_map()
 png = render_bytes(amap, "png", ExportOptions())

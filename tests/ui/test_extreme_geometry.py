@@ -9,9 +9,9 @@ from PySide6.QtGui import QImage
 
 from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
 from argmap.ui.document import Document
-from argmap.ui.export import ExportOptions, render_bytes
+from argmap.ui.render.export import ExportOptions, render_bytes
 from argmap.ui.extent import SCENE_LIMIT, bounded_pos, out_of_range
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.scene import MapScene
 from tests.export_maps import pdf_pages
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window  # noqa: F401
 

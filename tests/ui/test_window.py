@@ -21,7 +21,7 @@ def _first(amap, kind):
 
 def test_every_action_builds_and_runs(make_window, dialogs, tmp_path, example_path, qtbot):
     w = make_window()
-    assert w.stack.currentWidget() is w.start_page
+    assert w.stack.currentWidget() is w.start_scroll
     assert {s.name for s in SPECS} <= set(w.actions_by_name)
     assert w.open_path(str(open_copy(tmp_path, example_path)))
     amap = w.document.map
@@ -48,7 +48,7 @@ def test_every_action_builds_and_runs(make_window, dialogs, tmp_path, example_pa
     assert example.document is not None and example.document.path == "" and len(example.document.map) > 20
     w.document.undo_stack.setClean()
     w.actions_by_name["close"].trigger()
-    assert w.document is None and w.stack.currentWidget() is w.start_page
+    assert w.document is None and w.stack.currentWidget() is w.start_scroll
 
 
 def test_menus_list_every_action_and_help_lists_shortcuts(make_window):

@@ -36,23 +36,29 @@ def _stem(path: Path) -> str:
     return path.name[: -len(EXTENSION)] if path.name.endswith(EXTENSION) else path.stem
 
 
-def _title(path: Path) -> str:
+def _title(path: Path) -> str | None:
+    """The template's shown name: the map's title, else its file name made readable;
+    None for a file that cannot be read (it is not offered)."""
     try:
-        return load_project(path).map.meta.title.strip() or _stem(path)
+        title = load_project(path).map.meta.title.strip()
     except FileFormatError:
-        return _stem(path)
+        return None
+    return title or _stem(path).replace("-", " ").replace("_", " ").capitalize()
 
 
-def list_templates(user_dir: str | os.PathLike[str] | None = None) -> list[Template]:
-    """Built-in templates first (in ``BUILTIN_ORDER``), then the user's, by name.
-    Unreadable files are left out."""
+def list_templates(user_dir: str | os.PathLike[str] | None = None,
+                   builtin_dir: str | os.PathLike[str] | None = None) -> list[Template]:
+    """Built-in templates first (in ``BUILTIN_ORDER``, then by file name), then the
+    user's, by name. Unreadable files are left out."""
     out: list[Template] = []
-    builtin = {_stem(p): p for p in BUILTIN_DIR.glob(f"*{EXTENSION}")}
+    folder = Path(builtin_dir) if builtin_dir is not None else BUILTIN_DIR
+    builtin = {_stem(p): p for p in folder.glob(f"*{EXTENSION}") if p.is_file()}
     for stem in [*BUILTIN_ORDER, *sorted(set(builtin) - set(BUILTIN_ORDER))]:
-        if stem in builtin:
-            out.append(Template(_title(builtin[stem]), builtin[stem], True))
+        if stem in builtin and (name := _title(builtin[stem])) is not None:
+            out.append(Template(name, builtin[stem], True))
     if user_dir is not None and Path(user_dir).is_dir():
-        mine = [Template(_title(p), p, False) for p in Path(user_dir).glob(f"*{EXTENSION}") if p.is_file()]
+        mine = [Template(name, p, False) for p in Path(user_dir).glob(f"*{EXTENSION}")
+                if p.is_file() and (name := _title(p)) is not None]
         out.extend(sorted(mine, key=lambda t: t.name.casefold()))
     return out
 

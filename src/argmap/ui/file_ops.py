@@ -115,18 +115,6 @@ class FileOpsMixin:
                     "the file. To keep a copy they can read, use File › Save As to save under a new name.")
             .replace("%1", doc.display_name()).replace("%2", str(doc.file_version)).replace("%3", str(SCHEMA_VERSION)))
 
-    def open_template(self, path: str) -> None:
-        """Start a new, unsaved map from a template file (Save asks where)."""
-        try:
-            doc = Document.open(path)
-        except FileFormatError as exc:
-            self.error(self.tr("Cannot open template"), str(exc))
-            return
-        doc.set_path("")
-        doc.disk_signature = None
-        doc.file_version = None
-        self.show_document(doc)
-
     def _foreign_format(self, path: str) -> tuple[interchange.FileFormat | None, str]:
         """For a file that is not an argmap project: the other format it is in (to offer
         an import), or a message saying what it is instead of a raw parser error."""

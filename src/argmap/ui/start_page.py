@@ -4,14 +4,13 @@ on how to begin."""
 
 from __future__ import annotations
 
-import json
 import os
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from argmap.formats.templates import BUILTIN_DIR, list_templates
 from argmap.ui.icons import app_icon
 
 #: At most this many template buttons on the start page (File › New from Template has all).
@@ -19,26 +18,14 @@ MAX_TEMPLATES = 6
 
 
 def template_folder() -> Path:
-    return Path(str(resources.files("argmap") / "assets" / "templates"))
+    return BUILTIN_DIR
 
 
 def templates(folder: Path | None = None) -> list[tuple[str, str]]:
-    """(title, path) of each template shipped with argmap (``assets/templates/*.argmap.json``),
-    by file name; the title is the map's own, else the file name."""
-    folder = folder if folder is not None else template_folder()
-    if not folder.is_dir():
-        return []
-    out = []
-    for path in sorted(folder.glob("*.argmap.json")):
-        title = ""
-        try:
-            with path.open(encoding="utf-8") as f:
-                meta = json.load(f).get("metadata", {})
-            title = str(meta.get("title", "")) if isinstance(meta, dict) else ""
-        except (OSError, ValueError, AttributeError):
-            continue  # a broken template is not offered
-        out.append((title.strip() or path.name[: -len(".argmap.json")].replace("-", " ").capitalize(), str(path)))
-    return out
+    """(name, path) of each template shipped with argmap, as File › New from Template
+    lists them (``formats.templates``); broken files are not offered."""
+    found = list_templates(builtin_dir=folder if folder is not None else template_folder())
+    return [(t.name, str(t.path)) for t in found]
 
 
 class StartPage(QWidget):

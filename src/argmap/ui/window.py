@@ -8,7 +8,19 @@ from dataclasses import replace
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from argmap.formats import ViewState
 from argmap.model import Edit, MapError, StatementKind
@@ -90,9 +102,14 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.start_page.openRequested.connect(self.file_open)
         self.start_page.exampleRequested.connect(self.file_open_example)
         self.start_page.recentRequested.connect(self.open_path)
-        self.start_page.templateRequested.connect(self.open_template)
+        self.start_page.templateRequested.connect(lambda path: template_actions.open_template(self, path))
+        # In a scroll area, so the start page's buttons never set the window's minimum size.
+        self.start_scroll = QScrollArea(self)
+        self.start_scroll.setWidgetResizable(True)
+        self.start_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.start_scroll.setWidget(self.start_page)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.start_scroll)
         self.stack.addWidget(canvas)
         self.setCentralWidget(self.stack)
 
@@ -255,7 +272,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._deferred_due = False
         if document is None:
             self.start_page.set_recent(recent_files())
-            self.stack.setCurrentWidget(self.start_page)
+            self.stack.setCurrentWidget(self.start_scroll)
             self.outline.set_map(None)
             self.inspector.set_map(None)
             self.evaluation.set_document(None)
