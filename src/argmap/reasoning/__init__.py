@@ -1,4 +1,4 @@
-"""Reasoning over a map: formal labels (grounded, preferred, what-if), explanations,
+"""Reasoning over a map: formal labels (weighed, grounded, preferred, what-if), verdicts, explanations,
 rating propagation and map checks. Pure functions over the model; no Qt."""
 
 from argmap.reasoning.checker import Checker, FindingsUpdate
@@ -22,13 +22,44 @@ from argmap.reasoning.labelling import (
     evaluate,
     grounded,
     preferred,
+    weighed,
+    weighed_preferred,
     what_if,
 )
 from argmap.reasoning.preferred_search import TooComplexError
 from argmap.reasoning.ratings import RatingSuggestion, given_rating, propagate_ratings
+from argmap.reasoning.verdicts import (
+    Verdict,
+    one_line,
+    outline_order,
+    ratings_note,
+    summary,
+    verdict,
+    verdict_badges,
+    verdicts,
+)
+from argmap.reasoning.weighing import ORDER, Weight, Weights, weigh
+from argmap.reasoning.what_it_takes import Step, WhatItTakes, what_would_it_take
 
 __all__ = [
     "CODES",
+    "ORDER",
+    "Step",
+    "Verdict",
+    "Weight",
+    "Weights",
+    "WhatItTakes",
+    "one_line",
+    "outline_order",
+    "ratings_note",
+    "summary",
+    "verdict",
+    "verdict_badges",
+    "verdicts",
+    "weigh",
+    "weighed",
+    "weighed_preferred",
+    "what_would_it_take",
     "Checker",
     "Finding",
     "FindingsUpdate",

@@ -282,7 +282,9 @@ def _weakest(strength: Mapping[str, Weight], premises: tuple[str, ...]) -> Weigh
 
 def defeat_framework(fw: Framework, weights: Weights) -> Framework:
     """A copy of ``fw`` in which an attack link on a statement counts only when it
-    defeats (see ``Weights.defeats``); the attack link itself keeps its own label."""
+    defeats (see ``Weights.defeats``). A link that does not defeat keeps its own label
+    (its premises and undercuts still decide it) but acts on nothing: it leaves its
+    target's attackers and is compiled as an inert (support-like) link."""
     out = Framework()
     out.statements = set(fw.statements)
     out.premises = dict(fw.premises)
@@ -290,9 +292,10 @@ def defeat_framework(fw: Framework, weights: Weights) -> Framework:
     out.kind = dict(fw.kind)
     out.supporters = {k: list(v) for k, v in fw.supporters.items()}
     out.uses = {k: list(v) for k, v in fw.uses.items()}
-    out.attackers = {
-        node: [a for a in atts if a not in weights.links or weights.defeats(fw, a)] for node, atts in fw.attackers.items()
-    }
+    inert = {a for atts in fw.attackers.values() for a in atts if a in weights.links and not weights.defeats(fw, a)}
+    for a in inert:
+        out.kind[a] = LinkKind.SUPPORT
+    out.attackers = {node: [a for a in atts if a not in inert] for node, atts in fw.attackers.items()}
     return out
 
 
