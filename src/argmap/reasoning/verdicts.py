@@ -60,9 +60,18 @@ def outline_order(amap: ArgumentMap) -> list[str]:
                 continue
             seen.add(sid)
             out.append(sid)
-            stack.extend(reversed([c.id for c in amap.children(sid) if c.id not in seen]))
+            stack.extend(reversed([c for c in _children(amap, sid) if c not in seen]))
     rest = sorted((s for s in amap.statements() if s.id not in seen), key=lambda s: (s.order, s.id))
     return out + [s.id for s in rest]
+
+
+def _children(amap: ArgumentMap, sid: str) -> list[str]:
+    """The outline children of a statement, each link's undercuts right after its premises."""
+    out = [c.id for c in amap.children(sid)]
+    for link in amap.links_into(sid):
+        for objection in amap.links_into(link.id):
+            out.extend(p for p in objection.premises if p not in out)
+    return out
 
 
 def positions(amap: ArgumentMap) -> list[str]:
