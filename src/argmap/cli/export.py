@@ -29,6 +29,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--background", choices=("white", "transparent"), default="white", help="PNG/SVG/PDF background")
     p.add_argument("--subtree", metavar="ID_OR_TITLE", help="export only this statement and everything under it")
     p.add_argument("--legend", action="store_true", help="add a legend of shapes, colours and arrows")
+    p.add_argument(
+        "--labels",
+        action="store_true",
+        help="cards carry their verdict badges (weighed) and the picture a verdict box; handouts a verdict section",
+    )
     p.add_argument("--sources", action="store_true", help="add a footer listing the sources")
     p.add_argument(
         "--title", nargs="?", const="", metavar="TEXT",
@@ -49,7 +54,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
-def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
+def _options(args: argparse.Namespace, fmt: str, title_of_map: str, src: str = "") -> Any:
     from argmap.ui.render.export import ExportOptions
 
     title = args.title
@@ -71,6 +76,8 @@ def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
         pages=args.pages,
         worksheet=tuple((args.worksheet or "").split(",")) if args.worksheet else (),
         embed_map=args.with_map,
+        labels=args.labels,
+        base_dir=str(Path(src).resolve().parent) if src else "",
     )
 
 
@@ -164,12 +171,12 @@ def _export_one(args: argparse.Namespace, src: str) -> str:
             from argmap.ui.render.export import ExportError, write_export
 
             try:
-                result = write_export(out, project.map, _options(args, fmt, project.map.meta.title), fmt)
+                result = write_export(out, project.map, _options(args, fmt, project.map.meta.title, src), fmt)
             except ExportError as exc:
                 return f"{src}: {exc}"
             paths, warnings = result.paths, result.warnings
         else:
-            paths, warnings = _handout_only(args, project.map, out, fmt, write_handout)
+            paths, warnings = _handout_only(args, project.map, out, fmt, write_handout, src)
     except FileFormatError as exc:
         return str(exc)
     except (ValueError, LookupError) as exc:
@@ -181,11 +188,15 @@ def _export_one(args: argparse.Namespace, src: str) -> str:
     return ""
 
 
-def _handout_only(args: argparse.Namespace, amap, out: Path, fmt: str, write_handout) -> tuple[list[Path], list[str]]:  # type: ignore[no-untyped-def]
-    """Markdown and HTML without Qt: subtree filtering and worksheets included."""
+def _handout_only(args: argparse.Namespace, amap, out: Path, fmt: str, write_handout, src: str = "") -> tuple[list[Path], list[str]]:  # type: ignore[no-untyped-def]
+    """Markdown and HTML without Qt: subtree filtering, worksheets and verdicts included."""
     from argmap.export.handout import resolve_statement, submap
+    from argmap.export.verdict_box import export_labelling, verdict_rows
 
     if args.subtree:
         amap = submap(amap, amap.subtree(resolve_statement(amap, args.subtree)))
     title = args.title or None
-    return write_handout(out, amap, fmt=fmt, title=title, worksheet=args.worksheet or ()), []
+    rows = None
+    if args.labels:
+        rows = verdict_rows(amap, export_labelling(amap, Path(src).resolve().parent if src else None))
+    return write_handout(out, amap, fmt=fmt, title=title, worksheet=args.worksheet or (), verdicts=rows), []

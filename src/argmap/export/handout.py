@@ -24,6 +24,7 @@ from argmap.export.handout_outline import (
     submap,
     worksheet_map,
 )
+from argmap.export.verdict_box import VerdictRow, verdicts_html, verdicts_markdown
 from argmap.model import ArgumentMap, LinkKind, Source, StatementKind
 
 HANDOUT_FORMATS = ("md", "html")
@@ -116,9 +117,11 @@ def handout_markdown(
     title: str | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
     answer_key: bool = False,
+    verdicts: list[VerdictRow] | None = None,
 ) -> str:
     """The debate as a Markdown outline. With ``worksheet`` kinds, those statements are
-    blank lines to fill in; ``answer_key=True`` shows them filled in and marked."""
+    blank lines to fill in; ``answer_key=True`` shows them filled in and marked.
+    ``verdicts`` (export with labels) adds a section with each position's verdict."""
     blank = parse_kinds(worksheet)
     o = build_outline(amap, frozenset() if answer_key else blank, title)
     lines: list[str] = []
@@ -151,6 +154,7 @@ def handout_markdown(
     if o.others:
         heading = "Other statements" if o.questions else "Arguments"
         lines += [f"## {heading}", ""] + _md_entries(o.others, "", answer_key, blank) + [""]
+    lines += verdicts_markdown(verdicts or [], md_escape)
     if o.sources:
         lines += ["## Sources", ""]
         for no, src, doc_title, url in o.sources:
@@ -274,6 +278,7 @@ def handout_html(
     svg: str | bytes | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
     answer_key: bool = False,
+    verdicts: list[VerdictRow] | None = None,
 ) -> str:
     """The debate as one self-contained HTML file (styles inline, optional map picture
     embedded as a data URI so nothing in it can run). Every string from the map is escaped."""
@@ -311,6 +316,8 @@ def handout_html(
     if o.others:
         heading = "Other statements" if o.questions else "Arguments"
         body.append(f'<h2>{heading}</h2><ul class="top">{_html_entries(o.others, answer_key, blank)}</ul>')
+    if verdicts:
+        body.append(verdicts_html(verdicts))
     if o.sources:
         items = "".join(f'<li id="src-{no}">{_html_source(src, t, u)}</li>' for no, src, t, u in o.sources)
         body.append(f'<h2>Sources</h2><ol class="sources">{items}</ol>')
@@ -355,6 +362,7 @@ def write_handout(
     svg: str | bytes | None = None,
     worksheet: Iterable[str | StatementKind] | str = (),
     key_svg: str | bytes | None = None,
+    verdicts: list[VerdictRow] | None = None,
 ) -> list[Path]:
     """Write a handout (``md`` or ``html``, from the extension unless ``fmt`` is given),
     atomically. A worksheet also writes its answer key (``X.key.html``, with the map
@@ -369,9 +377,11 @@ def write_handout(
 
     def render(key: bool) -> bytes:
         if fmt == "md":
-            return handout_markdown(amap, title=title, worksheet=blank, answer_key=key).encode("utf-8")
+            return handout_markdown(amap, title=title, worksheet=blank, answer_key=key, verdicts=verdicts).encode("utf-8")
         picture = key_svg if key and key_svg is not None else svg
-        return handout_html(amap, title=title, svg=picture, worksheet=blank, answer_key=key).encode("utf-8")
+        return handout_html(
+            amap, title=title, svg=picture, worksheet=blank, answer_key=key, verdicts=verdicts
+        ).encode("utf-8")
 
     files = [(p, render(False))]
     if blank:

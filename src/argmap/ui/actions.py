@@ -86,6 +86,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("layout_selection", "Arrange", "Auto-layout &Selection", "arrange_layout_selection", ("Ctrl+L",), NEEDS_SEL),
     # Help
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", "help_shortcuts", (SK.HelpContents, "Ctrl+?")),
+    Spec("weighing_help", "Help", "How &Verdicts Are Weighed", "help_weighing", (), "",
+         "The order of strengths that weighed semantics uses, and how a verdict is reached"),
     Spec("about", "Help", "&About argmap", "help_about"),
 )
 

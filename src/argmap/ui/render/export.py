@@ -24,6 +24,7 @@ from argmap.export.handout import (
     worksheet_map,
     write_handout,
 )
+from argmap.export.verdict_box import card_badges, export_labelling, verdict_rows
 from argmap.model import ArgumentMap
 from argmap.ui.render.export_layout import Composition
 from argmap.ui.render.export_png import encode_png
@@ -63,6 +64,8 @@ class ExportOptions:
     pages: str = "by-position"  # A4/Letter when the map is too big for one readable page
     worksheet: tuple[str, ...] = ()
     embed_map: bool = False  # HTML handouts: include the map picture
+    labels: bool = False  # cards carry their verdict badges; a verdict box (handouts: a section)
+    base_dir: str = ""  # where quoted documents are looked for (weighing: the project's folder)
 
     def checked(self) -> ExportOptions:
         """These options, or an ``ExportError`` naming the first bad value."""
@@ -157,6 +160,11 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
     if options.background == "white":  # a dark theme keeps its own dark background
         background = QColor("#ffffff") if QColor(theme.background).lightness() > 128 else QColor(theme.background)
     title = options.title if options.title is not None else ""
+    verdicts = None
+    if options.labels:
+        labelling = export_labelling(amap, options.base_dir)
+        scene.set_badges(card_badges(amap, labelling))
+        verdicts = [(r.badge, f"{r.name}: {r.verdict}") for r in verdict_rows(amap, labelling)]
     comp = Composition(
         scene,
         source,
@@ -165,6 +173,7 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
         legend=legend_entries(theme) if options.legend else None,
         sources=sources if sources is not None else (source_list(amap) if options.sources else None),
         background=background,
+        verdicts=verdicts,
     )
     return comp
 
@@ -317,7 +326,10 @@ def write_export(path: str | os.PathLike[str], amap: ArgumentMap, options: Expor
         if blank and options.embed_map and fmt == "html":  # the key shows the full map
             key_svg = render_bytes(chosen, "svg", replace(options, worksheet=()))
         title = options.title or None
-        result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg)
+        rows = verdict_rows(chosen, export_labelling(chosen, options.base_dir)) if options.labels else None
+        result.paths = write_handout(
+            path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg, verdicts=rows
+        )
         return result
     sheet = worksheet_map(chosen, blank) if blank else chosen
     files = [(Path(path), render_bytes(sheet, fmt, options, result.warnings))]
