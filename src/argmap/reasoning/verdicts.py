@@ -153,10 +153,9 @@ _AGREES = {
 
 
 def student_rated(amap: ArgumentMap) -> bool:
-    """Has the student rated anything (a statement or a link)?"""
-    return any(s.rating is not None or s.credence is not None for s in amap.statements()) or any(
-        link.strength is not None for link in amap.links()
-    )
+    """Has the student rated a statement (accepted / rejected / undecided, or a credence)?
+    Suggestions are worked out from those ratings; link strengths alone suggest nothing."""
+    return any(s.rating is not None or s.credence is not None for s in amap.statements())
 
 
 def ratings_note(
