@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from argmap.model import Basis, Link, LinkKind, MapMeta, Rating, Source, SourceDocument, Statement, Strength
+from argmap.model import (
+    Basis,
+    Link,
+    LinkKind,
+    MapMeta,
+    Rating,
+    Source,
+    SourceDocument,
+    Statement,
+    Strength,
+)
 from argmap.reasoning import Label, evaluate, explain, grounded, weigh, weighed, what_if
 from argmap.reasoning.weighing import BARE, OFFICIAL, REPORT, STUDY, UNCHECKED
 from tests.reasoning.maps import K, make_map

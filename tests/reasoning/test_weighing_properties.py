@@ -5,15 +5,31 @@ it take" answer makes the statement stand when re-evaluated, and is minimal."""
 
 from __future__ import annotations
 
+from dataclasses import replace as replace_value
 from itertools import combinations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dataclasses import replace as replace_value
-
-from argmap.model import ArgumentMap, Basis, Link, LinkKind, MapError, Rating, Source, Statement, StatementKind, Strength
-from argmap.reasoning import Label, grounded, weigh, weighed, what_if, what_would_it_take
+from argmap.model import (
+    ArgumentMap,
+    Basis,
+    Link,
+    LinkKind,
+    MapError,
+    Rating,
+    Source,
+    Statement,
+    StatementKind,
+    Strength,
+)
+from argmap.reasoning import (
+    Label,
+    grounded,
+    weighed,
+    what_if,
+    what_would_it_take,
+)
 
 I, O, U = Label.IN, Label.OUT, Label.UNDECIDED
 _SOURCES = [None, Source(citation="x", basis=Basis.STUDY)]

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argmap.model import ArgumentMap
-from argmap.reasoning import Labelling, one_line, positions, verdict, verdict_badges, weighed
+from argmap.reasoning import (
+    Labelling,
+    one_line,
+    positions,
+    verdict,
+    verdict_badges,
+    weighed,
+)
 
 
 @dataclass(frozen=True)

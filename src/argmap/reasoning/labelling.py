@@ -17,6 +17,7 @@ from argmap.model import (
     MapReset,
     Rating,
     StatementAdded,
+    Strength,
     StatementRemoved,
 )
 from argmap.model.errors import UnknownIdError
@@ -166,7 +167,7 @@ def what_if(
         weights = base.weights
     if link_strengths:
         before = base if base is not None else (weighed(amap, weights) if weights is not None else grounded(amap))
-        merged = dict(weights.overrides) if weights is not None else {}
+        merged: dict[str, Strength | str] = dict(weights.overrides) if weights is not None else {}
         merged.update(link_strengths)
         new_weights = weigh(amap, link_strengths=merged, check=_check_from(weights))
         after = weighed(amap, new_weights)

@@ -248,11 +248,8 @@ def weigh(
     out_s = strength
     out_l: dict[str, Weight] = {}
     for link in links:
-        if rating[link.id] is not None:
-            out_l[link.id] = rating[link.id]
-        else:
-            w = _weakest(out_s, link.premises)
-            out_l[link.id] = w
+        rated = rating[link.id]
+        out_l[link.id] = rated if rated is not None else _weakest(out_s, link.premises)
     return Weights(out_s, out_l, overrides, quotes)
 
 

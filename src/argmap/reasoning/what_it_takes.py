@@ -11,7 +11,7 @@ from itertools import combinations
 from argmap.model import ArgumentMap, LinkKind, Strength
 from argmap.reasoning.framework import IN, OUT, Framework, Label
 from argmap.reasoning.labelling import Labelling
-from argmap.reasoning.weighing import BARE, Weights, defeat_framework
+from argmap.reasoning.weighing import BARE, defeat_framework
 
 #: At most this many changes in one set.
 MAX_CHANGES = 3
@@ -57,8 +57,10 @@ class WhatItTakes:
             return [f"{name} already stands."]
         if self.gave_up:
             return [
-                f"No change of up to {MAX_CHANGES} statements or links that was tried makes {name} stand: "
-                "the possibilities are too many to list."
+                (
+                    f"No change of up to {MAX_CHANGES} statements or links that was tried makes {name} stand: "
+                    "the possibilities are too many to list."
+                )
             ]
         if not self.ways:
             return [f"No set of up to {MAX_CHANGES} rejections or weakenings makes {name} stand."]
