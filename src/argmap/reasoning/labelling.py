@@ -108,11 +108,12 @@ def preferred(amap: ArgumentMap) -> list[Labelling]:
     return [Labelling(labs, "preferred") for labs in preferred_labellings(Framework.from_map(amap))]
 
 
-def weighed(amap: ArgumentMap, weights: Weights | None = None, base_dir=None) -> Labelling:
+def weighed(amap: ArgumentMap, weights: Weights | None = None, base_dir=None, framework: Framework | None = None) -> Labelling:
     """Grounded labels over defeats: an attack on a statement counts only when it is at
-    least as strong as the statement (``weigh``); an undercut always counts."""
+    least as strong as the statement (``weigh``); an undercut always counts.
+    ``framework``: the map's compiled framework when one is at hand (a ``Labeller``'s)."""
     weights = weights if weights is not None else weigh(amap, base_dir)
-    fw = defeat_framework(Framework.from_map(amap), weights)
+    fw = defeat_framework(framework if framework is not None else Framework.from_map(amap), weights)
     return Labelling(fw.grounded(), "weighed", weights=weights)
 
 

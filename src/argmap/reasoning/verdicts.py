@@ -75,8 +75,14 @@ def _children(amap: ArgumentMap, sid: str) -> list[str]:
 
 
 def positions(amap: ArgumentMap) -> list[str]:
-    """Position ids in outline order."""
-    return [sid for sid in outline_order(amap) if amap.statement(sid).kind is StatementKind.POSITION]
+    """Position ids in outline order: each question's positions, then any others."""
+    out: list[str] = []
+    for q in amap.questions():
+        out.extend(p.id for p in amap.positions(q.id) if p.id not in out)
+    seen = set(out)
+    rest = sorted((s for s in amap.statements() if s.kind is StatementKind.POSITION and s.id not in seen),
+                  key=lambda s: (s.order, s.id))
+    return out + [s.id for s in rest]
 
 
 def verdicts(amap: ArgumentMap, labels: Mapping[str, Label] | Labelling) -> dict[str, Verdict]:

@@ -238,12 +238,14 @@ def weigh(
             if own[sid].by_student:
                 continue
             best = strength[sid]
+            best_link = None
             for link in into:
-                lent = _lent(link, rating[link.id], strength, names)
-                if lent.level > best.level:
-                    best = lent
-            if best is not strength[sid]:
-                strength[sid] = best
+                rated = rating[link.id]
+                level = rated.level if rated is not None else min(strength[p].level for p in link.premises)
+                if level > best.level:
+                    best, best_link = Weight(level, ""), link
+            if best_link is not None:  # the words only for the reason that wins
+                strength[sid] = _lent(best_link, rating[best_link.id], strength, names)
                 changed = True
     out_s = strength
     out_l: dict[str, Weight] = {}
@@ -289,10 +291,19 @@ def defeat_framework(fw: Framework, weights: Weights) -> Framework:
     out.kind = dict(fw.kind)
     out.supporters = {k: list(v) for k, v in fw.supporters.items()}
     out.uses = {k: list(v) for k, v in fw.uses.items()}
-    inert = {a for atts in fw.attackers.values() for a in atts if a in weights.links and not weights.defeats(fw, a)}
+    held = weights.statements
+    inert = set()
+    for a, force in weights.links.items():
+        if fw.kind.get(a) is not LinkKind.ATTACK:
+            continue
+        target = fw.target[a]
+        if force.level < 0 or (target in held and force.level < held[target].level):
+            inert.add(a)
     for a in inert:
         out.kind[a] = LinkKind.SUPPORT
-    out.attackers = {node: [a for a in atts if a not in inert] for node, atts in fw.attackers.items()}
+    out.attackers = {
+        node: ([a for a in atts if a not in inert] if atts else atts) for node, atts in fw.attackers.items()
+    }
     return out
 
 

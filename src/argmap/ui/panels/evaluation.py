@@ -391,7 +391,7 @@ class EvaluationPanel(QDockWidget):
                 self._labelling = self._extensions[index] if self._extensions else fallback
             elif weighing:
                 self._extensions = []
-                self._labelling = weighed(amap, self._weights)
+                self._labelling = weighed(amap, self._weights, framework=self._labeller.framework)
             else:
                 self._extensions = []
                 self._labelling = self._labeller.labelling()
