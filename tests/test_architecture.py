@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "argmap"
-CORE = ["argmap.model", "argmap.formats", "argmap.layout", "argmap.reasoning"]
+CORE = ["argmap.model", "argmap.formats", "argmap.layout", "argmap.reasoning", "argmap.export"]
 PRESENT = [name for name in CORE if importlib.util.find_spec(name) is not None]
 
 
@@ -67,7 +67,7 @@ def imports_of(path: Path) -> list[str]:
     return names
 
 
-@pytest.mark.parametrize("package", ["model", "formats", "layout", "reasoning"])
+@pytest.mark.parametrize("package", ["model", "formats", "layout", "reasoning", "export"])
 def test_no_core_source_file_imports_qt_or_the_ui(package):
     folder = SRC / package
     if not folder.is_dir():
@@ -90,3 +90,88 @@ def test_model_source_imports_only_stdlib_and_networkx():
         if name.split(".")[0] not in allowed or name.startswith(("argmap.formats", "argmap.layout", "argmap.reasoning"))
     ]
     assert offenders == []
+
+
+def test_import_contracts_hold():
+    """The layer contracts in pyproject.toml ([tool.importlinter]), checked with
+    import-linter on this source tree."""
+    importlinter_cli = pytest.importorskip("importlinter.cli")
+    root = SRC.parents[1]
+    code = (
+        "import os, sys\n"
+        f"sys.path.insert(0, {str(SRC.parent)!r})\n"
+        "from importlinter.cli import lint_imports\n"
+        f"sys.exit(lint_imports(config_filename={str(root / 'pyproject.toml')!r}, no_cache=True, no_logo=True))\n"
+    )
+    del importlinter_cli
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd=root)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert "0 broken" in result.stdout
+
+
+def test_cli_loads_no_qt_and_no_ui_at_import_time():
+    modules = ["argmap.cli"] + [
+        f"argmap.cli.{path.stem}" for path in sorted((SRC / "cli").glob("*.py")) if path.name != "__init__.py"
+    ]
+    loaded = loaded_after_import(*modules)
+    assert not [m for m in loaded if m.startswith(("PySide6", "shiboken6", "argmap.ui"))]
+
+
+def test_no_import_circles():
+    """No two modules of argmap import each other, directly or round a loop (imports
+    inside functions count; ``if TYPE_CHECKING:`` imports do not)."""
+    graph: dict[str, set[str]] = {}
+    names = {".".join(p.relative_to(SRC.parent).with_suffix("").parts).removesuffix(".__init__"): p for p in SRC.rglob("*.py")}
+    for name, path in names.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        deps: set[str] = set()
+        skip = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+                for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if id(node) in skip:
+                continue
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join(parts + ([base] if base else []))
+                targets = [base] + [f"{base}.{a.name}" for a in node.names]
+            else:
+                continue
+            deps.update(t for t in targets if t in names and t != name)
+        graph[name] = deps
+    # Tarjan's strongly connected components: any with two or more modules is a circle
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in graph[v]:
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            comp = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                comp.append(w)
+                if w == v:
+                    break
+            if len(comp) > 1:
+                circles.append(sorted(comp))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    assert circles == []

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
 from argmap.ui.render import export as ex
-from argmap.ui.render.export import ExportError, ExportOptions, compose, prepare_map, render_bytes, write_export
+from argmap.ui.render.export import ExportError, ExportOptions, prepare_map, render_bytes, write_export
 from tests.export_maps import HOSTILE, UNICODE_TEXTS, has_text, hostile_map, pdf_pages, sample_map, svg_text
 
 

@@ -126,7 +126,9 @@ def test_tiles_mode_cuts_the_whole_map(qapp) -> None:
 def test_too_many_pages_are_shrunk_with_a_warning(qapp, monkeypatch) -> None:
     from bench.synthetic import generate_map
 
-    monkeypatch.setattr(ep, "MAX_PAGES", 2)
+    import argmap.export.pages
+
+    monkeypatch.setattr(argmap.export.pages, "MAX_PAGES", 2)  # the planning lives there
     warnings: list[str] = []
     data = render_bytes(generate_map(150, seed=3), "pdf", ExportOptions(paper="a4"), warnings)
     assert len(pdf_pages(data)) <= 2

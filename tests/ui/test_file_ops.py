@@ -57,7 +57,7 @@ def test_save_as_new_document_adds_extension(make_window, dialogs, tmp_path):
     w = make_window()
     w.file_new()
     w.insert_question()
-    w.scene.start_editing  # the editor opened; it must not block saving
+    # insert_question opened the inline editor; it must not block saving
     dialogs.save_file = str(tmp_path / "debate")
     assert w.file_save()
     assert (tmp_path / "debate.argmap.json").is_file()

@@ -273,3 +273,19 @@ def test_checks_panel_rechecks_quotations_when_the_project_moves(qtbot, tmp_path
     doc.set_path(tmp_path / "map.argmap.json")
     qtbot.waitUntil(lambda: [f.code for f in panel.findings()] == ["quote-not-found"], timeout=2000)
     assert panel.summary_label.text() == "1 error, 0 warnings, 0 notes"
+
+
+def test_panels_follow_the_maps_change_records_not_the_undo_stack(qtbot):
+    """The evaluation and checks docks refresh from the records the map sends: a change
+    that does not go through the undo stack (a reload, a script) still shows."""
+    doc = baltic_document()
+    evaluation, checks = EvaluationPanel(doc), ChecksPanel(doc)
+    qtbot.addWidget(evaluation)
+    qtbot.addWidget(checks)
+    assert evaluation.badges()["p"] == "OUT" and not evaluation.is_pending()
+    connect(doc.map, "u", "r", "attack", link_id="c").apply(doc.map)  # no Document.edited
+    assert evaluation.is_pending()
+    qtbot.waitUntil(lambda: evaluation.badges().get("p") == "IN", timeout=3000)
+    evaluation.set_document(None)
+    checks.set_document(None)
+    change_statement(doc.map, "e", text="changed after the docks let go").apply(doc.map)  # no subscriber left to fail

@@ -116,7 +116,7 @@ def test_unsupported_badge_looks_different_in_every_theme(qapp):
     from argmap.ui.styles import THEMES
 
     for theme in THEMES.values():
-        assert theme.badge_colors(UNSUPPORTED) != theme.badge_colors("IN"), theme.name
+        assert theme.badge_hex(UNSUPPORTED) != theme.badge_hex("IN"), theme.name
 
 
 def test_help_lists_the_order_of_strengths(qtbot):

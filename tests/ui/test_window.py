@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from argmap.model import LinkKind, StatementKind, change_statement
 from argmap.ui.actions import SPECS
 from argmap.ui.help import shortcut_rows
-from argmap.ui.panels.outline_model import ID_ROLE
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
@@ -328,3 +327,38 @@ def test_app_icon_and_example_are_found(qtbot):
 
     assert not app_icon().isNull()
     assert example_path() is not None and example_path().name == "ottawa-convention.argmap.json"
+
+
+@pytest.mark.subscriber_failures
+def test_a_failing_view_is_reported_in_the_status_bar_and_the_edit_kept(make_window, tmp_path, example_path, qtbot):
+    w = make_window()
+    w.open_path(str(open_copy(tmp_path, example_path)))
+    doc, amap = w.document, w.document.map
+    pos = amap.positions(amap.questions()[0].id)[0]
+
+    def broken(change):
+        raise RuntimeError("a view bug")
+
+    amap.subscribe(broken)
+    steps = doc.undo_stack.count()
+    assert w.apply_edit(change_statement(amap, pos.id, text="Edited anyway"))
+    assert amap.statement(pos.id).text == "Edited anyway"
+    assert doc.undo_stack.count() == steps + 1
+    assert "a view bug" in w.statusBar().currentMessage()
+    doc.undo_stack.undo()
+    assert amap.statement(pos.id).text != "Edited anyway"
+
+
+def test_find_bar_searches_again_from_the_change_records(make_window, tmp_path, example_path, qtbot):
+    w = make_window()
+    w.open_path(str(open_copy(tmp_path, example_path)))
+    doc, amap = w.document, w.document.map
+    w.edit_find()
+    w.find_bar.edit.setText("zebracrossingword")
+    assert w.find_bar.hits() == []
+    target = amap.questions()[0].id
+    doc.apply(change_statement(amap, target, text="A zebracrossingword question"))
+    qtbot.waitUntil(lambda: w.find_bar.hits() == [target], timeout=2000)
+    assert set(w.scene.highlighted_ids()) == {target}
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: w.find_bar.hits() == [], timeout=2000)

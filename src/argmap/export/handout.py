@@ -26,6 +26,7 @@ from argmap.export.handout_outline import (
 )
 from argmap.export.verdict_box import VerdictRow, verdicts_html, verdicts_markdown
 from argmap.model import ArgumentMap, LinkKind, Source, StatementKind
+from argmap.model.style import DEFAULT
 
 HANDOUT_FORMATS = ("md", "html")
 _RELATION_LABEL = {"support": "for", "attack": "against", "undercut": "against the inference"}
@@ -251,12 +252,12 @@ def _html_groups(e: Entry, key: bool, blank: frozenset[StatementKind]) -> str:
 _CSS = """
 body{font-family:"DejaVu Sans",Arial,"Noto Sans","Noto Color Emoji",sans-serif;max-width:52em;margin:2em auto;padding:0 1em;color:#111;line-height:1.45}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.3em;border-bottom:2px solid #333;margin-top:1.6em}
-h3{font-size:1.1em;margin:1.2em 0 .4em;padding:.3em .5em;border-left:6px solid #0072B2;background:#eef5fa}
+h3{font-size:1.1em;margin:1.2em 0 .4em;padding:.3em .5em;border-left:6px solid %(position)s;background:#eef5fa}
 ul.tree{list-style:none;padding-left:1.4em;border-left:1px dotted #999;margin:.3em 0}
 ul.tree>li,ul.top>li{margin:.35em 0}ul.top{list-style:none;padding-left:0}
 .st{padding:.35em .6em;border:1px solid #bbb;border-radius:4px;background:#fff;page-break-inside:avoid;break-inside:avoid}
-.st.evidence{border-left:5px solid #009E73}.st.claim{border-left:5px solid #56B4E9}
-.st.rebuttal{border-left:5px solid #D55E00;border-style:dashed solid dashed solid}
+.st.evidence{border-left:5px solid %(evidence)s}.st.claim{border-left:5px solid %(claim)s}
+.st.rebuttal{border-left:5px solid %(rebuttal)s;border-style:dashed solid dashed solid}
 .kind{font-weight:bold;text-transform:uppercase;font-size:.78em;letter-spacing:.04em}.rel{color:#555;font-size:.85em}
 blockquote{margin:.3em 0 .1em 1em;font-style:italic;color:#333}.cite{font-size:.9em;color:#444;margin-left:1em}
 .blank{min-height:4.2em;border:1.5px dashed #666;border-radius:4px;margin:.35em 0;background:#fff}
@@ -269,6 +270,8 @@ h3{background:none}.answer{background:none}a{color:#000;text-decoration:none}
 a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;word-break:break-all}
 .map{page-break-after:always;break-after:page}}
 """
+for _kind in (StatementKind.POSITION, StatementKind.CLAIM, StatementKind.EVIDENCE, StatementKind.REBUTTAL):
+    _CSS = _CSS.replace(f"%({_kind.value})s", DEFAULT.kinds[_kind].border)  # the canvas's default theme
 
 
 def handout_html(

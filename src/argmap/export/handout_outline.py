@@ -9,14 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from argmap.model import ArgumentMap, Link, LinkKind, Source, Statement, StatementKind
+from argmap.model.style import HANDOUT_KIND_NAMES
 
-KIND_LABEL = {
-    StatementKind.QUESTION: "Question",
-    StatementKind.POSITION: "Position",
-    StatementKind.CLAIM: "Reason",
-    StatementKind.EVIDENCE: "Evidence",
-    StatementKind.REBUTTAL: "Rebuttal",
-}
+KIND_LABEL = HANDOUT_KIND_NAMES
 _SAFE_SCHEMES = ("http", "https", "mailto")
 #: Deepest nesting of a handout outline; a chain of reasons deeper than this continues
 #: as a new top-level entry (walking and writing the tree recurses once per level).

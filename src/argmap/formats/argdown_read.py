@@ -303,7 +303,7 @@ def _source(data: dict[str, Any]) -> Source | None:
 
 def _meta(doc: ArgdownDoc, b: _Builder) -> MapMeta:
     s = doc.settings
-    own = s.get("argmap") if isinstance(s.get("argmap"), dict) else {}
+    own: dict[str, Any] = s["argmap"] if isinstance(s.get("argmap"), dict) else {}
     authors: tuple[str, ...] = ()
     if isinstance(own.get("authors"), list):
         authors = tuple(str(a) for a in own["authors"])
@@ -322,7 +322,7 @@ def _meta(doc: ArgdownDoc, b: _Builder) -> MapMeta:
         modified=str(own.get("modified") or ""),
         sources=tuple(sources),
     )
-    extras = own.get("extras") if isinstance(own.get("extras"), dict) else {}
+    extras: dict[str, Any] = own["extras"] if isinstance(own.get("extras"), dict) else {}
     meta = replace(meta, extras=tuple((str(k), v) for k, v in extras.items() if k != "argdown"))
     kept: dict[str, Any] = {}
     if doc.front_matter and not own:

@@ -64,7 +64,8 @@ class ArgdownDoc:
     def conclusion(self, arg_key: str) -> str | None:
         arg = self.arguments.get(arg_key)
         if arg and arg.pcs and arg.pcs[-1][0] == "s":
-            return arg.pcs[-1][1]
+            key: str = arg.pcs[-1][1]
+            return key
         return None
 
 

@@ -124,12 +124,12 @@ class _Writer:
             stack = [(s.id, 0, iter(children.get(s.id, ())))]
             while stack:
                 sid, depth, it = stack[-1]
-                link = next(it, None)
-                if link is None:
+                child = next(it, None)
+                if child is None:
                     stack.pop()
                     continue
-                p = link.premises[0]
-                lines.append((depth + 1, "+" if link.kind is LinkKind.SUPPORT else "-", p))
+                p = child.premises[0]
+                lines.append((depth + 1, "+" if child.kind is LinkKind.SUPPORT else "-", p))
                 if p not in defined:
                     defined.add(p)
                     stack.append((p, depth + 1, iter(children.get(p, ()))))

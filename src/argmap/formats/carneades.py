@@ -37,7 +37,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from argmap.formats.carneades_xml import Argument, CarneadesGraph, CStatement, local, parse_caf, parse_lkif
+from argmap.formats.carneades_xml import Argument, CarneadesGraph, CStatement, Premise, local, parse_caf, parse_lkif
 from argmap.formats.errors import WrongFormatError
 from argmap.formats.foreign import IdMaker, build_map, check_answers, drop_broken_chains, finish_kinds
 from argmap.formats.graphml import parse_xml_safely
@@ -167,7 +167,9 @@ class _Builder:
         if found is None:
             return
         kind, target = found
-        ordinary, exceptions, seen = [], [], set()
+        ordinary: list[Premise] = []
+        exceptions: list[Premise] = []
+        seen: set[str] = set()
         for p in a.premises:
             if p.statement not in self.g.statements or p.statement in self.dropped or p.statement in self.folded:
                 self.report.dropped("premises naming a missing statement", f"{a.id}: {p.statement}")

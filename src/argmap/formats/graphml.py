@@ -106,7 +106,7 @@ def _local(tag: str) -> str:
 
 def _data(el: ET.Element, keys: dict[str | None, tuple[str, str | None, str]], kind: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for key_id, (name, default, for_) in keys.items():
+    for name, default, for_ in keys.values():
         if default is not None and for_ in (kind, "all"):
             out[name] = default
     for d in el.findall(f"{{{NS}}}data"):
@@ -190,7 +190,7 @@ def dumps_graphml(amap: ArgumentMap) -> tuple[bytes, ImportReport]:
         for name, value in values.items():
             if value:
                 _put(node, ids[("node", name)], value, report)
-    edges = []
+    edges: list[tuple[str, str]] = []
     for link in amap.links():
         node = ET.SubElement(graph, f"{{{NS}}}node", id=link.id)
         support = link.kind is LinkKind.SUPPORT

@@ -22,6 +22,8 @@ Rules:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import os
 import re
 from dataclasses import dataclass, field
@@ -238,7 +240,8 @@ def _build(
     return build_map(path, meta, stmts, links)
 
 
-def _parent(c: _Claim, by_label: dict[str, _Claim], resolve, statements: dict[str, Statement], report: ImportReport) -> str | None:  # type: ignore[no-untyped-def]
+def _parent(c: _Claim, by_label: dict[str, _Claim], resolve: Callable[[str], str | None], statements: dict[str, Statement],
+            report: ImportReport) -> str | None:
     label = c.parent
     while label:
         if label in by_label:

@@ -150,7 +150,8 @@ def _check_and_migrate(doc: Any, path: str | os.PathLike[str]) -> dict[str, Any]
             doc = migrate(doc, version, SCHEMA_VERSION)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InvalidContentError(path, f"cannot be upgraded from version {version}: {exc}") from None
-    return doc
+    upgraded: dict[str, Any] = doc
+    return upgraded
 
 
 def _json_type(value: Any) -> str:
@@ -350,7 +351,10 @@ def _fragment_cache(amap: ArgumentMap) -> dict[int, tuple[object, bytes]]:
     while len(_CACHES) >= _CACHED_MAPS:
         del _CACHES[next(iter(_CACHES))]
     cache: dict[int, tuple[object, bytes]] = {}
-    _CACHES[key] = (weakref.ref(amap, lambda _ref, key=key: _CACHES.pop(key, None)), cache)
+    def forget(_ref: weakref.ref[ArgumentMap], key: int = key) -> None:
+        _CACHES.pop(key, None)
+
+    _CACHES[key] = (weakref.ref(amap, forget), cache)
     return cache
 
 

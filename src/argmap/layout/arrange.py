@@ -8,7 +8,7 @@ from argmap.layout.outline import Forest, Outline
 from argmap.layout.placement import Grid, Rect, block_shift, sweep
 from argmap.layout.sizes import SizeOf, estimate_card_size
 from argmap.layout.tidy import TREE_GAP, V_GAP, Placed, preorder_of, tidy_forest
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, Statement
 from argmap.util import gc_paused
 
 Positions = dict[str, tuple[float, float]]
@@ -54,10 +54,10 @@ def _layout_map(
         if not targets:
             return {}
         forest = Forest(outline, full.preorder, targets)
-    fixed = {
-        i: stmts[i].pos
+    fixed: dict[str, tuple[float, float]] = {
+        i: at
         for i in (keep or ())
-        if i in stmts and stmts[i].pos is not None and (targets is None or i in targets)
+        if i in stmts and (at := stmts[i].pos) is not None and (targets is None or i in targets)
     }
     sizes = {n: size_of(stmts[n]) for n in forest.preorder}
     placed = tidy_forest(forest.roots, forest.kids, forest.preorder, sizes, origin, family=full.parent)
@@ -116,7 +116,9 @@ def _layout_missing(amap: ArgumentMap, size_of: SizeOf) -> Positions:
         if anchor is None:
             placed.translate(right + TREE_GAP - left, top - up)
         else:
-            ax, ay = stmts[anchor].pos
+            anchor_pos = stmts[anchor].pos
+            assert anchor_pos is not None  # anchors are placed statements
+            ax, ay = anchor_pos
             aw, ah = size_of(stmts[anchor])
             placed.translate(ax + aw / 2 - (left + r) / 2, ay + ah + V_GAP + 1 - up)
         _place_block(placed, sizes, {}, grid, anchor=None)
@@ -131,7 +133,7 @@ def _rounded(x: float, y: float) -> tuple[float, float]:
     return round(x, 0) + 0.0, round(y, 0) + 0.0
 
 
-def _rects(stmts: dict, ids: Iterable[str], size_of: SizeOf) -> list[Rect]:
+def _rects(stmts: dict[str, Statement], ids: Iterable[str], size_of: SizeOf) -> list[Rect]:
     rects = []
     for i in ids:
         s = stmts[i]
@@ -140,8 +142,8 @@ def _rects(stmts: dict, ids: Iterable[str], size_of: SizeOf) -> list[Rect]:
     return rects
 
 
-def _top_left(stmts: dict, ids: set[str]) -> tuple[float, float] | None:
-    known = [stmts[i].pos for i in ids if stmts[i].pos is not None]
+def _top_left(stmts: dict[str, Statement], ids: set[str]) -> tuple[float, float] | None:
+    known = [pos for i in ids if (pos := stmts[i].pos) is not None]
     if not known:
         return None
     return min(p[0] for p in known), min(p[1] for p in known)
@@ -150,7 +152,7 @@ def _top_left(stmts: dict, ids: set[str]) -> tuple[float, float] | None:
 def _place_block(
     placed: Placed,
     sizes: dict[str, tuple[float, float]],
-    fixed: dict,
+    fixed: dict[str, tuple[float, float]],
     others: list[Rect] | Grid,
     anchor: tuple[float, float] | None,
     stay: bool = False,

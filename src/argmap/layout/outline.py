@@ -5,7 +5,7 @@ lists (no networkx)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from argmap.model import ArgumentMap, Link, Statement, StatementKind
 
@@ -32,7 +32,7 @@ class Outline:
             if type(item) is Link:
                 links.append(item)
             else:
-                stmts[item.id] = item  # type: ignore[union-attr]
+                stmts[item.id] = item  # type: ignore[assignment]  # not a Link, so a Statement (type() is faster than isinstance)
         self.statements = stmts
         answering: dict[str, list[Statement]] = {}
         questions = []
@@ -125,6 +125,7 @@ class Forest:
             while stack:
                 node = stack.pop()
                 preorder.append(node)
+                candidates: Sequence[str]
                 if node in answering or node in undercut_targets:
                     candidates = children(node)
                 else:

@@ -9,11 +9,12 @@ Every edit has a user-facing ``label`` (used as the undo text).
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from argmap.model.argument_map import ArgumentMap
+from argmap.model.i18n import EDITS, translate_noop
 from argmap.model.errors import InvalidLinkError, InvalidStatementError, UnknownIdError
 from argmap.model.types import (
     LINK_FIELDS,
@@ -28,7 +29,8 @@ from argmap.util import plural  # noqa: F401  (also imported from here by the UI
 
 
 class Edit(Protocol):
-    label: str
+    @property
+    def label(self) -> str: ...  # the undo text
 
     def apply(self, amap: ArgumentMap) -> None: ...
 
@@ -46,7 +48,11 @@ def new_id(amap: ArgumentMap, prefix: str = "s", taken: Iterable[str] = ()) -> s
 
 class _Steps:
     """Primitive changes done so far by a multi-step edit, so that a failure part-way
-    undoes them and the map is left exactly as it was (one edit is all or nothing)."""
+    undoes them and the map is left exactly as it was (one edit is all or nothing).
+
+    Each step records its undo *before* it changes the map; a primitive that refuses
+    (a ``MapError``, raised before it changes anything) takes its record back. Subscribers
+    cannot break a step: ``ArgumentMap`` contains their failures."""
 
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
@@ -60,36 +66,42 @@ class _Steps:
             for fn in reversed(self.undo):
                 fn()
 
+    def _do(self, undo: Callable[[], object], change: Callable[[], object]) -> None:
+        self.undo.append(undo)
+        try:
+            change()
+        except BaseException:
+            self.undo.pop()  # a refused primitive changed nothing
+            raise
+
     def replace_statement(self, new: Statement) -> None:
-        old = self.amap.replace_statement(new)
-        self.undo.append(lambda: self.amap.replace_statement(old))
+        old = self.amap.statement(new.id)
+        self._do(lambda: self.amap.replace_statement(old), lambda: self.amap.replace_statement(new))
 
     def replace_link(self, new: Link) -> None:
-        old = self.amap.replace_link(new)
-        self.undo.append(lambda: self.amap.replace_link(old))
+        old = self.amap.link(new.id)
+        self._do(lambda: self.amap.replace_link(old), lambda: self.amap.replace_link(new))
 
     def add_statement(self, s: Statement) -> None:
-        self.amap.add_statement(s)
-        self.undo.append(lambda: self.amap.remove_statement(s.id))
+        self._do(lambda: self.amap.remove_statement(s.id), lambda: self.amap.add_statement(s))
 
     def remove_statement(self, id_: str) -> None:
-        s = self.amap.remove_statement(id_)
-        self.undo.append(lambda: self.amap.add_statement(s))
+        s = self.amap.statement(id_)
+        self._do(lambda: self.amap.add_statement(s), lambda: self.amap.remove_statement(id_))
 
     def add_link(self, link: Link) -> None:
-        self.amap.add_link(link)
-        self.undo.append(lambda: self.amap.remove_link(link.id))
+        self._do(lambda: self.amap.remove_link(link.id), lambda: self.amap.add_link(link))
 
     def remove_link(self, id_: str) -> None:
-        link = self.amap.remove_link(id_)
-        self.undo.append(lambda: self.amap.add_link(link))
+        link = self.amap.link(id_)
+        self._do(lambda: self.amap.add_link(link), lambda: self.amap.remove_link(id_))
 
 
 # ---------------------------------------------------------------------- statements
 @dataclass(frozen=True)
 class AddStatement:
     statement: Statement
-    label: str = "Add statement"
+    label: str = translate_noop(EDITS, "Add statement")
 
     def apply(self, amap: ArgumentMap) -> None:
         amap.add_statement(self.statement)
@@ -104,7 +116,7 @@ class ChangeStatement:
 
     old: Statement
     new: Statement
-    label: str = "Edit statement"
+    label: str = translate_noop(EDITS, "Edit statement")
 
     def apply(self, amap: ArgumentMap) -> None:
         _expect(amap.statement(self.old.id) == self.old, self.old.id)
@@ -140,7 +152,7 @@ class MoveStatements:
 @dataclass(frozen=True)
 class AddLink:
     link: Link
-    label: str = "Connect statements"
+    label: str = translate_noop(EDITS, "Connect statements")
 
     def apply(self, amap: ArgumentMap) -> None:
         amap.add_link(self.link)
@@ -155,7 +167,7 @@ class ChangeLink:
 
     old: Link
     new: Link
-    label: str = "Edit link"
+    label: str = translate_noop(EDITS, "Edit link")
 
     def apply(self, amap: ArgumentMap) -> None:
         _expect(amap.link(self.old.id) == self.old, self.old.id)
@@ -282,7 +294,7 @@ def _removal_order(amap: ArgumentMap, link_ids: set[str]) -> list[str]:
 class SetMeta:
     old: MapMeta
     new: MapMeta
-    label: str = "Edit map properties"
+    label: str = translate_noop(EDITS, "Edit map properties")
 
     def apply(self, amap: ArgumentMap) -> None:
         amap.set_meta(self.new)
@@ -296,7 +308,7 @@ class Batch:
     """Several edits as one step: applied in order, reverted in reverse order."""
 
     edits: tuple[Any, ...]
-    label: str = "Edit"
+    label: str = translate_noop(EDITS, "Edit")
 
     def apply(self, amap: ArgumentMap) -> None:
         done = []
@@ -329,7 +341,7 @@ def change_statement(amap: ArgumentMap, id_: str, label: str = "", **fields: Any
     if new.kind is not StatementKind.POSITION and new.answers is not None:
         new = replace(new, answers=None)
     if not label:
-        label = "Change kind" if new.kind is not old.kind else "Edit statement"
+        label = translate_noop(EDITS, "Change kind") if new.kind is not old.kind else translate_noop(EDITS, "Edit statement")
     edit = ChangeStatement(old, new, label)
     if old.kind is StatementKind.QUESTION and new.kind is not StatementKind.QUESTION:
         detach = [ChangeStatement(p, replace(p, answers=None)) for p in amap.positions(id_)]
@@ -338,7 +350,7 @@ def change_statement(amap: ArgumentMap, id_: str, label: str = "", **fields: Any
     return edit
 
 
-def change_link(amap: ArgumentMap, id_: str, label: str = "Edit link", **fields: Any) -> ChangeLink:
+def change_link(amap: ArgumentMap, id_: str, label: str = translate_noop(EDITS, "Edit link"), **fields: Any) -> ChangeLink:
     unknown = set(fields) - LINK_FIELDS
     if unknown:
         raise InvalidLinkError(f"unknown link fields {sorted(unknown)}", (id_,))
@@ -362,7 +374,7 @@ def connect(
         premises = (premises,)
     kind = LinkKind(kind)
     link = Link(link_id or new_id(amap, "l"), kind, tuple(premises), target)
-    return AddLink(link, "Connect statements" if kind is LinkKind.SUPPORT else "Attack")
+    return AddLink(link, translate_noop(EDITS, "Connect statements") if kind is LinkKind.SUPPORT else translate_noop(EDITS, "Attack"))
 
 
 def add_premise(amap: ArgumentMap, link_id: str, premise: str) -> ChangeLink:
@@ -381,11 +393,11 @@ def disconnect(amap: ArgumentMap, link_id: str, premise: str | None = None) -> E
             raise InvalidLinkError(f"{premise!r} is not a premise of link {link_id!r}", (link_id, premise))
         left = tuple(p for p in link.premises if p != premise)
         if left:
-            return ChangeLink(link, replace(link, premises=left), "Remove co-premise")
-    return RemoveItems.build(amap, [link_id], "Disconnect statements")
+            return ChangeLink(link, replace(link, premises=left), translate_noop(EDITS, "Remove co-premise"))
+    return RemoveItems.build(amap, [link_id], translate_noop(EDITS, "Disconnect statements"))
 
 
-def move(amap: ArgumentMap, positions: dict[str, tuple[float, float] | None], label: str = "") -> MoveStatements:
+def move(amap: ArgumentMap, positions: Mapping[str, tuple[float, float] | None], label: str = "") -> MoveStatements:
     moves = []
     for i, p in positions.items():
         new = (float(p[0]), float(p[1])) if p is not None else None

@@ -6,10 +6,8 @@ from argmap.reasoning.checks import (
     CODES,
     Finding,
     Severity,
-    check_file,
     check_map,
     has_errors,
-    project_files,
 )
 from argmap.reasoning.explain import explain, is_unsupported
 from argmap.reasoning.framework import Framework, Label
@@ -63,7 +61,6 @@ __all__ = [
     "Weights",
     "WhatIf",
     "WhatItTakes",
-    "check_file",
     "check_map",
     "evaluate",
     "explain",
@@ -75,7 +72,6 @@ __all__ = [
     "outline_order",
     "positions",
     "preferred",
-    "project_files",
     "propagate_ratings",
     "ratings_note",
     "summary",

@@ -153,10 +153,10 @@ class Checker:
         elif isinstance(change, (LinkAdded, LinkRemoved)):
             self._link_touched(change.link)
         elif isinstance(change, LinkChanged):
-            old, new = change.old, change.new
-            if (old.kind, old.premises, old.target) != (new.kind, new.premises, new.target):
-                self._link_touched(old)
-                self._link_touched(new)
+            before, after = change.old, change.new
+            if (before.kind, before.premises, before.target) != (after.kind, after.premises, after.target):
+                self._link_touched(before)
+                self._link_touched(after)
         elif isinstance(change, MetaChanged):
             if change.old.sources != change.new.sources:
                 self._all_evidence = True
@@ -351,9 +351,10 @@ class Checker:
                     del groups[key]
         for id_ in ids:
             s = amap.statement(id_) if amap.is_statement(id_) else None
-            key = text_key(s) if s is not None else None
-            if key is None:
+            new_key = text_key(s) if s is not None else None
+            if s is None or new_key is None:
                 continue
+            key = new_key
             same = groups.setdefault(key, [])
             first_before.setdefault(key, same[0] if same else None)
             entry = (s.order, s.id)

@@ -1,24 +1,22 @@
 """Map checks: what a map is missing or gets wrong, as findings with a severity, a code
-and the statement they concern. Runs on one map or on a folder of project files."""
+and the statement they concern. Runs on one map (reading project files is the caller's:
+``argmap.cli.check``)."""
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from argmap.formats import load_project
 from argmap.model import ArgumentMap, LinkKind, SourceDocument, Statement, StatementKind
 from argmap.reasoning.framework import IN, Framework, Label
 from argmap.reasoning.labelling import Labelling
 from argmap.reasoning.quotes import Located, cited_document, locate, normalise, occurs_in
 from argmap.util import plural
-
-PROJECT_SUFFIX = ".argmap.json"
 
 
 class Severity(StrEnum):
@@ -81,7 +79,7 @@ class CheckContext:
     amap: ArgumentMap
     fw: Framework
     labels: Mapping[str, Label]
-    answered_by: Mapping[str, set[str]]
+    answered_by: dict[str, set[str]]  # kept up to date by the incremental checker
     base: Path | None = None
     located: dict[SourceDocument, Located] = field(default_factory=dict)  # one pass's lookups
 
@@ -112,7 +110,7 @@ def check_map(
     if labels is None:
         labels = fw.grounded()
     base = Path(base_dir) if base_dir is not None else None
-    ctx = CheckContext(amap, fw, labels, answered_by(amap), base)
+    ctx = CheckContext(amap, fw, labels.labels if isinstance(labels, Labelling) else labels, answered_by(amap), base)
     findings: list[Finding] = []
     unchecked = 0
     first: dict[str, Statement] = {}
@@ -247,9 +245,10 @@ def _evidence_finding(ctx: CheckContext, s: Statement) -> Finding | None:
             s.id,
         )
     if not occurs_in(source.quotation, found.text):
+        where = found.path.name if found.path is not None else doc.path
         return _finding(
             "quote-not-found",
-            f"The quotation of {_q(s)} does not occur in '{doc.title or doc.id}' ({found.path.name}): "
+            f"The quotation of {_q(s)} does not occur in '{doc.title or doc.id}' ({where}): "
             "check the wording against the document.",
             s.id,
         )
@@ -396,23 +395,6 @@ def cycle_finding(amap: ArgumentMap, fw: Framework, comp: frozenset[str]) -> Fin
         start,
         sorted(comp - {start}),
     )
-
-
-# --------------------------------------------------------------------------- files
-def project_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Each path as given, and for a folder every ``*.argmap.json`` under it, sorted."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            yield from sorted(q for q in path.rglob(f"*{PROJECT_SUFFIX}") if q.is_file())
-        else:
-            yield path
-
-
-def check_file(path: str | os.PathLike[str]) -> list[Finding]:
-    """Load a project file and check it. Raises ``FileFormatError`` for a broken file."""
-    project = load_project(path)
-    return check_map(project.map, Path(path).resolve().parent)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

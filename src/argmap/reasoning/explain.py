@@ -5,17 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
+from argmap.model.style import KIND_WORDS
 from argmap.reasoning.framework import IN, OUT, UNDECIDED, Label
 from argmap.reasoning.labelling import Labelling
 from argmap.reasoning.weighing import Weights
 
-_KIND_WORD = {
-    StatementKind.QUESTION: "question",
-    StatementKind.POSITION: "position",
-    StatementKind.CLAIM: "claim",
-    StatementKind.EVIDENCE: "evidence",
-    StatementKind.REBUTTAL: "rebuttal",
-}
+Labels = Mapping[str, Label] | Labelling
+
+_KIND_WORD = KIND_WORDS
 _LABEL_WORD = {IN: "IN", OUT: "OUT", UNDECIDED: "UNDECIDED"}
 
 
@@ -135,7 +132,7 @@ def _explain_weighed(amap: ArgumentMap, s: Statement, labels, label: Label, weig
 
 
 # ---------------------------------------------------------------------- statements
-def _explain_statement(amap: ArgumentMap, s: Statement, labels, label: Label) -> str:
+def _explain_statement(amap: ArgumentMap, s: Statement, labels: Labels, label: Label) -> str:
     subject = name(amap, s.id)
     attacks = amap.attackers(s.id)
     if label is IN:
@@ -158,7 +155,7 @@ def _explain_statement(amap: ArgumentMap, s: Statement, labels, label: Label) ->
     return text + _support_sentence(amap, s, labels, label)
 
 
-def _support_sentence(amap: ArgumentMap, s: Statement, labels, label: Label) -> str:
+def _support_sentence(amap: ArgumentMap, s: Statement, labels: Labels, label: Label) -> str:
     total, holding = support_status(amap, s.id, labels)
     if holding:
         names = _join([_premises(amap, amap.link(lid)) for lid in holding[:3]])
@@ -175,7 +172,7 @@ def _support_sentence(amap: ArgumentMap, s: Statement, labels, label: Label) -> 
 
 
 # --------------------------------------------------------------------------- links
-def _explain_link(amap: ArgumentMap, link: Link, labels, label: Label) -> str:
+def _explain_link(amap: ArgumentMap, link: Link, labels: Labels, label: Label) -> str:
     subject = _describe_link(amap, link)
     subject = subject[0].upper() + subject[1:]
     premises = list(link.premises)
@@ -218,13 +215,13 @@ def _premises(amap: ArgumentMap, link: Link, with_kind: bool = True) -> str:
     return head if not rest else f"{head} together with {_join(rest)}"
 
 
-def _state_premises(amap: ArgumentMap, premises: list[str], labels) -> str:
+def _state_premises(amap: ArgumentMap, premises: list[str], labels: Labels) -> str:
     if len(premises) == 1:
         return f"{name(amap, premises[0])} is IN"
     return f"its premises {_join([name(amap, p) for p in premises])} are all IN"
 
 
-def _why_holds(amap: ArgumentMap, attack: Link, labels) -> str:
+def _why_holds(amap: ArgumentMap, attack: Link, labels: Labels) -> str:
     """Why an IN attack link succeeds."""
     verb = "is" if len(attack.premises) == 1 else "are"
     premise_attacked = any(amap.attackers(p) for p in attack.premises)
@@ -241,7 +238,7 @@ def _why_holds(amap: ArgumentMap, attack: Link, labels) -> str:
     return f"{phrase} {verb} IN and {tail}"
 
 
-def _why_failed(amap: ArgumentMap, attack: Link, labels) -> str:
+def _why_failed(amap: ArgumentMap, attack: Link, labels: Labels) -> str:
     """Why an OUT attack link fails."""
     out = [p for p in attack.premises if labels.get(p) is OUT]
     if out:
@@ -251,7 +248,7 @@ def _why_failed(amap: ArgumentMap, attack: Link, labels) -> str:
     return f"the attack by {_premises(amap, attack, with_kind=False)} is countered by {by}"
 
 
-def _why_open(amap: ArgumentMap, attack: Link, target: str, labels) -> str:
+def _why_open(amap: ArgumentMap, attack: Link, target: str, labels: Labels) -> str:
     """Why an UNDECIDED attack link is neither established nor defeated."""
     phrase = f"the attack by {_premises(amap, attack, with_kind=False)}"
     if _reaches(amap, target, attack.id):

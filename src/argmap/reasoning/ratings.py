@@ -75,8 +75,9 @@ def propagate_ratings(amap: ArgumentMap, ids: Iterable[str] | None = None) -> di
     derived: dict[str, tuple[Rating, str]] = {}
 
     def settle(sid: str) -> None:
-        if given[sid] is not None:
-            effective[sid] = given[sid]
+        rating = given[sid]
+        if rating is not None:
+            effective[sid] = rating
         else:
             derived[sid] = _derive(amap, incoming[sid], effective, objections)
             effective[sid] = derived[sid][0]
@@ -159,8 +160,8 @@ def _force(link: Link, effective: dict[str, Rating], objections: dict[str, list[
 def _derive(
     amap: ArgumentMap, links: list[Link], effective: dict[str, Rating], objections: dict[str, list[Link]]
 ) -> tuple[Rating, str]:
-    pro = {Strength.STRONG: [], Strength.WEAK: []}
-    con = {Strength.STRONG: [], Strength.WEAK: []}
+    pro: dict[Strength, list[Link]] = {Strength.STRONG: [], Strength.WEAK: []}
+    con: dict[Strength, list[Link]] = {Strength.STRONG: [], Strength.WEAK: []}
     for link in links:
         force = _force(link, effective, objections)
         if force is not Strength.NONE:

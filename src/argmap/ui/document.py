@@ -6,16 +6,17 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.reading import read_bytes
 from argmap.model import AddStatement, ArgumentMap, Batch, ChangeStatement, Edit, MapMeta
+from argmap.model.i18n import EDITS
 
 
 @dataclass(frozen=True)
@@ -56,14 +57,14 @@ def _added_ids(edit: object) -> set[str]:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class _EditCommand(QUndoCommand):
     """The one generic undo command: redo applies the edit, undo reverts it."""
 
     def __init__(self, document: Document, edit: Edit, merge: bool = False) -> None:
-        super().__init__(edit.label)
+        super().__init__(QCoreApplication.translate(EDITS, edit.label))  # labels are marked with translate_noop
         self._document = document
         self.edit = edit
         self.merge = merge
@@ -88,10 +89,12 @@ class _EditCommand(QUndoCommand):
         else:
             self.edit.apply(self._document.map)
         self._document.edited.emit()
+        self._document.report_subscriber_failures()
 
     def undo(self) -> None:
         self.edit.revert(self._document.map)
         self._document.edited.emit()
+        self._document.report_subscriber_failures()
 
 
 class Document(QObject):
@@ -99,8 +102,13 @@ class Document(QObject):
 
     modifiedChanged = Signal(bool)
     pathChanged = Signal(str)
-    #: Emitted after every edit applied, undone or redone, and after a revert.
+    #: The undo stack moved (an edit applied, undone or redone) or the document was
+    #: reverted: for the title, the actions and the window's own bookkeeping. Views
+    #: follow the map's change records instead (``ArgumentMap.subscribe``).
     edited = Signal()
+    #: A view failed to follow a change (a bug in the view): the message says which and
+    #: why. The edit and its undo step stand; the window shows the message non-modally.
+    subscriberFailed = Signal(str)
 
     def __init__(
         self,
@@ -169,7 +177,11 @@ class Document(QObject):
         """Apply ``edit`` as one undo step. A refused edit raises its ``MapError`` and
         leaves the map and the history unchanged. ``merge``: a text edit of a statement
         that the previous step added joins that step."""
-        edit.apply(self.map)  # raises before anything enters the stack
+        try:
+            edit.apply(self.map)  # raises before anything enters the stack
+        except Exception:
+            self.report_subscriber_failures()
+            raise
         self.undo_stack.push(_EditCommand(self, edit, merge))
 
     def revert_to(self, other: ArgumentMap, view: ViewState | None = None) -> None:
@@ -183,6 +195,7 @@ class Document(QObject):
         self._bump()
         self._update_modified()
         self.edited.emit()
+        self.report_subscriber_failures()
 
     def reload(self) -> None:
         """Revert to the file on disk (raises ``FileFormatError``)."""
@@ -245,6 +258,12 @@ class Document(QObject):
 
     def close(self) -> None:
         self.undo_stack.clear()
+
+    def report_subscriber_failures(self) -> None:
+        """Emit ``subscriberFailed`` for the subscribers that failed during the edit
+        just completed (the map is consistent again by now)."""
+        for failure in self.map.take_subscriber_failures():
+            self.subscriberFailed.emit(failure.message())
 
     # ------------------------------------------------------------------ helpers
     def _bump(self, *_args: object) -> None:

@@ -3,11 +3,14 @@ highlights every match on the canvas and jumps between them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from argmap.model import ArgumentMap, Statement
+from argmap.model import ArgumentMap, Change, LinkAdded, LinkChanged, LinkRemoved, Statement
 
 
 def matches(amap: ArgumentMap, query: str) -> list[str]:
@@ -39,6 +42,8 @@ class FindBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findBar")
         self._map: ArgumentMap | None = None
+        self._unsubscribe: Callable[[], None] | None = None
+        self._refresh_due = False
         self._hits: list[str] = []
         self._current = -1
         lay = QHBoxLayout(self)
@@ -70,7 +75,12 @@ class FindBar(QWidget):
         self.hide()
 
     def set_map(self, amap: ArgumentMap | None) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         self._map = amap
+        if amap is not None:
+            self._unsubscribe = amap.subscribe(self._on_change)
         self._hits = []
         self._current = -1
         if self.isVisible():
@@ -89,6 +99,19 @@ class FindBar(QWidget):
 
     def hits(self) -> list[str]:
         return list(self._hits)
+
+    def _on_change(self, change: Change) -> None:
+        """A change record: search again once the edit is done (links change no match)."""
+        if isinstance(change, (LinkAdded, LinkRemoved, LinkChanged)) or self._refresh_due:
+            return
+        if shiboken6.isValid(self) and self.isVisible():
+            self._refresh_due = True
+            QTimer.singleShot(0, self._refresh_later)
+
+    def _refresh_later(self) -> None:
+        self._refresh_due = False
+        if shiboken6.isValid(self):
+            self.refresh()
 
     def refresh(self) -> None:
         """Search again after the map changed (keeps the bar's place if it can)."""

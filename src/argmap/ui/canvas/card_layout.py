@@ -6,15 +6,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
 from argmap.model import Statement, StatementKind
-from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, make_font
+from argmap.ui.styles import BODY_PX, CARD_WIDTH, HEADER_PX, SMALL_PX, make_font
 
-CARD_WIDTH = 260.0
 PAD_X = 12.0
 PAD_TOP = 8.0
 PAD_BOTTOM = 10.0
@@ -107,7 +106,7 @@ class _Metrics:
         return pieces
 
 
-@lru_cache(maxsize=None)
+@cache
 def metrics(role: str) -> _Metrics:
     """Metrics for "body", "title", "small" or "header" (created on first use; needs a
     QGuiApplication)."""

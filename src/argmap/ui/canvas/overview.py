@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from argmap.model import LinkKind
 from argmap.ui.canvas.card_layout import HEADER_H, PAD_TOP, pad_x
 from argmap.ui.canvas.render_state import RenderState
+from argmap.ui.styles import badge_colors
 
 MAX_SIDE = 4096
 MAX_PIXELS = 8_000_000
@@ -69,7 +70,7 @@ def render_overview(cards, links, rect: QRectF, scale: float, rs: RenderState, d
                 marks.setdefault(badge, []).append(band)
         painter.setPen(Qt.PenStyle.NoPen)
         for badge, rects in marks.items():
-            painter.setBrush(rs.theme.badge_colors(badge)[0])
+            painter.setBrush(badge_colors(rs.theme, badge)[0])
             painter.drawRects(rects)
     painter.end()
     image.setDevicePixelRatio(dpr)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 
 from argmap.model import LinkKind
 from argmap.ui.canvas.card_layout import metrics
-from argmap.ui.styles import HEADER_PX, Head, LegendEntry, Shape, Theme, make_font
+from argmap.ui.styles import HEADER_PX, Head, LegendEntry, Shape, Theme, badge_colors, make_font
 
 HEAD_LEN = 11.0
 HEAD_HALF = 5.5
@@ -98,7 +98,7 @@ def badge_width(label: str) -> float:
 
 def draw_badge(painter: QPainter, right: float, top: float, label: str, theme: Theme) -> float:
     """A small pill with ``label`` whose right edge is at ``right``; returns its left edge."""
-    fill, text = theme.badge_colors(label)
+    fill, text = badge_colors(theme, label)
     w = badge_width(label)
     rect = QRectF(right - w, top, w, 15.0)
     painter.setPen(QPen(text if fill.lightness() > 200 else fill, 1.0))

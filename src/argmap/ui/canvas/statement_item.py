@@ -19,7 +19,7 @@ from argmap.ui.canvas.card_layout import (
 from argmap.ui.canvas.painting import FOLD, draw_badge, draw_card_shape, shape_path
 from argmap.ui.canvas.records import CardRec
 from argmap.ui.canvas.render_state import RenderState
-from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, Shape, make_font
+from argmap.ui.styles import BODY_PX, HEADER_PX, SMALL_PX, Shape, badge_colors, make_font
 
 MARGIN = 6.0  # room around the card for the selection and highlight outlines
 HANDLE_R = 6.5
@@ -149,7 +149,7 @@ class StatementItem(QGraphicsItem):
             badge = rs.badges.get(self.sid)
             if badge:  # too small to read: the label's colour fills the header band
                 px = pad_x(kind)
-                painter.fillRect(QRectF(px, PAD_TOP, w - 2 * px, HEADER_H), rs.theme.badge_colors(badge)[0])
+                painter.fillRect(QRectF(px, PAD_TOP, w - 2 * px, HEADER_H), badge_colors(rs.theme, badge)[0])
         elif rs.editing_id != self.sid:
             self._paint_text(painter, kind, accent)
         if interactive:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,6 +71,7 @@ class ChecksPanel(QDockWidget):
         self.setWindowTitle(self.tr("Checks"))
         self.setObjectName("checksDock")
         self._document: Document | None = None
+        self._unsubscribe: Callable[[], None] | None = None  # from the map's change records
         self._checker: Checker | None = None
         self._findings: list[Finding] = []  # in the checker's order; rows show a prefix
         self._shown_severities: set[Severity] = set()
@@ -122,18 +124,20 @@ class ChecksPanel(QDockWidget):
     def set_document(self, document: Document | None, defer: bool = False) -> None:
         """Follow ``document``. With ``defer`` the first checks wait for
         ``refresh_when_free`` (the window calls it once the map is on screen)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         if self._document is not None:
-            for sig, slot in ((self._document.edited, self._schedule), (self._document.pathChanged, self._on_path_changed)):
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            try:
+                self._document.pathChanged.disconnect(self._on_path_changed)
+            except (RuntimeError, TypeError):
+                pass
         if self._checker is not None:
             self._checker.detach()
             self._checker = None
         self._document = document
         if document is not None:
-            document.edited.connect(self._schedule)
+            self._unsubscribe = document.map.subscribe(self._on_record)  # every change record, undo and revert too
             document.pathChanged.connect(self._on_path_changed)
         if document is not None and (defer or (self._busy is not None and self._busy())):
             self._timer.stop()
@@ -157,6 +161,10 @@ class ChecksPanel(QDockWidget):
 
     def _schedule(self, *_args: object) -> None:
         self._timer.start()
+
+    def _on_record(self, _change: object) -> None:
+        if shiboken6.isValid(self._timer):  # the dock may be gone before the map
+            self._timer.start()
 
     def _on_path_changed(self, *_args: object) -> None:
         if self._checker is not None and self._document is not None:

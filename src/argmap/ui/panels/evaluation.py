@@ -4,6 +4,9 @@ and links (assumptions are marked and never saved), what would it take, and a le
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -89,6 +92,7 @@ class EvaluationPanel(QDockWidget):
         self.setWindowTitle(self.tr("Evaluation"))
         self.setObjectName("evaluationDock")
         self._document: Document | None = None
+        self._unsubscribe: Callable[[], None] | None = None  # from the map's change records
         self._labeller: Labeller | None = None
         self._id: str | None = None
         self._assumptions: dict[str, Rating] = {}
@@ -250,11 +254,9 @@ class EvaluationPanel(QDockWidget):
         """Follow ``document`` (None: nothing open). Assumptions are dropped. With
         ``defer`` the labels are first worked out by ``refresh_now`` (the window calls it
         once the map is on screen: labelling a big map takes tenths of a second)."""
-        if self._document is not None:
-            try:
-                self._document.edited.disconnect(self._schedule)
-            except (RuntimeError, TypeError):
-                pass
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         if self._labeller is not None:
             self._labeller.detach()
             self._labeller = None
@@ -262,7 +264,9 @@ class EvaluationPanel(QDockWidget):
         self._assumptions.clear()
         self._id = None
         if document is not None:
-            document.edited.connect(self._schedule)
+            # ratings and texts may change what is shown without changing a label: every
+            # change record schedules a refresh (the labeller's on_stale covers labels)
+            self._unsubscribe = document.map.subscribe(self._on_record)
             if document.view.theme in THEMES:
                 self.set_theme(document.view.theme)
         if defer and document is not None:
@@ -348,6 +352,10 @@ class EvaluationPanel(QDockWidget):
         self._ratings = {}
         self._timer.start()
 
+    def _on_record(self, _change: object) -> None:
+        if shiboken6.isValid(self._timer):  # the dock may be gone before the map
+            self._schedule()
+
     def refresh_now(self) -> None:
         """Recompute the labels now (normally run by the debounce timer)."""
         self._timer.stop()
@@ -358,6 +366,7 @@ class EvaluationPanel(QDockWidget):
         self._weights = None
         if amap is not None and self._labeller is None:
             self._labeller = Labeller(amap)
+            self._labeller.on_stale(self._schedule)
         if amap is None or self._labeller is None:
             self._labelling = None
             self._extensions = []

@@ -10,22 +10,28 @@ from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLocale,
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from argmap.export.handout import source_list, submap
-from argmap.model import ArgumentMap, Statement, StatementKind
-from argmap.ui.render.export import ExportError, ExportOptions, build_scene, compose
+from argmap.export.options import ExportError, ExportOptions
+from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-exported
+    EXTRA_SCALE,
+    HEADER_PT,
+    LADDER,
+    MAX_PAGES,
+    MAX_PDF_POINTS,
+    MIN_READABLE_PT,
+    OVERLAP_MM,
+    PAGE_MARGIN_MM,
+    PT_PER_UNIT,
+    choose,
+    ladder_scales,
+    min_scale,
+    position_picks,
+)
+from argmap.export.tile_plan import Tile, plan_tiles
+from argmap.model import ArgumentMap
+from argmap.ui.render.compose import build_scene, compose
+from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
-from argmap.ui.styles import BODY_PX, make_font
-from argmap.export.tile_plan import Tile, plan_tiles, prepare
-
-PAGINGS = ("by-position", "tiles")
-PT_PER_UNIT = 0.75  # one scene pixel is 1/96 inch: 0.75 pt at 100 %
-MIN_READABLE_PT = 6.0 / BODY_PX  # card text of at least 6 pt
-MAX_PDF_POINTS = 14_400.0  # the largest page size PDF readers accept (200 inches)
-MAX_PAGES = 64  # more pages than this and the map is shrunk (it stays vector: zoom in)
-PAGE_MARGIN_MM = 10.0
-OVERLAP_MM = 12.0
-HEADER_PT = 16.0
-LADDER = 0.92  # scales tried for a tiled part: 100 %, 92 %, 85 %, ... down to the fit
-EXTRA_SCALE = 0.9  # a legend or footer may shrink a page's map this much, no more
+from argmap.ui.styles import make_font
 
 
 def _tr(text: str) -> str:
@@ -60,16 +66,7 @@ class Part:
 def position_parts(amap: ArgumentMap) -> list[Part]:
     """One part per position (its question on top, then everything under it) and a last
     part with the statements under no position; empty when the map has no positions."""
-    picks: list[tuple[Statement, Statement | None]] = []
-    seen: set[str] = set()
-    for q in amap.questions():
-        for p in amap.positions(q.id):
-            if p.id not in seen:
-                seen.add(p.id)
-                picks.append((p, q))
-    for s in amap.statements():
-        if s.kind is StatementKind.POSITION and s.id not in seen:
-            picks.append((s, None))
+    picks = position_picks(amap)
     if not picks:
         return []
     covered: set[str] = set()
@@ -141,36 +138,7 @@ def ladder(comp: Composition, area: QSizeF, overlap_pt: float) -> list[tuple[flo
     fills a whole number of pages across or down. Pages are counted before nearly empty
     ones are left out."""
     size = comp.size
-    fit = min(area.width() / size.width(), area.height() / size.height(), PT_PER_UNIT)
-    scales = {PT_PER_UNIT * LADDER**k for k in range(64) if PT_PER_UNIT * LADDER**k > fit}
-    scales.add(MIN_READABLE_PT)
-    for k in range(2, 9):
-        for a, length in ((area.width(), size.width()), (area.height(), size.height())):
-            scales.update((a * k / length * 0.999, (a * k - (k - 1) * overlap_pt) / length * 0.999))
-    cards = card_rects(comp)
-    bounds = (0.0, 0.0, size.width(), size.height())
-    prepared = prepare(cards, bounds)
-    out: list[tuple[float, int]] = []
-    for scale in sorted((x for x in scales if fit * 1.0001 < x <= PT_PER_UNIT), reverse=True):
-        tiles = plan_tiles(cards, bounds, area.width() / scale, area.height() / scale, overlap_pt / scale, drop=False,
-                           prepared=prepared)
-        out.append((scale, len(tiles)))
-    out.append((fit, 1))
-    return out
-
-
-def choose(plans: dict[bool, list[tuple[float, int]]], min_pt: float) -> tuple[bool, float, int]:
-    """(landscape, scale, pages): the fewest pages at a scale of at least ``min_pt``
-    (else the fit on one page), then the biggest scale."""
-    best: tuple[int, float, bool] | None = None
-    for landscape, rungs in plans.items():
-        allowed = [r for r in rungs if r[0] >= min_pt * 0.999] or [rungs[-1]]
-        fewest = min(n for _, n in allowed)
-        scale = max(s for s, n in allowed if n == fewest)
-        if best is None or (fewest, -scale) < (best[0], -best[1]):
-            best = (fewest, scale, landscape)
-    assert best is not None
-    return best[2], best[1], best[0]
+    return ladder_scales((size.width(), size.height()), (area.width(), area.height()), overlap_pt, card_rects(comp))
 
 
 def plan_part(part: Part, areas: dict[bool, QSizeF], overlap_pt: float) -> None:
@@ -202,11 +170,7 @@ def _tile_spec(comp: Composition, t: Tile, scale: float, landscape: bool, label:
 def choose_min_scale(parts: list[Part]) -> float:
     """The smallest scale a tiled part may use: readable, unless that needs more than
     ``MAX_PAGES`` pages in all (then smaller, down to one page per part)."""
-    min_pt = MIN_READABLE_PT
-    floor = min(rungs[-1][0] for p in parts for rungs in (p.plans or {}).values())
-    while sum(choose(p.plans or {}, min_pt)[2] for p in parts) > MAX_PAGES and min_pt > floor:
-        min_pt *= LADDER
-    return min_pt
+    return min_scale([p.plans or {} for p in parts])
 
 
 def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, QSizeF], *, overlap_mm: float = OVERLAP_MM,
@@ -323,11 +287,6 @@ def release(pages: list[PageSpec]) -> None:
         if id(page.comp.scene) not in seen:
             seen.add(id(page.comp.scene))
             _detach(page.comp)
-
-
-def _detach(comp: Composition | None) -> None:
-    if comp is not None and hasattr(comp.scene, "detach"):
-        comp.scene.detach()
 
 
 # -------------------------------------------------------------------------- posters
