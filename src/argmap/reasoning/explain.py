@@ -8,7 +8,7 @@ from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
 from argmap.model.style import KIND_WORDS
 from argmap.reasoning.framework import IN, OUT, UNDECIDED, Label
 from argmap.reasoning.labelling import Labelling
-from argmap.reasoning.weighing import Weights
+from argmap.reasoning.weighing import Weight, Weights
 
 Labels = Mapping[str, Label] | Labelling
 
@@ -88,7 +88,7 @@ def _comparison(amap: ArgumentMap, attack: Link, weights: Weights) -> tuple[str,
     ), change
 
 
-def _weight_words(amap: ArgumentMap, attack: Link, force) -> str:
+def _weight_words(amap: ArgumentMap, attack: Link, force: Weight) -> str:
     if force.by_student and "link" in force.why:
         return force.why
     return _drop_it(force.why, "it")
@@ -105,7 +105,9 @@ def _drop_it(why: str, subject: str = "") -> str:
     return why
 
 
-def _explain_weighed(amap: ArgumentMap, s: Statement, labels, label: Label, weights: Weights) -> str:
+def _explain_weighed(
+    amap: ArgumentMap, s: Statement, labels: Mapping[str, Label] | Labelling, label: Label, weights: Weights
+) -> str:
     subject = name(amap, s.id)
     attacks = amap.attackers(s.id)
     holding = [a for a in attacks if labels.get(a.id) is IN]

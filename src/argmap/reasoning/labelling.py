@@ -4,6 +4,7 @@ grounded labels of a live map up to date from its change records."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -23,7 +24,7 @@ from argmap.model import (
 from argmap.model.errors import UnknownIdError
 from argmap.reasoning.framework import IN, OUT, Framework, Label
 from argmap.reasoning.preferred_search import preferred_labellings
-from argmap.reasoning.weighing import Weights, defeat_framework, weigh
+from argmap.reasoning.weighing import QuoteCheck, Weights, defeat_framework, weigh
 
 #: "weighed" (the default): grounded over defeats, an attack counting only when it is at
 #: least as strong as its target; "weighed-preferred": preferred over defeats; "grounded"
@@ -108,7 +109,7 @@ def preferred(amap: ArgumentMap) -> list[Labelling]:
     return [Labelling(labs, "preferred") for labs in preferred_labellings(Framework.from_map(amap))]
 
 
-def weighed(amap: ArgumentMap, weights: Weights | None = None, base_dir=None, framework: Framework | None = None) -> Labelling:
+def weighed(amap: ArgumentMap, weights: Weights | None = None, base_dir: str | Path | None = None, framework: Framework | None = None) -> Labelling:
     """Grounded labels over defeats: an attack on a statement counts only when it is at
     least as strong as the statement (``weigh``); an undercut always counts.
     ``framework``: the map's compiled framework when one is at hand (a ``Labeller``'s)."""
@@ -117,14 +118,14 @@ def weighed(amap: ArgumentMap, weights: Weights | None = None, base_dir=None, fr
     return Labelling(fw.grounded(), "weighed", weights=weights)
 
 
-def weighed_preferred(amap: ArgumentMap, weights: Weights | None = None, base_dir=None) -> list[Labelling]:
+def weighed_preferred(amap: ArgumentMap, weights: Weights | None = None, base_dir: str | Path | None = None) -> list[Labelling]:
     """Every preferred labelling over defeats (see ``weighed``)."""
     weights = weights if weights is not None else weigh(amap, base_dir)
     fw = defeat_framework(Framework.from_map(amap), weights)
     return [Labelling(labs, "weighed-preferred", weights=weights) for labs in preferred_labellings(fw)]
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "weighed", base_dir=None, weights: Weights | None = None) -> list[Labelling]:
+def evaluate(amap: ArgumentMap, semantics: str = "weighed", base_dir: str | Path | None = None, weights: Weights | None = None) -> list[Labelling]:
     """Weighed (default), grounded (one labelling each) or preferred, weighed-preferred
     (one per extension). ``base_dir`` is where quoted documents are looked for."""
     if semantics == "weighed":
@@ -184,11 +185,12 @@ def what_if(
     return _what_if(fw, assumptions, base, weights)
 
 
-def _check_from(weights: Weights | None):
+def _check_from(weights: Weights | None) -> QuoteCheck | None:
     """A quotation check that reuses the results already found for ``weights``."""
     if weights is None:
         return None
-    return lambda s: weights.quotes.get(s.id, "unchecked")
+    quotes = weights.quotes
+    return lambda s: quotes.get(s.id, "unchecked")
 
 
 def _what_if(

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from argmap.model import ArgumentMap, Basis, LinkKind, Rating, Statement, Strength
+from argmap.model import ArgumentMap, Basis, Link, LinkKind, Rating, SourceDocument, Statement, Strength
 from argmap.reasoning.framework import Framework
 from argmap.reasoning.quotes import cited_document, locate, normalise, quote_fragments
 from argmap.reasoning.ratings import given_rating
@@ -105,8 +105,8 @@ class Weights:
             return True
         return force.level >= self.statements[target].level
 
-    def to_json(self) -> dict:
-        def one(w: Weight) -> dict:
+    def to_json(self) -> dict[str, dict[str, dict[str, object]]]:
+        def one(w: Weight) -> dict[str, object]:
             return {"level": w.level, "name": w.name, "why": w.why, "by_student": w.by_student}
 
         return {
@@ -124,7 +124,7 @@ def quote_checker(amap: ArgumentMap, base_dir: str | Path | None) -> QuoteCheck:
     document ("checked"), is not in it ("not-found"), or cannot be checked ("unchecked").
     Each document is read once (the text is cached by ``quotes``)."""
     base = Path(base_dir) if base_dir is not None else None
-    found: dict = {}
+    found: dict[SourceDocument, str | None] = {}
 
     def check(s: Statement) -> str:
         source = s.source
@@ -221,7 +221,7 @@ def weigh(
     links = amap.links()
     rating = {link.id: _link_rating(overrides.get(link.id, link.strength)) for link in links}
     undercut = {link.target for link in links if link.kind is LinkKind.ATTACK}
-    reasons: dict[str, list] = {}
+    reasons: dict[str, list[Link]] = {}
     for link in links:
         if link.kind is LinkKind.SUPPORT and link.id not in undercut and link.target in own:
             reasons.setdefault(link.target, []).append(link)
@@ -255,7 +255,7 @@ def weigh(
     return Weights(out_s, out_l, overrides, quotes)
 
 
-def _lent(link, rated: Weight | None, strength: Mapping[str, Weight], names: Mapping[str, str]) -> Weight:
+def _lent(link: Link, rated: Weight | None, strength: Mapping[str, Weight], names: Mapping[str, str]) -> Weight:
     """What a reason lends to the statement it supports, with why in words."""
     if rated is not None:
         if rated.level < 0:
