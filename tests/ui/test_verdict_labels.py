@@ -151,3 +151,24 @@ def test_panel_link_what_if_and_ratings_note(qtbot, tmp_path):
     panel.show_ids(["p"])
     text = panel.rating_label.text()
     assert text.startswith("Your ratings suggest")
+
+
+def test_a_rating_edit_reweighs_after_the_debounce(qtbot):
+    from argmap.model import change_statement
+
+    amap = make_map(
+        {
+            "p": Statement("p", K.POSITION, "Ban phones"),
+            "e": Statement("e", StatementKind.EVIDENCE, "A study", rating=Rating.ACCEPTED),
+            "r": Statement("r", K.REBUTTAL, "Pupils need phones"),
+        },
+        [("s", "support", "e", "p"), ("a", "attack", "r", "p")],
+    )
+    doc = Document(amap)
+    panel = EvaluationPanel(doc)
+    qtbot.addWidget(panel)
+    assert panel.badges()["p"] == "IN"
+    doc.apply(change_statement(doc.map, "r", rating=Rating.ACCEPTED))  # now as strong as the study
+    qtbot.waitUntil(lambda: panel.badges()["p"] == "OUT", timeout=2000)
+    doc.undo_stack.undo()
+    qtbot.waitUntil(lambda: panel.badges()["p"] == "IN", timeout=2000)
