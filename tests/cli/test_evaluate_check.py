@@ -217,3 +217,15 @@ def test_cli_on_argdown_corpus_files(tmp_path, corpus_dir):
         assert set(json.loads(res.stdout)["labels"]) == {s.id for s in amap.statements()}
         res = argmap("check", path)
         assert res.returncode in (0, 1) and res.stderr == ""
+
+
+def test_evaluate_what_if_and_what_it_takes(debate_file):
+    res = argmap("evaluate", debate_file, "--what-it-takes")
+    assert "'Limited Russian capacity' would stand if you rejected 'Russia announced more troops" in res.stdout
+    data = json.loads(argmap("evaluate", debate_file, "--assume", "a=none", "--json").stdout)
+    assert data["verdicts"] == {"p": "stands"} and data["changed"] == ["p"]
+    data = json.loads(argmap("evaluate", debate_file, "--assume", "r=rejected", "--json", "--what-it-takes").stdout)
+    assert data["labels"]["p"] == "in" and data["what_it_takes"] == {}
+    bad = argmap("evaluate", debate_file, "--assume", "a=accepted")
+    assert bad.returncode == 2 and "a can be assumed strong, weak or none" in bad.stderr
+    assert json.loads(argmap("evaluate", debate_file, "--json").stdout)["labels"]["p"] == "out"  # file unchanged

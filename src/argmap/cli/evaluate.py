@@ -24,6 +24,7 @@ from argmap.reasoning import (
     propagate_ratings,
     summary,
     verdict,
+    what_if,
     what_would_it_take,
 )
 from argmap.reasoning.weighing import weigh
@@ -42,6 +43,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
             "weighed (default): an attack counts only if at least as strong as what it attacks; "
             "weighed-preferred: each consistent side of that; grounded: every attack counts, one cautious "
             "labelling; preferred: every maximal consistent point of view"
+        ),
+    )
+    p.add_argument(
+        "--assume",
+        action="append",
+        default=[],
+        metavar="ID=VALUE",
+        help=(
+            "what if: a statement accepted or rejected, or (weighed) a link strong, weak or none; "
+            "repeatable; the file is not changed"
         ),
     )
     p.add_argument(
@@ -99,12 +110,25 @@ def run(args: argparse.Namespace) -> int:
         print(f"argmap: {args.file}: {exc}", file=sys.stderr)
         return 1
     single = args.semantics in ("grounded", "weighed")
+    changes: list[str] = []
+    if args.assume:
+        if not single:
+            print(f"argmap: {args.file}: --assume works with --semantics weighed or grounded", file=sys.stderr)
+            return 2
+        try:
+            labellings, changes = _assumed(amap, labellings[0], args.assume)
+        except ValueError as exc:
+            print(f"argmap: {args.file}: {exc}", file=sys.stderr)
+            return 2
     if args.json:
         data: dict[str, Any] = {"file": args.file, "semantics": args.semantics}
         if weights is not None:
             data["strengths"] = weights.to_json()
         if single:
             data.update(_labels_json(amap, labellings[0]))
+            if args.assume:
+                data["assumed"] = list(args.assume)
+                data["changed"] = changes
             if args.what_it_takes:
                 data["what_it_takes"] = _takes_json(amap, labellings[0])
         else:
@@ -118,6 +142,8 @@ def run(args: argparse.Namespace) -> int:
     print(amap.meta.title or args.file)
     print(f"Semantics: {args.semantics}")
     if single:
+        if args.assume:
+            print(f"What if (not saved): {', '.join(args.assume)}; changed: {', '.join(changes) or 'nothing'}")
         _print_labelling(amap, labellings[0], args.explain)
         if args.what_it_takes:
             _print_takes(amap, labellings[0])
@@ -150,6 +176,26 @@ def _print_labelling(amap: ArgumentMap, labelling: Labelling, with_explanations:
         if with_explanations:
             print(f"       {explain(amap, sid, labelling)}")
     print(summary(amap, labelling))
+
+
+def _assumed(amap: ArgumentMap, base: Labelling, assume: list[str]) -> tuple[list[Labelling], list[str]]:
+    """The labels under ``--assume ID=VALUE`` what-ifs, and the ids whose label changed."""
+    statements: dict[str, str] = {}
+    links: dict[str, str] = {}
+    for item in assume:
+        id_, sep, value = item.partition("=")
+        id_, value = id_.strip(), value.strip().lower()
+        if not sep or id_ not in amap:
+            raise ValueError(f"--assume {item!r}: give ID=VALUE with the id of a statement or link of the map")
+        if amap.is_statement(id_) and value in ("accepted", "rejected", "undecided"):
+            statements[id_] = value
+        elif amap.is_link(id_) and value in ("strong", "weak", "none") and base.weights is not None:
+            links[id_] = value
+        else:
+            allowed = "accepted or rejected" if amap.is_statement(id_) else "strong, weak or none (weighed only)"
+            raise ValueError(f"--assume {item!r}: {id_} can be assumed {allowed}")
+    result = what_if(amap, statements, base, link_strengths=links or None)
+    return [result.after], [c.id for c in result.changes]
 
 
 def _print_takes(amap: ArgumentMap, labelling: Labelling) -> None:
