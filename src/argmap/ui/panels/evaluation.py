@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -52,8 +51,8 @@ from argmap.reasoning import (
 from argmap.reasoning.verdicts import UNSUPPORTED_BADGE
 from argmap.ui.document import Document
 from argmap.ui.panels.checks import dock_is_showing
-from argmap.ui.canvas.painting import badge_width, draw_badge
-from argmap.ui.styles import THEMES, get_theme
+from argmap.ui.panels.badges import badge_pixmap
+from argmap.ui.styles import THEMES
 
 #: Milliseconds of quiet after an edit before labels are recomputed.
 DEBOUNCE_MS = 150
@@ -61,19 +60,6 @@ DEBOUNCE_MS = 150
 MAX_CHANGE_ROWS = 8
 #: Badge text for a what-if assumption (the theme draws unknown labels in a neutral colour).
 ASSUMED_BADGE = {Rating.ACCEPTED: "IF IN", Rating.REJECTED: "IF OUT"}
-
-
-def badge_pixmap(label: str, theme: str, dpr: float = 1.0) -> QPixmap:
-    """A card badge drawn exactly as on the canvas (for legends and lists)."""
-    w = badge_width(label) + 2
-    pm = QPixmap(QSize(int(w * dpr) + 1, int(17 * dpr) + 1))
-    pm.setDevicePixelRatio(dpr)
-    pm.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pm)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    draw_badge(painter, w - 1, 1, label, get_theme(theme))
-    painter.end()
-    return pm
 
 
 class EvaluationPanel(QDockWidget):
