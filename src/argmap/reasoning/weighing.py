@@ -225,28 +225,35 @@ def weigh(
     for link in links:
         if link.kind is LinkKind.SUPPORT and link.id not in undercut and link.target in own:
             reasons.setdefault(link.target, []).append(link)
-    # Strengths only grow from their own value; iterate to the fixpoint (support circles
-    # settle at the best value found on the circle).
+    # Strengths only grow from their own value: a worklist runs to the fixpoint, a
+    # statement being looked at again only when one of its premises grew (support circles
+    # settle at the best value found on the circle). Sorted for a deterministic result.
     strength = dict(own)
-    names = {s.id: s.label(40) for s in statements}
-    changed = True
-    rounds = 0
-    while changed and rounds <= len(own) + 1:
-        changed = False
-        rounds += 1
-        for sid, into in reasons.items():
-            if own[sid].by_student:
-                continue
-            best = strength[sid]
-            best_link = None
-            for link in into:
-                rated = rating[link.id]
-                level = rated.level if rated is not None else min(strength[p].level for p in link.premises)
-                if level > best.level:
-                    best, best_link = Weight(level, ""), link
-            if best_link is not None:  # the words only for the reason that wins
-                strength[sid] = _lent(best_link, rating[best_link.id], strength, names)
-                changed = True
+    users: dict[str, list[str]] = {}
+    for sid, into in reasons.items():
+        for link in into:
+            for p in link.premises:
+                users.setdefault(p, []).append(sid)
+    names = _Names(amap)
+    queue = sorted(sid for sid in reasons if not own[sid].by_student)
+    waiting = set(queue)
+    queue.reverse()
+    while queue:
+        sid = queue.pop()
+        waiting.discard(sid)
+        best = strength[sid]
+        best_link = None
+        for link in reasons[sid]:
+            rated = rating[link.id]
+            level = rated.level if rated is not None else min(strength[p].level for p in link.premises)
+            if level > best.level:
+                best, best_link = Weight(level, ""), link
+        if best_link is not None:  # the words only for the reason that wins
+            strength[sid] = _lent(best_link, rating[best_link.id], strength, names)
+            for user in users.get(sid, ()):
+                if user not in waiting and not own[user].by_student:
+                    waiting.add(user)
+                    queue.append(user)
     out_s = strength
     out_l: dict[str, Weight] = {}
     for link in links:
@@ -255,7 +262,21 @@ def weigh(
     return Weights(out_s, out_l, overrides, quotes)
 
 
-def _lent(link: Link, rated: Weight | None, strength: Mapping[str, Weight], names: Mapping[str, str]) -> Weight:
+class _Names:
+    """Short names of statements, made when first asked for."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self._map = amap
+        self._names: dict[str, str] = {}
+
+    def __getitem__(self, sid: str) -> str:
+        name = self._names.get(sid)
+        if name is None:
+            name = self._names[sid] = self._map.statement(sid).label(40)
+        return name
+
+
+def _lent(link: Link, rated: Weight | None, strength: Mapping[str, Weight], names: _Names) -> Weight:
     """What a reason lends to the statement it supports, with why in words."""
     if rated is not None:
         if rated.level < 0:
