@@ -172,11 +172,31 @@ def hard_map(n: int = 1000):
     return amap
 
 
+def web_map(n: int = 1000, attacks: int = 1500, seed: int = 3):
+    """``n`` bare claims tangled by ``attacks`` random attacks: big regions, many
+    positions with no small answer (the search's bounds are reached)."""
+    from argmap.model import ArgumentMap, Link, LinkKind, MapError
+
+    rng = random.Random(seed)
+    amap = ArgumentMap()
+    for i in range(n):
+        kind = StatementKind.POSITION if i < 30 else StatementKind.CLAIM
+        amap.add_statement(Statement(f"w{i}", kind, f"claim {i}"))
+    for j in range(attacks):
+        a, b = rng.sample(range(n), 2)
+        try:
+            amap.add_link(Link(f"wl{j}", LinkKind.ATTACK, (f"w{a}",), f"w{b}"))
+        except MapError:
+            pass
+    return amap
+
+
 def print_weighing(sizes: list[int]) -> None:
     print(f"{'map':>10} {'weigh':>8} {'weighed':>8} {'takes max':>9} {'takes all':>9} {'asked':>6} {'gave up':>7}"
           "   (ms; targets: what would it take 200 ms on the example, 2 s at 1,000)")
     rows = [("example", load_project(EXAMPLE).map, EXAMPLE.parent)] + [(str(n), generate_map(n), None) for n in sizes]
     rows.append(("1000 hard", hard_map(1000), None))
+    rows.append(("1000 web", web_map(), None))
     for name, amap, base in rows:
         wt, lt, tmax, tall, asked, gave_up = weighing_ms(amap, base)
         print(f"{name:>10} {wt:>8.1f} {lt:>8.1f} {tmax:>9.1f} {tall:>9.1f} {asked:>6} {gave_up:>7}")
