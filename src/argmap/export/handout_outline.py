@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from argmap.model import ArgumentMap, Link, LinkKind, Source, Statement, StatementKind
 from argmap.model.style import HANDOUT_KIND_NAMES
+from argmap.model.submap import submap  # noqa: F401 - re-exported: handouts and exports cut maps with it (mode "trim")
 
 KIND_LABEL = HANDOUT_KIND_NAMES
 _SAFE_SCHEMES = ("http", "https", "mailto")
@@ -58,28 +59,6 @@ def resolve_statement(amap: ArgumentMap, id_or_title: str) -> str:
     if hits:
         raise LookupError(f"{len(hits)} statements match {id_or_title!r} ({', '.join(hits[:5])}); use an id or a full title")
     raise LookupError(f"no statement has the id or title {id_or_title!r}")
-
-
-def submap(amap: ArgumentMap, ids: Iterable[str]) -> ArgumentMap:
-    """A new map with only the statements in ``ids`` and the links among them (premises
-    outside are dropped; a link left without premises or target goes, and so do links
-    attacking it). Metadata is kept; a position whose question is gone answers nothing."""
-    keep = {i for i in ids if amap.is_statement(i)}
-    statements = [replace(s, answers=s.answers if s.answers in keep else None) for s in amap.statements() if s.id in keep]
-    wanted = set(ids) | keep
-    links: dict[str, Link] = {}
-    for link in amap.links():
-        premises = tuple(p for p in link.premises if p in keep)
-        if premises and (link.id in wanted or link.target in wanted):
-            links[link.id] = replace(link, premises=premises)
-    changed = True
-    while changed:  # drop links whose target link was dropped (chains of undercuts)
-        changed = False
-        for lid, link in list(links.items()):
-            if link.target not in keep and link.target not in links:
-                del links[lid]
-                changed = True
-    return ArgumentMap.from_parts(amap.meta, statements, links.values())
 
 
 # ------------------------------------------------------------------------- outline

@@ -1,4 +1,7 @@
-"""Files: the native project format and the interchange formats. No Qt."""
+"""Files, on the model only: the native project format (pydantic schema, migrations,
+atomic saves) and the interchange formats (AIF, Argdown, Carneades, Kialo, GraphML,
+DOT), with import reports. No Qt; readers leave unplaced statements unplaced (the
+caller lays them out with ``argmap.layout.with_layout``)."""
 
 from argmap.formats.errors import (
     FileFormatError,

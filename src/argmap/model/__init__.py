@@ -1,5 +1,8 @@
-"""The argument model: statements and links in a networkx graph, change records and
-reversible edits. Imports neither Qt nor pydantic nor any file code."""
+"""The argument model, at the bottom of the layers: statements and links in a networkx
+graph (``ArgumentMap``), change records sent to subscribers, reversible edits, the one
+sub-map extractor (``submap``), and the Qt-free style data (``style``: kind names,
+colours, shapes, glyphs) with translation markers (``i18n``). Imports nothing else of
+argmap but ``argmap.util``, and neither Qt nor pydantic nor any file code."""
 
 from argmap.model.argument_map import ArgumentMap, SubscriberFailure
 from argmap.model.changes import (
@@ -39,6 +42,7 @@ from argmap.model.errors import (
     StillConnectedError,
     UnknownIdError,
 )
+from argmap.model.submap import SubmapMode, submap
 from argmap.model.types import (
     Basis,
     Link,

@@ -16,11 +16,11 @@ from argmap.model import (
     Batch,
     Link,
     MapError,
-    MapMeta,
     StatementKind,
     new_id,
 )
 from argmap.model.edits import plural
+from argmap.model.submap import submap
 from argmap.model.types import replace
 
 MIME_TYPE = "application/x-argmap+json"
@@ -29,26 +29,9 @@ PASTE_OFFSET = (40.0, 40.0)
 
 def extract_submap(amap: ArgumentMap, ids: Iterable[str]) -> ArgumentMap:
     """The selected statements with every link whose premises and target are all in
-    the selection (links attacking such links too). A position keeps ``answers`` only
-    if its question is selected."""
-    ids = set(ids)
-    stmts = {i: amap.statement(i) for i in ids if amap.is_statement(i)}
-    links: dict[str, Link] = {}
-    changed = True
-    while changed:  # links among the selection, then undercuts among those
-        changed = False
-        for link in amap.links():
-            if link.id in links:
-                continue
-            if all(p in stmts for p in link.premises) and (link.target in stmts or link.target in links):
-                links[link.id] = link
-                changed = True
-    out = []
-    for s in stmts.values():
-        if s.answers is not None and s.answers not in stmts:
-            s = replace(s, answers=None)
-        out.append(s)
-    return ArgumentMap.from_parts(MapMeta(), out, links.values())
+    the selection (links attacking such links too): ``argmap.model.submap`` in mode
+    "whole". A position keeps ``answers`` only if its question is selected."""
+    return submap(amap, ids, mode="whole")
 
 
 def plain_text(amap: ArgumentMap) -> str:
