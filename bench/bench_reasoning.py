@@ -1,5 +1,6 @@
 """Reasoning speed on synthetic maps: grounded labels (target: 10,000 statements within
-200 ms), a live refresh after a one-statement edit (target: within 50 ms), the checks
+200 ms), weighing and weighed labels, "what would it take" for every position that does
+not stand (targets: 200 ms on the example, 2 s on a 1,000-statement map), a live refresh after a one-statement edit (target: within 50 ms), the checks
 (``check_map`` on the whole map; the live ``Checker`` after a text edit, target 5 ms at
 10,000, and after adding or removing a support link, target 20 ms) and the Checks dock's
 refresh (offscreen Qt). Prints medians.
@@ -21,7 +22,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import generate_map  # noqa: E402
 
 from argmap.model import AddStatement, Batch, RemoveItems, Statement, StatementKind, change_statement, connect  # noqa: E402
+from argmap.formats import load_project  # noqa: E402
 from argmap.reasoning import (  # noqa: E402
+    Label,
+    positions,
+    weigh,
+    weighed,
+    what_would_it_take,
     Checker,
     Framework,
     Labeller,
@@ -132,7 +139,72 @@ def panel_ms(amap, rng: random.Random, rounds: int = 11) -> tuple[float, float, 
     return first, statistics.median(times["text"]), statistics.median(times["link"])
 
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "ottawa-convention.argmap.json"
+
+
+def weighing_ms(amap, base_dir=None) -> tuple[float, float, float, float, int, int]:
+    """(weigh, weighed labels, what-would-it-take: slowest position, all positions) in ms,
+    with how many positions were asked about and how many answers gave up."""
+    w = weigh(amap, base_dir)
+    weigh_t = median_ms(lambda: weigh(amap, base_dir), 3)
+    label_t = median_ms(lambda: weighed(amap, w), 3)
+    lab = weighed(amap, w)
+    asked = [sid for sid in positions(amap) if lab[sid] is not Label.IN]
+    times, gave_up = [], 0
+    for sid in asked:
+        start = time.perf_counter()
+        result = what_would_it_take(amap, sid, lab)
+        times.append((time.perf_counter() - start) * 1000)
+        gave_up += result.gave_up
+    return weigh_t, label_t, max(times, default=0.0), sum(times), len(asked), gave_up
+
+
+def hard_map(n: int = 1000):
+    """A synthetic map where the first position is defeated by four independent strong
+    attacks (no set of three changes makes it stand: the search runs to its bound)."""
+    from argmap.model import Link, LinkKind, Strength
+
+    amap = generate_map(n)
+    target = positions(amap)[0]
+    for i in range(4):
+        amap.add_statement(Statement(f"hard{i}", StatementKind.REBUTTAL, f"Objection {i}"))
+        amap.add_link(Link(f"hardl{i}", LinkKind.ATTACK, (f"hard{i}",), target, strength=Strength.STRONG))
+    return amap
+
+
+def web_map(n: int = 1000, attacks: int = 1500, seed: int = 3):
+    """``n`` bare claims tangled by ``attacks`` random attacks: big regions, many
+    positions with no small answer (the search's bounds are reached)."""
+    from argmap.model import ArgumentMap, Link, LinkKind, MapError
+
+    rng = random.Random(seed)
+    amap = ArgumentMap()
+    for i in range(n):
+        kind = StatementKind.POSITION if i < 30 else StatementKind.CLAIM
+        amap.add_statement(Statement(f"w{i}", kind, f"claim {i}"))
+    for j in range(attacks):
+        a, b = rng.sample(range(n), 2)
+        try:
+            amap.add_link(Link(f"wl{j}", LinkKind.ATTACK, (f"w{a}",), f"w{b}"))
+        except MapError:
+            pass
+    return amap
+
+
+def print_weighing(sizes: list[int]) -> None:
+    print(f"{'map':>10} {'weigh':>8} {'weighed':>8} {'takes max':>9} {'takes all':>9} {'asked':>6} {'gave up':>7}"
+          "   (ms; targets: what would it take 200 ms on the example, 2 s at 1,000)")
+    rows = [("example", load_project(EXAMPLE).map, EXAMPLE.parent)] + [(str(n), generate_map(n), None) for n in sizes]
+    rows.append(("1000 hard", hard_map(1000), None))
+    rows.append(("1000 web", web_map(), None))
+    for name, amap, base in rows:
+        wt, lt, tmax, tall, asked, gave_up = weighing_ms(amap, base)
+        print(f"{name:>10} {wt:>8.1f} {lt:>8.1f} {tmax:>9.1f} {tall:>9.1f} {asked:>6} {gave_up:>7}")
+
+
 def main(sizes: list[int]) -> None:
+    print_weighing([n for n in sizes if n <= 10000])
+    print()
     rng = random.Random(7)
     print(f"{'statements':>10} {'grounded':>9} {'(compiled)':>10} {'text edit':>9} {'add attack':>10} "
           f"{'undo':>6} {'preferred':>9} {'checks':>7} {'ratings':>8} {'explain':>8}   (ms, medians)")

@@ -12,7 +12,7 @@ import pytest
 
 from argmap.formats import load_project, save_project
 from argmap.model import MapMeta, SourceDocument, Statement
-from argmap.reasoning import grounded
+from argmap.reasoning import grounded, weighed
 
 from tests.conftest import EXAMPLE
 from tests.reasoning.maps import K, cycle, evidence, make_map
@@ -45,17 +45,30 @@ def debate_file(tmp_path) -> Path:
 
 
 def test_evaluate_text(debate_file):
-    res = argmap("evaluate", debate_file, "--explain")
+    res = argmap("evaluate", debate_file, "--explain", "--semantics", "grounded")
     assert res.returncode == 0, res.stderr
     lines = res.stdout.splitlines()
     assert lines[0] == "Baltic debate"
-    assert any(line.split()[:3] == ["OUT", "position", "p"] for line in lines)
+    assert any(line.split()[:2] == ["DEFEATED", "p"] for line in lines)
     assert any(line.split()[:3] == ["IN", "rebuttal", "r"] for line in lines)
     assert "'Limited Russian capacity' is OUT because the rebuttal" in res.stdout
 
 
+def test_evaluate_text_weighed_positions_first_then_outline_then_summary(debate_file):
+    res = argmap("evaluate", debate_file, "--explain")
+    assert res.returncode == 0, res.stderr
+    lines = res.stdout.splitlines()
+    assert lines[1] == "Semantics: weighed"
+    assert lines[2] == "Positions:" and lines[3].split()[:2] == ["DEFEATED", "p"]
+    # both have no source: equally strong, so the rebuttal defeats the position
+    assert "defeats 'Limited Russian capacity' because they weigh the same" in res.stdout
+    rows = [line.split()[2] for line in lines if line[:6].strip() in ("IN", "OUT", "UND")]
+    assert rows == ["q", "r", "e"]  # outline order (by order), not id order
+    assert lines[-1] == "1 position: 1 defeated."
+
+
 def test_evaluate_json_grounded(debate_file):
-    res = argmap("evaluate", debate_file, "--json")
+    res = argmap("evaluate", debate_file, "--json", "--semantics", "grounded")
     assert res.returncode == 0, res.stderr
     data = json.loads(res.stdout)
     assert data["semantics"] == "grounded"
@@ -63,6 +76,16 @@ def test_evaluate_json_grounded(debate_file):
     assert data["link_labels"] == {"a": "in", "s": "in"}
     assert data["unsupported"] == []
     assert data["ratings"]["p"]["is_derived"] is True
+    assert data["verdicts"] == {"p": "defeated"}
+    assert "strengths" not in data
+
+
+def test_evaluate_json_weighed_adds_verdicts_and_strengths(debate_file):
+    data = json.loads(argmap("evaluate", debate_file, "--json").stdout)
+    assert data["semantics"] == "weighed"
+    assert set(data) >= {"labels", "link_labels", "unsupported", "ratings", "verdicts", "strengths"}
+    assert data["verdicts"] == {"p": "defeated"}
+    assert data["strengths"]["statements"]["r"]["level"] == data["strengths"]["links"]["a"]["level"]
 
 
 def test_evaluate_preferred_lists_each_extension(tmp_path):
@@ -141,7 +164,7 @@ def test_example_map_evaluates_and_passes_checks():
     data = json.loads(res.stdout)
     assert set(data["labels"].values()) <= {"in", "out", "undecided"}
     amap = load_project(EXAMPLE).map
-    expected = grounded(amap)
+    expected = weighed(amap, base_dir=EXAMPLE.parent)
     assert data["labels"] == {sid: expected[sid].value for sid in data["labels"]}
     res = argmap("check", EXAMPLE)
     assert res.returncode == 0, res.stdout  # no error-level finding: every quotation is in the seed
@@ -194,3 +217,15 @@ def test_cli_on_argdown_corpus_files(tmp_path, corpus_dir):
         assert set(json.loads(res.stdout)["labels"]) == {s.id for s in amap.statements()}
         res = argmap("check", path)
         assert res.returncode in (0, 1) and res.stderr == ""
+
+
+def test_evaluate_what_if_and_what_it_takes(debate_file):
+    res = argmap("evaluate", debate_file, "--what-it-takes")
+    assert "'Limited Russian capacity' would stand if you rejected 'Russia announced more troops" in res.stdout
+    data = json.loads(argmap("evaluate", debate_file, "--assume", "a=none", "--json").stdout)
+    assert data["verdicts"] == {"p": "stands"} and data["changed"] == ["p"]
+    data = json.loads(argmap("evaluate", debate_file, "--assume", "r=rejected", "--json", "--what-it-takes").stdout)
+    assert data["labels"]["p"] == "in" and data["what_it_takes"] == {}
+    bad = argmap("evaluate", debate_file, "--assume", "a=accepted")
+    assert bad.returncode == 2 and "a can be assumed strong, weak or none" in bad.stderr
+    assert json.loads(argmap("evaluate", debate_file, "--json").stdout)["labels"]["p"] == "out"  # file unchanged

@@ -36,9 +36,13 @@ def test_explains_the_selected_statement_and_sends_badges(qtbot):
     qtbot.addWidget(panel)
     assert panel.badges()["p"] == "OUT" and panel.badges()["r"] == "IN"
     panel.show_ids(["p"])
-    assert "is OUT because the rebuttal 'Russia announced" in panel.explanation_label.text()
-    assert panel.title_label.text().endswith("OUT")
-    assert "Suggested rating" in panel.rating_label.text()
+    assert "'Russia announced more troops near the Baltic states' defeats 'Limited Russian capacity'" in (
+        panel.explanation_label.text()
+    )
+    assert panel.title_label.text().endswith("defeated")
+    assert panel.rating_label.text() == ""  # the student set no ratings: no suggestion shown
+    assert "would stand if you rejected 'Russia announced" in panel.takes_label.text()
+    assert panel.badges()["p2"] == "IN \u00b7 unsupported"
     panel.show_ids([])
     assert "Select a statement" in panel.explanation_label.text()
 
@@ -52,7 +56,7 @@ def test_refreshes_after_an_edit_with_debounce(qtbot):
         doc.apply(connect(doc.map, "u", "r", "attack", link_id="c"))
         assert panel.badges()["p"] == "OUT"  # not yet: the refresh waits for a quiet moment
     assert blocker.args[0]["p"] == "IN" and blocker.args[0]["r"] == "OUT"
-    assert "is IN because every attack on it fails" in panel.explanation_label.text()
+    assert "is IN: no attack on it succeeds" in panel.explanation_label.text()
     doc.undo_stack.undo()
     qtbot.waitUntil(lambda: panel.badges()["p"] == "OUT", timeout=2000)
 
@@ -135,12 +139,12 @@ def test_document_switch_and_no_document(qtbot):
 def test_legend_badges_are_drawn(qtbot):
     panel = EvaluationPanel()
     qtbot.addWidget(panel)
-    assert panel.legend_layout.rowCount() == 5
+    assert panel.legend_layout.rowCount() == 6
     for label in ("IN", "OUT", "UND"):
         pm = badge_pixmap(label, "colorblind")
         assert not pm.isNull() and pm.width() > 10
     panel.set_theme("greyscale")
-    assert panel.legend_layout.rowCount() == 5
+    assert panel.legend_layout.rowCount() == 6
 
 
 def test_checks_panel_lists_findings_and_activates_statements(qtbot):
@@ -186,8 +190,8 @@ def test_lazy_panel_explains_only_when_shown_and_keeps_badges_current(qtbot):
     qtbot.waitUntil(lambda: panel.badges()["p"] == "IN", timeout=2000)  # badges stay current
     panel.show()
     qtbot.waitUntil(panel.isVisible, timeout=1000)
-    assert panel.title_label.text().endswith("IN")
-    assert "every attack on it fails" in panel.explanation_label.text()
+    assert panel.title_label.text().endswith("stands")
+    assert "no attack on it succeeds" in panel.explanation_label.text()
 
 
 @OFFSCREEN_NOISE

@@ -21,9 +21,11 @@ from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make
 
 pytestmark = OFFSCREEN_NOISE
 
-#: In the example: IN but unsupported (its one reason is OUT), and OUT (attacked).
+#: In the example: defeated when weighed (grounded: IN but unsupported, its one reason
+#: is OUT), and OUT (attacked) in both.
 UNSUPPORTED_IN = "p-limited-capacity"
 DEFEATED = "p-deterrence"
+UNSUPPORTED_BADGE = "IN \u00b7 unsupported"
 
 
 def _open(make_window, tmp_path, example_path):
@@ -100,14 +102,17 @@ def test_selecting_a_card_explains_it(make_window, tmp_path, example_path):
     assert "Deterrence need" not in w.evaluation.title_label.text()  # nobody sees it: not written yet
     w.evaluation.raise_()
     assert dock_is_showing(w.evaluation)
-    assert w.evaluation.title_label.text() == "Deterrence need \u2014 OUT"
-    assert "is OUT because" in w.evaluation.explanation_label.text()
+    assert w.evaluation.title_label.text() == "Deterrence need \u2014 defeated"
+    assert "'Deterrence by other means' defeats 'Deterrence need'" in w.evaluation.explanation_label.text()
+    assert "would stand if" in w.evaluation.takes_label.text()
     w.select([])
     assert w.evaluation.title_label.text() == "Whole map"
     # the outline's selection is explained too
     w._on_outline_selection([UNSUPPORTED_IN])
-    assert w.evaluation.title_label.text().endswith("\u2014 IN")
+    assert w.evaluation.title_label.text().endswith("\u2014 defeated")
     assert "unsupported" in w.evaluation.explanation_label.text()
+    w.evaluation.set_semantics("grounded")
+    assert w.evaluation.title_label.text().endswith("\u2014 stands, unsupported")
 
 
 def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example_path, dialogs):
@@ -122,7 +127,10 @@ def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example
 
     action.trigger()
     assert action.isChecked() and w.document.view.show_labels
-    assert _badge(w, DEFEATED) == "OUT" and _badge(w, UNSUPPORTED_IN) == "IN"
+    assert _badge(w, DEFEATED) == "OUT" and _badge(w, UNSUPPORTED_IN) == "OUT"
+    w.evaluation.set_semantics("grounded")  # every attack counts: it stands, unsupported
+    assert _badge(w, UNSUPPORTED_IN) == "IN \u00b7 unsupported"
+    w.evaluation.set_semantics("weighed")
     assert w.evaluation.isVisible()  # its tab came forward: the legend explains the badges
     badged = _render(w, DEFEATED)
     assert badged != plain
@@ -153,14 +161,15 @@ def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example
 def test_an_unattacked_rebuttal_flips_the_badge_after_the_debounce(make_window, tmp_path, example_path, qtbot):
     w = _open(make_window, tmp_path, example_path)
     w.set_show_labels(True)
-    assert _badge(w, UNSUPPORTED_IN) == "IN"
+    w.evaluation.set_semantics("grounded")  # every attack counts: it stands, unsupported
+    assert _badge(w, UNSUPPORTED_IN) == UNSUPPORTED_BADGE
     edit, new = edit_ops.add_child(w.document.map, UNSUPPORTED_IN, LinkKind.ATTACK, StatementKind.REBUTTAL, size_of=w.size_of)
     assert w.apply_edit(edit)
-    assert _badge(w, UNSUPPORTED_IN) == "IN"  # not yet: labels wait for a quiet moment
+    assert _badge(w, UNSUPPORTED_IN) == UNSUPPORTED_BADGE  # not yet: labels wait for a quiet moment
     qtbot.waitUntil(lambda: _badge(w, UNSUPPORTED_IN) == "OUT", timeout=2000)
     assert _badge(w, new) == "IN"
     w.actions_by_name["undo"].trigger()
-    qtbot.waitUntil(lambda: _badge(w, UNSUPPORTED_IN) == "IN", timeout=2000)
+    qtbot.waitUntil(lambda: _badge(w, UNSUPPORTED_IN) == UNSUPPORTED_BADGE, timeout=2000)
     assert w.scene.item_for(new) is None
 
 
@@ -221,6 +230,7 @@ def test_hidden_checks_dock_waits_until_shown(make_window, tmp_path, example_pat
 def test_what_if_never_touches_the_document(make_window, tmp_path, example_path, qtbot):
     w = _open(make_window, tmp_path, example_path)
     w.set_show_labels(True)
+    w.evaluation.set_semantics("grounded")
     before = w.document.map.copy()
     saved = Path(w.document.path).read_bytes()
     w.evaluation.raise_()
@@ -245,7 +255,7 @@ def test_what_if_never_touches_the_document(make_window, tmp_path, example_path,
     assert rebuttal == next(s for s in json.loads(saved)["statements"] if s["id"] == "r-troops-announced")
     assert "IF IN" not in json.dumps(data)
     w.evaluation.clear_assumptions()
-    assert _badge(w, "r-troops-announced") == "OUT" and _badge(w, UNSUPPORTED_IN) == "IN"
+    assert _badge(w, "r-troops-announced") == "OUT" and _badge(w, UNSUPPORTED_IN) == UNSUPPORTED_BADGE
 
 
 def test_theme_change_reaches_the_evaluation_legend(make_window, tmp_path, example_path):

@@ -35,6 +35,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--background", choices=BACKGROUNDS, default="white", help="PNG/SVG/PDF background")
     p.add_argument("--subtree", metavar="ID_OR_TITLE", help="export only this statement and everything under it")
     p.add_argument("--legend", action="store_true", help="add a legend of shapes, colours and arrows")
+    p.add_argument(
+        "--labels",
+        action="store_true",
+        help="cards carry their verdict badges (weighed) and the picture a verdict box; handouts a verdict section",
+    )
     p.add_argument("--sources", action="store_true", help="add a footer listing the sources")
     p.add_argument(
         "--title", nargs="?", const="", metavar="TEXT",
@@ -59,7 +64,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
-def _options(args: argparse.Namespace, title_of_map: str) -> ExportOptions:
+def _options(args: argparse.Namespace, title_of_map: str, src: str = "") -> ExportOptions:
     title = args.title
     if title == "":
         title = title_of_map or None
@@ -79,6 +84,8 @@ def _options(args: argparse.Namespace, title_of_map: str) -> ExportOptions:
         pages=args.pages,
         worksheet=tuple((args.worksheet or "").split(",")) if args.worksheet else (),
         embed_map=args.with_map,
+        labels=args.labels,
+        base_dir=str(Path(src).resolve().parent) if src else "",
     )
 
 
@@ -172,7 +179,7 @@ def _export_one(args: argparse.Namespace, src: str) -> str:
         project = load_project(src)
     except FileFormatError as exc:
         return str(exc)
-    options = _options(args, project.map.meta.title)
+    options = _options(args, project.map.meta.title, src)
     if args.hints or args.with_article:
         from dataclasses import replace
 

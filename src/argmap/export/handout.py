@@ -38,6 +38,7 @@ from argmap.export.worksheet_parts import (
     sheet,
 )
 from argmap.formats.atomic import atomic_write_files
+from argmap.export.verdict_box import VerdictRow, verdicts_html, verdicts_markdown
 from argmap.model import ArgumentMap, LinkKind, Source, StatementKind
 from argmap.model.style import DEFAULT
 
@@ -139,16 +140,18 @@ def handout_markdown(
     answer_key: bool = False,
     hints: str = "",
     appendix: Sequence[tuple[str, str]] = (),
+    verdicts: list[VerdictRow] | None = None,
 ) -> str:
     """The debate as a Markdown outline. With ``worksheet`` kinds, those statements are
     numbered blank lines to fill in (with ``hints``: "title" or "paragraph"), under a
     name / class / date line; ``answer_key=True`` shows them filled in, marked and
-    numbered alike. ``appendix``: (title, text) of articles added at the end."""
+    numbered alike. ``appendix``: (title, text) of articles added at the end.
+    ``verdicts`` (export with labels) adds a section with each position's verdict."""
     blank = parse_kinds(worksheet)
     o = build_outline(amap, frozenset() if answer_key else blank, title)
     token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints)))
     try:
-        return _markdown(amap, o, blank, answer_key, appendix)
+        return _markdown(amap, o, blank, answer_key, appendix, verdicts)
     finally:
         SHEET.reset(token)
 
@@ -160,7 +163,7 @@ def _check_hints(hints: str) -> str:
 
 
 def _markdown(amap: ArgumentMap, o, blank: frozenset[StatementKind], answer_key: bool,  # type: ignore[no-untyped-def]
-              appendix: Sequence[tuple[str, str]]) -> str:
+              appendix: Sequence[tuple[str, str]], verdicts: list[VerdictRow] | None) -> str:
     lines: list[str] = []
     heading = md_escape(o.title.strip() or "Argument map")
     if answer_key:
@@ -193,6 +196,7 @@ def _markdown(amap: ArgumentMap, o, blank: frozenset[StatementKind], answer_key:
     if o.others:
         heading = "Other statements" if o.questions else "Arguments"
         lines += [f"## {heading}", ""] + _md_entries(o.others, "", answer_key, blank) + [""]
+    lines += verdicts_markdown(verdicts or [], md_escape)
     if o.sources:
         lines += ["## Sources", ""]
         for no, src, doc_title, url in o.sources:
@@ -344,6 +348,7 @@ def handout_html(
     answer_key: bool = False,
     hints: str = "",
     appendix: Sequence[tuple[str, str]] = (),
+    verdicts: list[VerdictRow] | None = None,
 ) -> str:
     """The debate as one self-contained HTML file (styles inline, optional map picture
     embedded as a data URI so nothing in it can run). Every string from the map is escaped.
@@ -352,13 +357,13 @@ def handout_html(
     o = build_outline(amap, frozenset() if answer_key else blank, title)
     token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints)))
     try:
-        return _html(amap, o, blank, answer_key, svg, appendix)
+        return _html(amap, o, blank, answer_key, svg, appendix, verdicts)
     finally:
         SHEET.reset(token)
 
 
 def _html(amap: ArgumentMap, o, blank: frozenset[StatementKind], answer_key: bool,  # type: ignore[no-untyped-def]
-          svg: str | bytes | None, appendix: Sequence[tuple[str, str]]) -> str:
+          svg: str | bytes | None, appendix: Sequence[tuple[str, str]], verdicts: list[VerdictRow] | None) -> str:
     heading = o.title.strip() or "Argument map"
     if answer_key:
         heading = "Answer key: " + heading
@@ -396,6 +401,8 @@ def _html(amap: ArgumentMap, o, blank: frozenset[StatementKind], answer_key: boo
     if o.others:
         heading = "Other statements" if o.questions else "Arguments"
         body.append(f'<h2>{heading}</h2><ul class="top">{_html_entries(o.others, answer_key, blank)}</ul>')
+    if verdicts:
+        body.append(verdicts_html(verdicts))
     if o.sources:
         items = "".join(f'<li id="src-{no}">{_html_source(src, t, u)}</li>' for no, src, t, u in o.sources)
         body.append(f'<h2>Sources</h2><ol class="sources">{items}</ol>')
@@ -447,6 +454,7 @@ def write_handout(
     key_svg: str | bytes | None = None,
     hints: str = "",
     appendix: Sequence[tuple[str, str]] = (),
+    verdicts: list[VerdictRow] | None = None,
 ) -> list[Path]:
     """Write a handout (``md`` or ``html``, from the extension unless ``fmt`` is given),
     atomically. A worksheet also writes its answer key (``X.key.html``, with the map
@@ -462,10 +470,10 @@ def write_handout(
     def render(key: bool) -> bytes:
         if fmt == "md":
             return handout_markdown(amap, title=title, worksheet=blank, answer_key=key, hints=hints,
-                                    appendix=appendix).encode("utf-8")
+                                    appendix=appendix, verdicts=verdicts).encode("utf-8")
         picture = key_svg if key and key_svg is not None else svg
         return handout_html(amap, title=title, svg=picture, worksheet=blank, answer_key=key, hints=hints,
-                            appendix=appendix).encode("utf-8")
+                            appendix=appendix, verdicts=verdicts).encode("utf-8")
 
     files = [(p, render(False))]
     if blank:

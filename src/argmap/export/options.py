@@ -48,6 +48,8 @@ class ExportOptions:
     embed_map: bool = False  # HTML handouts: include the map picture
     hints: str = ""  # worksheets: "", "title" or "paragraph" (see export.worksheet_parts)
     appendix: tuple[tuple[str, str], ...] = ()  # handouts: (title, text) of articles to append
+    labels: bool = False  # cards carry their verdict badges; a verdict box (handouts: a section)
+    base_dir: str = ""  # where quoted documents are looked for (weighing: the project's folder)
 
     def checked(self) -> ExportOptions:
         """These options, or an ``ExportError`` naming the first bad value."""

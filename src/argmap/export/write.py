@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from argmap.export.handout import HANDOUT_FORMATS, key_path, parse_kinds, write_handout
+from argmap.export.verdict_box import export_labelling, verdict_rows
 from argmap.export.worksheet_parts import numbered_key, numbered_sheet
 from argmap.export.options import ExportError, ExportOptions, ExportResult, export_format, prepare_map
 from argmap.formats.atomic import atomic_write_files
@@ -52,8 +53,9 @@ def write(path: str | os.PathLike[str], amap: ArgumentMap, options: ExportOption
             if blank:  # the key shows the full map, the answers numbered as the blanks
                 key_svg = renderer(numbered_key(chosen, blank), "svg", bare)
         title = options.title or None
+        rows = verdict_rows(chosen, export_labelling(chosen, options.base_dir)) if options.labels else None
         result.paths = write_handout(path, chosen, fmt=fmt, title=title, svg=svg, worksheet=blank, key_svg=key_svg,
-                                     hints=options.hints, appendix=options.appendix)
+                                     hints=options.hints, appendix=options.appendix, verdicts=rows)
         return result
     assert renderer is not None
     sheet = numbered_sheet(chosen, blank, options.hints) if blank else chosen

@@ -132,6 +132,8 @@ def _links(support: str, attack: str, width: float = 1.6) -> dict[LinkKind, Link
 # every common colour-vision deficiency. Fills are light tints; borders the full hue.
 _LABEL_BADGES = {
     "IN": ("#009E73", "#ffffff"),
+    # an unsupported position: IN, but nothing holds for it (a pale pill, green outline)
+    "IN \u00b7 UNSUPPORTED": ("#eef8f4", "#00694d"),
     "OUT": ("#D55E00", "#ffffff"),
     "UND": ("#6b6b6b", "#ffffff"),
     "UNDEC": ("#6b6b6b", "#ffffff"),
@@ -222,7 +224,12 @@ HIGH_CONTRAST = Theme(
     drop_target="#0000ff",
     handle="#000000",
     secondary_text="#000000",
-    badges={"IN": ("#005c43", "#ffffff"), "OUT": ("#8a2b00", "#ffffff"), "UND": ("#000000", "#ffffff")},
+    badges={
+        "IN": ("#005c43", "#ffffff"),
+        "IN \u00b7 UNSUPPORTED": ("#ffffff", "#005c43"),
+        "OUT": ("#8a2b00", "#ffffff"),
+        "UND": ("#000000", "#ffffff"),
+    },
     badge_default=("#000000", "#ffffff"),
 )
 
@@ -244,7 +251,12 @@ DARK = Theme(
     drop_target="#56B4E9",
     handle="#8fd0f5",
     secondary_text="#a9adb3",
-    badges={"IN": ("#009E73", "#ffffff"), "OUT": ("#D55E00", "#ffffff"), "UND": ("#7a7a7a", "#ffffff")},
+    badges={
+        "IN": ("#009E73", "#ffffff"),
+        "IN \u00b7 UNSUPPORTED": ("#1e1f22", "#3fc9a0"),
+        "OUT": ("#D55E00", "#ffffff"),
+        "UND": ("#7a7a7a", "#ffffff"),
+    },
     badge_default=("#7a7a7a", "#ffffff"),
 )
 

@@ -1,4 +1,4 @@
-"""Reasoning over a map: formal labels (grounded, preferred, what-if), explanations,
+"""Reasoning over a map: formal labels (weighed, grounded, preferred, what-if), verdicts, explanations,
 rating propagation and map checks. Pure functions over the model; no Qt."""
 
 from argmap.reasoning.checker import Checker, FindingsUpdate
@@ -20,13 +20,30 @@ from argmap.reasoning.labelling import (
     evaluate,
     grounded,
     preferred,
+    weighed,
+    weighed_preferred,
     what_if,
 )
 from argmap.reasoning.preferred_search import TooComplexError
 from argmap.reasoning.ratings import RatingSuggestion, given_rating, propagate_ratings
+from argmap.reasoning.verdicts import (
+    Verdict,
+    one_line,
+    outline_order,
+    positions,
+    ratings_note,
+    summary,
+    verdict,
+    verdict_badges,
+    verdicts,
+)
+from argmap.reasoning.weighing import ORDER, Weight, Weights, weigh
+from argmap.reasoning.what_it_takes import Step, WhatItTakes, what_would_it_take
 
 __all__ = [
     "CODES",
+    "ORDER",
+    "SEMANTICS",
     "Checker",
     "Finding",
     "FindingsUpdate",
@@ -36,10 +53,14 @@ __all__ = [
     "Labeller",
     "Labelling",
     "RatingSuggestion",
-    "SEMANTICS",
     "Severity",
+    "Step",
     "TooComplexError",
+    "Verdict",
+    "Weight",
+    "Weights",
     "WhatIf",
+    "WhatItTakes",
     "check_map",
     "evaluate",
     "explain",
@@ -47,7 +68,19 @@ __all__ = [
     "grounded",
     "has_errors",
     "is_unsupported",
+    "one_line",
+    "outline_order",
+    "positions",
     "preferred",
     "propagate_ratings",
+    "ratings_note",
+    "summary",
+    "verdict",
+    "verdict_badges",
+    "verdicts",
+    "weigh",
+    "weighed",
+    "weighed_preferred",
     "what_if",
+    "what_would_it_take",
 ]

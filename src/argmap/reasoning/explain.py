@@ -8,6 +8,7 @@ from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
 from argmap.model.style import KIND_WORDS
 from argmap.reasoning.framework import IN, OUT, UNDECIDED, Label
 from argmap.reasoning.labelling import Labelling
+from argmap.reasoning.weighing import Weight, Weights
 
 Labels = Mapping[str, Label] | Labelling
 
@@ -45,7 +46,91 @@ def explain(amap: ArgumentMap, id_: str, labels: Mapping[str, Label] | Labelling
         )
     if amap.is_link(id_):
         return _explain_link(amap, amap.link(id_), labels, label)
+    weights = getattr(labels, "weights", None)
+    if weights is not None:
+        return _explain_weighed(amap, amap.statement(id_), labels, label, weights)
     return _explain_statement(amap, amap.statement(id_), labels, label)
+
+
+# ------------------------------------------------------------------- weighed
+def comparison(amap: ArgumentMap, attack: Link, weights: Weights, advice: bool = True) -> str:
+    """Which comparison decides whether an attack defeats the statement it targets, in
+    plain words, with what would change it (``advice``)."""
+    text, change = _comparison(amap, attack, weights)
+    return f"{text}. {change}" if advice else f"{text}."
+
+
+def _comparison(amap: ArgumentMap, attack: Link, weights: Weights) -> tuple[str, str]:
+    who = name(amap, attack.premises[0])
+    target = name(amap, attack.target)
+    force, held = weights.links[attack.id], weights.statements[attack.target]
+    if force.level < 0:
+        return f"{who} does not defeat {target} because {force.why}", "Rate the link strong or weak to change that."
+    if weights.defeats(amap, attack.id):
+        same = "they weigh the same and an attack at least as strong as its target wins" if force.level == held.level else (
+            f"{who} is stronger"
+        )
+        change = f"give {target} a stronger source or reason, or rate the attack weak"
+        if held.by_student:
+            change = "rate the attack weak"
+        return (
+            f"{who} defeats {target} because {same}: {_weight_words(amap, attack, force)}, while "
+            f"{target} {_drop_it(held.why)}"
+        ), f"To change that, {change}."
+    premise = amap.statement(attack.premises[0])
+    if premise.source is None or premise.source.is_empty():
+        change = "Give it a source, or rate the attack strong, to change that."
+    else:
+        change = "Rate the attack strong to change that."
+    return (
+        f"{who} does not defeat {target} because it is weaker: {_weight_words(amap, attack, force)}, while "
+        f"{target} {_drop_it(held.why)}"
+    ), change
+
+
+def _weight_words(amap: ArgumentMap, attack: Link, force: Weight) -> str:
+    if force.by_student and "link" in force.why:
+        return force.why
+    return _drop_it(force.why, "it")
+
+
+def _drop_it(why: str, subject: str = "") -> str:
+    """'it has no source' -> 'has no source' (or keep a subject: 'it has ...')."""
+    if subject:
+        return f"{subject} {why[3:]}" if why.startswith("it ") else why
+    if why.startswith("it "):
+        return why[3:]
+    if why.startswith("you rated it "):
+        return "is rated " + why[len("you rated it "):] + " by you"
+    return why
+
+
+def _explain_weighed(
+    amap: ArgumentMap, s: Statement, labels: Mapping[str, Label] | Labelling, label: Label, weights: Weights
+) -> str:
+    subject = name(amap, s.id)
+    attacks = amap.attackers(s.id)
+    holding = [a for a in attacks if labels.get(a.id) is IN]
+    winning = [a for a in holding if weights.defeats(amap, a.id)]
+    if label is IN:
+        if not attacks:
+            text = f"{subject} stands: nothing attacks it."
+        else:
+            parts = []
+            for a in attacks:
+                if labels.get(a.id) is IN:
+                    parts.append(comparison(amap, a, weights))
+                else:
+                    parts.append(f"The attack by {_premises(amap, a, with_kind=False)} fails: {_why_failed(amap, a, labels)}.")
+            text = f"{subject} is IN: no attack on it succeeds. " + " ".join(parts)
+    elif label is OUT:
+        text = f"{subject} is OUT. " + " ".join(comparison(amap, a, weights) for a in winning)
+    else:
+        open_ = [a for a in attacks if labels.get(a.id) is UNDECIDED and weights.defeats(amap, a.id)]
+        text = f"{subject} is UNDECIDED because nothing settles " + "; nor ".join(
+            _why_open(amap, a, s.id, labels) for a in open_
+        ) + "."
+    return text + _support_sentence(amap, s, labels, label)
 
 
 # ---------------------------------------------------------------------- statements

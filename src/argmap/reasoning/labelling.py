@@ -4,6 +4,7 @@ grounded labels of a live map up to date from its change records."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -17,13 +18,18 @@ from argmap.model import (
     MapReset,
     Rating,
     StatementAdded,
+    Strength,
     StatementRemoved,
 )
 from argmap.model.errors import UnknownIdError
 from argmap.reasoning.framework import IN, OUT, Framework, Label
 from argmap.reasoning.preferred_search import preferred_labellings
+from argmap.reasoning.weighing import QuoteCheck, Weights, defeat_framework, weigh
 
-SEMANTICS = ("grounded", "preferred")
+#: "weighed" (the default): grounded over defeats, an attack counting only when it is at
+#: least as strong as its target; "weighed-preferred": preferred over defeats; "grounded"
+#: and "preferred": every attack counts (the textbook semantics).
+SEMANTICS = ("weighed", "weighed-preferred", "grounded", "preferred")
 
 
 @dataclass(frozen=True)
@@ -31,12 +37,14 @@ class Labelling:
     """One label for every statement and link of a map.
 
     ``assumptions`` holds the what-if assumptions this labelling was computed under
-    (empty for a plain evaluation); they are never part of the map.
+    (empty for a plain evaluation); they are never part of the map. ``weights`` holds
+    the strengths used when the semantics weighs (None when every attack counts).
     """
 
     labels: Mapping[str, Label]
     semantics: str = "grounded"
     assumptions: Mapping[str, Rating] = field(default_factory=dict)
+    weights: Weights | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "labels", MappingProxyType(dict(self.labels)))
@@ -101,8 +109,29 @@ def preferred(amap: ArgumentMap) -> list[Labelling]:
     return [Labelling(labs, "preferred") for labs in preferred_labellings(Framework.from_map(amap))]
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "grounded") -> list[Labelling]:
-    """Grounded (one labelling) or preferred (one per extension)."""
+def weighed(amap: ArgumentMap, weights: Weights | None = None, base_dir: str | Path | None = None, framework: Framework | None = None) -> Labelling:
+    """Grounded labels over defeats: an attack on a statement counts only when it is at
+    least as strong as the statement (``weigh``); an undercut always counts.
+    ``framework``: the map's compiled framework when one is at hand (a ``Labeller``'s)."""
+    weights = weights if weights is not None else weigh(amap, base_dir)
+    fw = defeat_framework(framework if framework is not None else Framework.from_map(amap), weights)
+    return Labelling(fw.grounded(), "weighed", weights=weights)
+
+
+def weighed_preferred(amap: ArgumentMap, weights: Weights | None = None, base_dir: str | Path | None = None) -> list[Labelling]:
+    """Every preferred labelling over defeats (see ``weighed``)."""
+    weights = weights if weights is not None else weigh(amap, base_dir)
+    fw = defeat_framework(Framework.from_map(amap), weights)
+    return [Labelling(labs, "weighed-preferred", weights=weights) for labs in preferred_labellings(fw)]
+
+
+def evaluate(amap: ArgumentMap, semantics: str = "weighed", base_dir: str | Path | None = None, weights: Weights | None = None) -> list[Labelling]:
+    """Weighed (default), grounded (one labelling each) or preferred, weighed-preferred
+    (one per extension). ``base_dir`` is where quoted documents are looked for."""
+    if semantics == "weighed":
+        return [weighed(amap, weights, base_dir)]
+    if semantics == "weighed-preferred":
+        return weighed_preferred(amap, weights, base_dir)
     if semantics == "grounded":
         return [grounded(amap)]
     if semantics == "preferred":
@@ -125,16 +154,50 @@ def forced_labels(amap: ArgumentMap | Framework, assumptions: Mapping[str, Ratin
 
 
 def what_if(
-    amap: ArgumentMap, assumptions: Mapping[str, Rating | str], base: Labelling | None = None
+    amap: ArgumentMap,
+    assumptions: Mapping[str, Rating | str],
+    base: Labelling | None = None,
+    weights: Weights | None = None,
+    link_strengths: Mapping[str, str] | None = None,
 ) -> WhatIf:
-    """Grounded labels if the assumed statements were accepted (forced IN) or rejected
-    (forced OUT), and every label that changes. The map is never modified."""
+    """Labels if the assumed statements were accepted (forced IN) or rejected (forced
+    OUT), and every label that changes. The map is never modified. Grounded, unless
+    ``weights`` are given (or ``base`` is weighed): then weighed, and ``link_strengths``
+    (link id -> strong / weak / none) assumes links rated otherwise."""
     fw = Framework.from_map(amap)
-    return _what_if(fw, assumptions, base)
+    if weights is None and base is not None:
+        weights = base.weights
+    if link_strengths:
+        before = base if base is not None else (weighed(amap, weights) if weights is not None else grounded(amap))
+        merged: dict[str, Strength | str] = dict(weights.overrides) if weights is not None else {}
+        merged.update(link_strengths)
+        new_weights = weigh(amap, link_strengths=merged, check=_check_from(weights))
+        after = weighed(amap, new_weights)
+        result = _what_if(defeat_framework(fw, new_weights), assumptions, after, new_weights)
+        changes = tuple(
+            LabelChange(n, before.labels[n], result.after.labels[n])
+            for n in sorted(result.after.labels)
+            if n in before.labels and before.labels[n] is not result.after.labels[n]
+        )
+        return WhatIf(before, result.after, changes)
+    if weights is not None:
+        fw = defeat_framework(fw, weights)
+    return _what_if(fw, assumptions, base, weights)
 
 
-def _what_if(fw: Framework, assumptions: Mapping[str, Rating | str], base: Labelling | None) -> WhatIf:
-    before = base if base is not None else Labelling(fw.grounded(), "grounded")
+def _check_from(weights: Weights | None) -> QuoteCheck | None:
+    """A quotation check that reuses the results already found for ``weights``."""
+    if weights is None:
+        return None
+    quotes = weights.quotes
+    return lambda s: quotes.get(s.id, "unchecked")
+
+
+def _what_if(
+    fw: Framework, assumptions: Mapping[str, Rating | str], base: Labelling | None, weights: Weights | None = None
+) -> WhatIf:
+    semantics = "weighed" if weights is not None else "grounded"
+    before = base if base is not None else Labelling(fw.grounded(), semantics, weights=weights)
     forced = forced_labels(fw, assumptions)
     kept = {k: Rating(v) for k, v in assumptions.items() if k in forced}
     if not forced:
@@ -143,7 +206,7 @@ def _what_if(fw: Framework, assumptions: Mapping[str, Rating | str], base: Label
     region = fw.influenced(forced)
     labels = dict(before.labels)
     labels.update(fw.grounded(region, fixed=before.labels, forced=forced))
-    after = Labelling(labels, "grounded", kept)
+    after = Labelling(labels, semantics, kept, weights=weights)
     changes = tuple(
         LabelChange(n, before.labels[n], labels[n])
         for n in sorted(region)
@@ -279,5 +342,7 @@ __all__ = [
     "forced_labels",
     "grounded",
     "preferred",
+    "weighed",
+    "weighed_preferred",
     "what_if",
 ]

@@ -87,6 +87,8 @@ SPECS: tuple[Spec, ...] = (
     # Help
     Spec("user_guide", "Help", "&User Guide", "help_user_guide", ("F1", SK.HelpContents), tip="A short illustrated guide for students and teachers"),
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", "help_shortcuts", ("Ctrl+?",)),
+    Spec("weighing_help", "Help", "How &Verdicts Are Weighed", "help_weighing", (), "",
+         "The order of strengths that weighed semantics uses, and how a verdict is reached"),
     Spec("about", "Help", "&About argmap", "help_about"),
 )
 

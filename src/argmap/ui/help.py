@@ -1,11 +1,25 @@
 """Help > Keyboard Shortcuts: a table generated from the window's actions (so it cannot
-go stale) plus the canvas gestures."""
+go stale) plus the canvas gestures; Help > How Verdicts Are Weighed: the default order
+of strengths, read from ``argmap.reasoning.ORDER``."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QKeyCombination, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.reasoning import ORDER
+from argmap.reasoning.weighing import LEVEL_NAMES
 
 from argmap.ui.actions import GESTURES, plain
 
@@ -76,4 +90,49 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(table)
+        lay.addWidget(buttons)
+
+
+class WeighingDialog(QDialog):
+    """The default order of strengths and the rules of weighed verdicts."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("How Verdicts Are Weighed"))
+        self.resize(720, 520)
+        intro = QLabel(
+            self.tr(
+                "Weighed semantics (the default) gives every statement a strength from what the map holds, "
+                "strongest first as below. A statement with reasons is as strong as its best reason, and a "
+                "reason as strong as its weakest premise; a reason whose inference is objected to lends nothing. "
+                "An attack is as strong as its weakest premise. It defeats a statement only if it is at least as "
+                "strong; an objection to an inference (an undercut) always defeats it. Your own ratings "
+                "(accepted, rejected) and link strengths (strong, weak, none) always win over these defaults."
+            )
+        )
+        intro.setWordWrap(True)
+        table = self.table = QTableWidget(len(ORDER), 2, self)
+        table.setHorizontalHeaderLabels([self.tr("Strength"), self.tr("What gives it")])
+        for r, (level, words) in enumerate(ORDER):
+            table.setItem(r, 0, QTableWidgetItem(LEVEL_NAMES[level]))
+            table.setItem(r, 1, QTableWidgetItem(self.tr(words)))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeColumnToContents(0)
+        table.setWordWrap(True)
+        table.resizeRowsToContents()
+        verdicts = QLabel(
+            self.tr(
+                "Each position gets one verdict: stands (no attack on it succeeds and a reason for it holds), "
+                "stands, unsupported (unchallenged, but no reason for it holds), defeated, or undecided."
+            )
+        )
+        verdicts.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addWidget(table)
+        lay.addWidget(verdicts)
         lay.addWidget(buttons)

@@ -311,6 +311,13 @@ class MapCommandsMixin:
         dialog.exec()
         dialog.deleteLater()
 
+    def help_weighing(self) -> None:
+        from argmap.ui.help import WeighingDialog
+
+        dialog = WeighingDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def help_about(self) -> None:
         from argmap.ui.about_dialog import AboutDialog
 

@@ -158,7 +158,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
             "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"]],
             "Arrange": [["layout_all", "layout_selection"]],
-            "Help": [["user_guide", "shortcuts", "about"]],
+            "Help": [["user_guide", "shortcuts", "weighing_help", "about"]],
         }
         for menu_name, sections in groups.items():
             menu = self.menus[menu_name]

@@ -1,13 +1,13 @@
-"""The Evaluation dock: why the selected statement is IN, OUT or UNDECIDED, the choice of
-semantics, what-if switches (assumptions are marked and never saved) and a badge legend."""
+"""The Evaluation dock: the verdict on the selected position (or the label of a statement)
+and why, the choice of semantics (weighed by default), what-if switches for statements
+and links (assumptions are marked and never saved), what would it take, and a legend."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,21 +25,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from argmap.model import ArgumentMap, Rating
+from pathlib import Path
+
+from argmap.model import ArgumentMap, Rating, StatementKind, Strength
 from argmap.reasoning import (
     Label,
     LabelChange,
     Labeller,
     Labelling,
     TooComplexError,
+    Weights,
     explain,
     preferred,
     propagate_ratings,
+    ratings_note,
+    summary,
+    verdict,
+    verdict_badges,
+    weigh,
+    weighed,
+    weighed_preferred,
+    what_if,
+    what_would_it_take,
 )
+from argmap.reasoning.verdicts import UNSUPPORTED_BADGE
 from argmap.ui.document import Document
 from argmap.ui.panels.checks import dock_is_showing
-from argmap.ui.canvas.painting import badge_width, draw_badge
-from argmap.ui.styles import THEMES, get_theme
+from argmap.ui.panels.badges import badge_pixmap
+from argmap.ui.styles import THEMES
 
 #: Milliseconds of quiet after an edit before labels are recomputed.
 DEBOUNCE_MS = 150
@@ -47,19 +60,6 @@ DEBOUNCE_MS = 150
 MAX_CHANGE_ROWS = 8
 #: Badge text for a what-if assumption (the theme draws unknown labels in a neutral colour).
 ASSUMED_BADGE = {Rating.ACCEPTED: "IF IN", Rating.REJECTED: "IF OUT"}
-
-
-def badge_pixmap(label: str, theme: str, dpr: float = 1.0) -> QPixmap:
-    """A card badge drawn exactly as on the canvas (for legends and lists)."""
-    w = badge_width(label) + 2
-    pm = QPixmap(QSize(int(w * dpr) + 1, int(17 * dpr) + 1))
-    pm.setDevicePixelRatio(dpr)
-    pm.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pm)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    draw_badge(painter, w - 1, 1, label, get_theme(theme))
-    painter.end()
-    return pm
 
 
 class EvaluationPanel(QDockWidget):
@@ -82,6 +82,8 @@ class EvaluationPanel(QDockWidget):
         self._labeller: Labeller | None = None
         self._id: str | None = None
         self._assumptions: dict[str, Rating] = {}
+        self._link_assumptions: dict[str, Strength] = {}
+        self._weights: Weights | None = None
         self._labelling: Labelling | None = None
         self._changes: tuple[LabelChange, ...] = ()
         self._extensions: list[Labelling] = []
@@ -110,10 +112,16 @@ class EvaluationPanel(QDockWidget):
         self.semantics_box = QComboBox()
         self.semantics_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.semantics_box.setMinimumContentsLength(12)
-        self.semantics_box.addItem(self.tr("Grounded (cautious)"), "grounded")
-        self.semantics_box.addItem(self.tr("Preferred (each consistent side)"), "preferred")
+        self.semantics_box.addItem(self.tr("Weighed (default)"), "weighed")
+        self.semantics_box.addItem(self.tr("Weighed, each consistent side"), "weighed-preferred")
+        self.semantics_box.addItem(self.tr("Grounded (every attack counts)"), "grounded")
+        self.semantics_box.addItem(self.tr("Preferred (every attack counts, each side)"), "preferred")
         self.semantics_box.setToolTip(
-            self.tr("Grounded: what stands whatever side you take. Preferred: one view per consistent side.")
+            self.tr(
+                "Weighed: an attack counts only if it is at least as strong as what it attacks (see Help). "
+                "Grounded: every attack counts; what stands whatever side you take. "
+                "Preferred: one view per consistent side."
+            )
         )
         self.semantics_box.currentIndexChanged.connect(self._on_semantics_changed)
         form.addRow(self.tr("Semantics:"), self.semantics_box)
@@ -142,6 +150,14 @@ class EvaluationPanel(QDockWidget):
         self.rating_label.setWordWrap(True)
         self.rating_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.rating_label)
+        self.takes_box = QGroupBox(self.tr("What would it take?"))
+        tl = QVBoxLayout(self.takes_box)
+        self.takes_label = QLabel()
+        self.takes_label.setWordWrap(True)
+        self.takes_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.takes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tl.addWidget(self.takes_label)
+        layout.addWidget(self.takes_box)
 
         box = QGroupBox(self.tr("What if\u2026"))
         wl = QVBoxLayout(box)
@@ -159,6 +175,20 @@ class EvaluationPanel(QDockWidget):
         row.addStretch(1)
         self.assume_group.idClicked.connect(self._on_assume_clicked)
         wl.addLayout(row)
+        link_row = QHBoxLayout()
+        self.link_group = QButtonGroup(self)
+        self.link_as_is_button = QRadioButton(self.tr("As rated"))
+        self.link_strong_button = QRadioButton(self.tr("Strong"))
+        self.link_weak_button = QRadioButton(self.tr("Weak"))
+        self.link_strong_button.setToolTip(self.tr("Weighed: what if the selected link were rated strong"))
+        self.link_weak_button.setToolTip(self.tr("Weighed: what if the selected link were rated weak"))
+        link_row.addWidget(QLabel(self.tr("Link:")))
+        for i, b in enumerate((self.link_as_is_button, self.link_strong_button, self.link_weak_button)):
+            self.link_group.addButton(b, i)
+            link_row.addWidget(b)
+        link_row.addStretch(1)
+        self.link_group.idClicked.connect(self._on_link_assume_clicked)
+        wl.addLayout(link_row)
         self.assumptions_label = QLabel()
         self.assumptions_label.setWordWrap(True)
         self.assumptions_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -188,8 +218,9 @@ class EvaluationPanel(QDockWidget):
         while self.legend_layout.rowCount():
             self.legend_layout.removeRow(0)
         entries = [
-            ("IN", self.tr("IN: stands; every attack on it fails")),
-            ("OUT", self.tr("OUT: defeated by an attack that stands")),
+            ("IN", self.tr("IN: stands; no attack on it succeeds (a position: a reason for it holds)")),
+            (UNSUPPORTED_BADGE, self.tr("a position that stands, unsupported: unchallenged, but no reason for it holds")),
+            ("OUT", self.tr("OUT: defeated by an attack that stands (weighed: one at least as strong)")),
             ("UND", self.tr("UNDECIDED: caught in an unresolved conflict")),
             (ASSUMED_BADGE[Rating.ACCEPTED], self.tr("your what-if assumption (not saved)")),
         ]
@@ -200,7 +231,7 @@ class EvaluationPanel(QDockWidget):
             words = QLabel(text)
             words.setWordWrap(True)
             self.legend_layout.addRow(icon, words)
-        note = QLabel(self.tr("A position marked unsupported has no reason that holds: IN means unchallenged, not proven."))
+        note = QLabel(self.tr("Weighed: an attack defeats only if it is at least as strong as what it attacks; Help shows the order of strengths."))
         note.setWordWrap(True)
         self.legend_layout.addRow(note)
 
@@ -287,6 +318,7 @@ class EvaluationPanel(QDockWidget):
 
     def clear_assumptions(self) -> None:
         self._assumptions.clear()
+        self._link_assumptions.clear()
         self.refresh_now()
 
     def semantics(self) -> str:
@@ -317,6 +349,7 @@ class EvaluationPanel(QDockWidget):
         amap = self._map()
         self._problem = ""
         self._changes = ()
+        self._weights = None
         if amap is not None and self._labeller is None:
             self._labeller = Labeller(amap)
             self._labeller.on_stale(self._schedule)
@@ -326,26 +359,56 @@ class EvaluationPanel(QDockWidget):
         else:
             for gone in [i for i in self._assumptions if not amap.is_statement(i)]:
                 del self._assumptions[gone]
+            for gone in [i for i in self._link_assumptions if not amap.is_link(i)]:
+                del self._link_assumptions[gone]
             if self._id is not None and self._id not in amap:
                 self._id = None
-            if self._assumptions:
-                result = self._labeller.what_if(self._assumptions)
+            semantics = self.semantics()
+            weighing = semantics.startswith("weighed")
+            if weighing:
+                self._weights = weigh(amap, self._base_dir())
+            if self._assumptions or (self._link_assumptions and weighing):
+                if weighing:
+                    base = weighed(amap, self._weights)
+                    result = what_if(amap, self._assumptions, base, link_strengths=dict(self._link_assumptions) or None)
+                else:
+                    result = self._labeller.what_if(self._assumptions)
                 self._labelling, self._changes = result.after, result.changes
                 self._extensions = []
-            elif self.semantics() == "preferred":
+            elif semantics in ("preferred", "weighed-preferred"):
                 try:
-                    self._extensions = preferred(amap)
+                    self._extensions = preferred(amap) if semantics == "preferred" else weighed_preferred(amap, self._weights)
                 except TooComplexError as exc:
                     self._problem = str(exc)
                     self._extensions = []
                 index = min(max(self.extension_box.currentIndex(), 0), max(len(self._extensions) - 1, 0))
-                self._labelling = self._extensions[index] if self._extensions else self._labeller.labelling()
+                fallback = weighed(amap, self._weights) if weighing else self._labeller.labelling()
+                self._labelling = self._extensions[index] if self._extensions else fallback
+            elif weighing:
+                self._extensions = []
+                self._labelling = weighed(amap, self._weights, framework=self._labeller.framework)
             else:
                 self._extensions = []
                 self._labelling = self._labeller.labelling()
         self._fill_extensions()
         self._update_badges()
         self._show_current()
+
+    def _base_dir(self) -> Path | None:
+        """The folder of the open file, where quoted documents are looked for."""
+        path = self._document.path if self._document is not None else ""
+        return Path(path).resolve().parent if path else None
+
+    def link_assumptions(self) -> dict[str, Strength]:
+        return dict(self._link_assumptions)
+
+    def assume_link(self, id_: str, strength: Strength | str | None) -> None:
+        """Weighed what-if: assume a link rated strong or weak (None: as rated)."""
+        if strength is None:
+            self._link_assumptions.pop(id_, None)
+        else:
+            self._link_assumptions[id_] = Strength(strength)
+        self.refresh_now()
 
     def _fill_extensions(self) -> None:
         box = self.extension_box
@@ -359,14 +422,15 @@ class EvaluationPanel(QDockWidget):
             box.setCurrentIndex(min(max(keep, 0), n - 1))
         box.blockSignals(False)
         box.setEnabled(n > 1)
-        self.form.setRowVisible(box, self.semantics() == "preferred" and not self._assumptions)
-        self.semantics_box.setEnabled(not self._assumptions)
+        what_if_on = bool(self._assumptions or self._link_assumptions)
+        self.form.setRowVisible(box, self.semantics() in ("preferred", "weighed-preferred") and not what_if_on)
+        self.semantics_box.setEnabled(not what_if_on)
 
     def _update_badges(self) -> None:
         amap = self._map()
         badges: dict[str, str] = {}
         if amap is not None and self._labelling is not None and self._labeller is not None:
-            badges = self._labelling.badges(self._labeller.framework.statements)
+            badges = verdict_badges(amap, self._labelling, self._labeller.framework.statements)
             for sid, rating in self._assumptions.items():
                 badges[sid] = ASSUMED_BADGE[rating]
         if badges != self._badges:
@@ -386,6 +450,7 @@ class EvaluationPanel(QDockWidget):
             self.title_label.setText(self.tr("Working out the labels\u2026") if amap is not None else self.tr("No map open."))
             self.explanation_label.setText("")
             self.rating_label.setText("")
+            self._show_takes(None)
             return
         if self._id is None or self._id not in labelling:
             counts = {lab: 0 for lab in Label}
@@ -395,21 +460,46 @@ class EvaluationPanel(QDockWidget):
                     counts[label] += 1
             self.title_label.setText(self.tr("Whole map"))
             self.explanation_label.setText(
-                self.tr("%1 IN, %2 OUT, %3 UNDECIDED. Select a statement to see why it has its label.")
+                summary(amap, labelling)
+                + " "
+                + self.tr("%1 IN, %2 OUT, %3 UNDECIDED. Select a statement to see why it has its label.")
                 .replace("%1", str(counts[Label.IN]))
                 .replace("%2", str(counts[Label.OUT]))
                 .replace("%3", str(counts[Label.UNDECIDED]))
             )
             self.rating_label.setText("")
+            self._show_takes(None)
             return
         label = labelling[self._id]
         if amap.is_statement(self._id):
-            name = amap.statement(self._id).label()
+            s = amap.statement(self._id)
+            name = s.label()
+            status = verdict(amap, self._id, labelling).value if s.kind is StatementKind.POSITION else label.value.upper()
         else:
             name = self.tr("Link %1").replace("%1", self._id)
-        self.title_label.setText(f"{name} \u2014 {label.value.upper()}")
+            status = label.value.upper()
+        self.title_label.setText(f"{name} \u2014 {status}")
         self.explanation_label.setText(explain(amap, self._id, labelling))
         self.rating_label.setText(self._rating_text(amap))
+        self._show_takes(self._id)
+
+    def _show_takes(self, id_: str | None) -> None:
+        """What would it take for the selected statement to stand (when it does not)."""
+        amap, labelling = self._map(), self._labelling
+        show = (
+            id_ is not None
+            and amap is not None
+            and labelling is not None
+            and amap.is_statement(id_)
+            and labelling.get(id_) is not Label.IN
+            and labelling.semantics in ("weighed", "grounded")
+        )
+        self.takes_box.setVisible(bool(show))
+        if not show:
+            self.takes_label.setText("")
+            return
+        result = what_would_it_take(amap, id_, labelling)
+        self.takes_label.setText("\n".join(result.lines(amap)))
 
     def _rating_text(self, amap: ArgumentMap) -> str:
         if self._id is None or not amap.is_statement(self._id):
@@ -419,18 +509,18 @@ class EvaluationPanel(QDockWidget):
         r = self._ratings.get(self._id)
         if r is None:
             return ""
-        words = {Rating.ACCEPTED: self.tr("accepted"), Rating.REJECTED: self.tr("rejected"), Rating.UNDECIDED: self.tr("undecided")}
-        text = self.tr("Suggested rating (derived from your ratings below it): %1, because %2.")
-        text = text.replace("%1", words[r.derived]).replace("%2", r.reason)
-        if r.given is not None:
-            text += " " + self.tr("Your own rating: %1.").replace("%1", words[r.given])
-        return text
+        if self._labelling is None:
+            return ""
+        return ratings_note(amap, self._id, self._labelling, r)
 
     def _show_status(self) -> None:
         if self._problem:
             self.status_label.setText(self._problem)
-        elif self._assumptions:
-            self.status_label.setText(self.tr("What-if view (grounded semantics): labels assume what you set below."))
+        elif self._assumptions or self._link_assumptions:
+            kind = self.tr("weighed") if self.semantics().startswith("weighed") else self.tr("grounded")
+            self.status_label.setText(
+                self.tr("What-if view (%1 semantics): labels assume what you set below.").replace("%1", kind)
+            )
         else:
             self.status_label.setText("")
         self.status_label.setVisible(bool(self.status_label.text()))
@@ -440,18 +530,30 @@ class EvaluationPanel(QDockWidget):
         is_statement = amap is not None and self._id is not None and amap.is_statement(self._id)
         for b in self.assume_group.buttons():
             b.setEnabled(is_statement)
+        is_link = amap is not None and self._id is not None and amap.is_link(self._id)
+        weighing = self.semantics().startswith("weighed")
+        for b in self.link_group.buttons():
+            b.setEnabled(is_link and weighing)
+        link_now = self._link_assumptions.get(self._id or "")
+        {Strength.STRONG: self.link_strong_button, Strength.WEAK: self.link_weak_button}.get(
+            link_now, self.link_as_is_button
+        ).setChecked(True)
         current = self._assumptions.get(self._id or "")
         button = {Rating.ACCEPTED: self.accept_button, Rating.REJECTED: self.reject_button}.get(current, self.as_is_button)
         button.setChecked(True)
-        if amap is None or not self._assumptions:
+        if amap is None or not (self._assumptions or self._link_assumptions):
             self.assumptions_label.setText(self.tr("No assumptions. Nothing here is ever saved in the map."))
         else:
             words = {Rating.ACCEPTED: self.tr("accepted"), Rating.REJECTED: self.tr("rejected")}
             parts = [f"'{amap.statement(i).label(40)}' {words[r]}" for i, r in sorted(self._assumptions.items())]
+            link_words = {Strength.STRONG: self.tr("strong"), Strength.WEAK: self.tr("weak")}
+            for lid, strength in sorted(self._link_assumptions.items()):
+                by = amap.statement(amap.link(lid).premises[0]).label(40)
+                parts.append(self.tr("the link from '%1' %2").replace("%1", by).replace("%2", link_words.get(strength, strength.value)))
             self.assumptions_label.setText(
                 self.tr("Assuming (not saved): %1").replace("%1", "; ".join(parts))
             )
-        self.clear_button.setEnabled(bool(self._assumptions))
+        self.clear_button.setEnabled(bool(self._assumptions or self._link_assumptions))
         self.changes_list.clear()
         if amap is None:
             return
@@ -484,6 +586,11 @@ class EvaluationPanel(QDockWidget):
             return
         rating = {0: None, 1: Rating.ACCEPTED, 2: Rating.REJECTED}[button_id]
         self.assume(self._id, rating)
+
+    def _on_link_assume_clicked(self, button_id: int) -> None:
+        if self._id is None or self._map() is None or not self._map().is_link(self._id):
+            return
+        self.assume_link(self._id, {0: None, 1: Strength.STRONG, 2: Strength.WEAK}[button_id])
 
     def _on_change_activated(self, item: QListWidgetItem) -> None:
         self.statementActivated.emit(item.data(Qt.ItemDataRole.UserRole))

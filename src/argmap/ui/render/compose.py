@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 
 from argmap.export.handout import source_list
 from argmap.export.options import ExportError, ExportOptions
+from argmap.export.verdict_box import card_badges, export_labelling, verdict_rows
 from argmap.model import ArgumentMap
 from argmap.ui.render.export_layout import Composition
 from argmap.ui.styles import get_theme, legend_entries
@@ -52,6 +53,11 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
     if options.background == "white":  # a dark theme keeps its own dark background
         background = QColor("#ffffff") if QColor(theme.background).lightness() > 128 else QColor(theme.background)
     title = options.title if options.title is not None else ""
+    verdicts = None
+    if options.labels:  # the cards carry their verdict badges; a verdict box lists the positions
+        labelling = export_labelling(amap, options.base_dir)
+        scene.set_badges(card_badges(amap, labelling))
+        verdicts = [(r.badge, f"{r.name}: {r.verdict}") for r in verdict_rows(amap, labelling)]
     comp = Composition(
         scene,
         source,
@@ -60,6 +66,7 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
         legend=legend_entries(theme) if options.legend else None,
         sources=sources if sources is not None else (source_list(amap) if options.sources else None),
         background=background,
+        verdicts=verdicts,
     )
     return comp
 

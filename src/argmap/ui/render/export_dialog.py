@@ -37,7 +37,8 @@ from argmap.ui.render.export import ExportError, ExportOptions, ExportResult
 from argmap.ui.settings import settings
 
 PREVIEW_SIZE = QSize(560, 420)
-SETTINGS_KEYS = ("format", "theme", "scale", "background", "paper", "legend", "sources", "show_title", "worksheet", "embed_map")
+SETTINGS_KEYS = ("format", "theme", "scale", "background", "paper", "legend", "sources", "show_title", "worksheet", "embed_map",
+                 "labels")
 
 
 def _tr(text: str) -> str:
@@ -129,7 +130,9 @@ class ExportDialog(QDialog):
         self.legend_check = QCheckBox(_tr("&Legend (shapes, colours, arrows)"), self)
         self.sources_check = QCheckBox(_tr("S&ources in a footer"), self)
         self.embed_check = QCheckBox(_tr("Include a picture of the &map (HTML)"), self)
-        for box in (self.legend_check, self.sources_check, self.embed_check):
+        self.labels_check = QCheckBox(_tr("&Verdicts (badges on the cards, a verdict box)"), self)
+        self.labels_check.setToolTip(_tr("Weighed verdicts: stands, stands unsupported, defeated, undecided"))
+        for box in (self.legend_check, self.sources_check, self.labels_check, self.embed_check):
             form.addRow("", box)
         blanks = QHBoxLayout()
         self.blank_checks: dict[StatementKind, QCheckBox] = {}
@@ -188,7 +191,8 @@ class ExportDialog(QDialog):
             box.currentIndexChanged.connect(self._on_changed)
         self.scale_box.valueChanged.connect(self._on_changed)
         self.title_edit.textChanged.connect(self._on_changed)
-        for check in (self.title_check, self.legend_check, self.sources_check, self.embed_check, *self.blank_checks.values()):
+        for check in (self.title_check, self.legend_check, self.sources_check, self.embed_check, self.labels_check,
+                      *self.blank_checks.values()):
             check.toggled.connect(self._on_changed)
         self.hints_box.currentIndexChanged.connect(self._on_changed)
         self.article_check.toggled.connect(self._on_changed)
@@ -219,6 +223,8 @@ class ExportDialog(QDialog):
             embed_map=self.embed_check.isChecked(),
             hints=str(self.hints_box.currentData() or ""),
             appendix=self._articles(),
+            labels=self.labels_check.isChecked(),
+            base_dir=str(Path(self.document.path).resolve().parent) if getattr(self.document, "path", "") else "",
         )
 
     def _articles(self) -> tuple[tuple[str, str], ...]:
@@ -269,7 +275,7 @@ class ExportDialog(QDialog):
             except (TypeError, ValueError):
                 pass
             for check, key in ((self.legend_check, "legend"), (self.sources_check, "sources"), (self.title_check, "show_title"),
-                               (self.embed_check, "embed_map")):
+                               (self.embed_check, "embed_map"), (self.labels_check, "labels")):
                 check.setChecked(_bool(s.value(f"export/{key}", False)))
             blanks = str(s.value("export/worksheet", "") or "").split(",")
             for kind, box in self.blank_checks.items():
@@ -286,7 +292,7 @@ class ExportDialog(QDialog):
         values = {
             "format": self.format(), "theme": o.theme, "scale": o.scale, "background": o.background, "paper": o.paper,
             "legend": o.legend, "sources": o.sources, "show_title": o.title is not None,
-            "worksheet": ",".join(o.worksheet), "embed_map": o.embed_map,
+            "worksheet": ",".join(o.worksheet), "embed_map": o.embed_map, "labels": o.labels,
         }
         for key in SETTINGS_KEYS:
             s.setValue(f"export/{key}", values[key])

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
-from argmap.ui.canvas.painting import draw_legend_symbol
+from argmap.ui.canvas.painting import badge_width, draw_badge, draw_legend_symbol
 from argmap.ui.styles import LegendEntry, Theme, make_font
 
 MARGIN = 24.0
@@ -44,6 +44,7 @@ class Composition:
         sources: list[str] | None = None,
         background: QColor | None = None,
         margin: float = MARGIN,
+        verdicts: list[tuple[str, str]] | None = None,
     ) -> None:
         self.scene = scene
         self.source = QRectF(source)
@@ -67,6 +68,11 @@ class Composition:
         if self.legend:
             y += GAP
             y = self._place_legend(x0, y, width)
+        self.verdict_rows: list[tuple[QRectF, str, str]] = []  # (row, badge, text)
+        self.verdict_box: QRectF | None = None
+        if verdicts:
+            y += GAP
+            y = self._place_verdicts(x0, y, width, verdicts)
         self.footer: Block | None = None
         if sources:
             text = "\n".join(sources)
@@ -94,6 +100,38 @@ class Composition:
         self.legend_rect = QRectF(x0, self.map_rect.bottom() + GAP, width, y + row_h - self.map_rect.bottom() - GAP)
         return y + row_h
 
+    def _place_verdicts(self, x0: float, y: float, width: float, verdicts: list[tuple[str, str]]) -> float:
+        """A small box: a heading, then one row per position (its badge, its verdict)."""
+        head = _line_height(self.legend_font) + 4
+        top = y
+        y += head + 4
+        badge_w = max(badge_width(badge) for badge, _text in verdicts) + 8
+        box_w = min(width, 560.0)
+        for badge, text in verdicts:
+            h = max(19.0, _text_height(self.legend_font, text, box_w - badge_w - 16))
+            self.verdict_rows.append((QRectF(x0 + 8, y, box_w - 16, h), badge, text))
+            y += h + 2
+        self.verdict_box = QRectF(x0, top, box_w, y - top + 4)
+        self.verdict_badge_w = badge_w
+        return y + 4
+
+    def _paint_verdicts(self, painter: QPainter, text_color: QColor) -> None:
+        box = self.verdict_box
+        assert box is not None
+        painter.setPen(QPen(QColor(self.theme.secondary_text), 0.75))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setFont(make_font(LEGEND_PX, bold=True))
+        painter.setPen(QPen(text_color))
+        heading = QCoreApplication.translate("export", "Verdicts")
+        painter.drawText(QRectF(box.left() + 8, box.top() + 4, box.width() - 16, 18), int(Qt.AlignmentFlag.AlignLeft), heading)
+        for row, badge, text in self.verdict_rows:
+            draw_badge(painter, row.left() + self.verdict_badge_w - 8, row.top() + 2, badge, self.theme)
+            painter.setFont(self.legend_font)
+            painter.setPen(QPen(text_color))
+            text_rect = QRectF(row.left() + self.verdict_badge_w, row.top() + 1, row.width() - self.verdict_badge_w, row.height())
+            painter.drawText(text_rect, _WRAP, text)
+
     def paint(self, painter: QPainter, clip: QRectF | None = None) -> None:
         """Draw the whole picture (or only what meets ``clip``, in picture units)."""
         painter.save()
@@ -118,6 +156,8 @@ class Composition:
                 painter.setFont(self.legend_font)
                 painter.setPen(QPen(text_color))
                 painter.drawText(label, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), entry.label)
+        if self.verdict_box is not None and _meets(self.verdict_box, clip):
+            self._paint_verdicts(painter, text_color)
         if self.footer is not None and _meets(self.footer.rect, clip):
             painter.setFont(self.footer_font)
             painter.setPen(QPen(QColor(self.theme.secondary_text), 0.75))
