@@ -1,0 +1,396 @@
+"""The Sources dock: the text of the map's source documents, with the passages the
+evidence quotes highlighted, paragraph coverage ("9 of 14 paragraphs used"), and new
+evidence made from a selection (a key, the context menu, or a drag onto the canvas or a
+card). Adding a source from a file or pasted text; every change is one undo step."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from argmap.formats.errors import FileFormatError
+from argmap.formats.source_text import source_from_file, source_from_text
+from argmap.model import SourceDocument, StatementKind, passages
+from argmap.model.passages import Span
+from argmap.reasoning.coverage import coverage, quoted
+from argmap.ui import source_edits
+from argmap.ui.panels.source_view import PASSAGE_MIME, Highlight, SourceTextView
+from argmap.ui.styles import get_theme
+
+if TYPE_CHECKING:
+    from argmap.ui.document import Document
+
+FILE_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf);;All files (*)"
+
+
+class SourcesPanel(QDockWidget):
+    """Call ``set_document`` with the window's document; the window passes canvas
+    selections to ``show_ids``. ``statementActivated`` asks the window to select a card."""
+
+    statementActivated = Signal(str)
+    problem = Signal(str)
+
+    def __init__(self, window=None, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(self.tr("Sources"), parent)
+        self.setObjectName("sourcesDock")
+        self.window_ = window
+        self.document: Document | None = None
+        body = QWidget(self)
+        body.setObjectName("sourcesPanel")
+        self.picker = QComboBox(body)
+        self.picker.setObjectName("sourcePicker")
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(12)
+        self.picker.currentIndexChanged.connect(self._on_pick)
+        self.add_button = QToolButton(body)
+        self.add_button.setObjectName("addSource")
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add a source document: the article or report you are mapping"))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.add_button)
+        self.add_file_action = menu.addAction(self.tr("From &File\u2026"), self.add_from_file)
+        self.paste_action = menu.addAction(self.tr("&Paste Text"), self.add_from_clipboard)
+        menu.addSeparator()
+        self.remove_action = menu.addAction(self.tr("&Remove This Source"), self.remove_current)
+        self.add_button.setMenu(menu)
+        self.status = QLabel(body)
+        self.status.setObjectName("sourcesStatus")
+        self.status.setWordWrap(True)
+        self.text = SourceTextView(body)
+        self.text.evidenceRequested.connect(self.new_evidence_from_selection)
+        self.text.highlightClicked.connect(self.statementActivated.emit)
+        self.empty = QLabel(
+            self.tr(
+                "No source documents yet. Add the article you are mapping with Add \u25b8 From File "
+                "(.txt, .md, .html, .pdf) or paste its text. Then select words and press "
+                "Ctrl+Shift+E, or drag them onto the map, to make evidence."
+            ),
+            body,
+        )
+        self.empty.setObjectName("sourcesEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setMargin(8)
+        top = QHBoxLayout()
+        top.setContentsMargins(4, 4, 4, 0)
+        top.addWidget(self.picker, 1)
+        top.addWidget(self.add_button)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.empty, 1)
+        self.status.setContentsMargins(6, 0, 6, 0)
+        self.setWidget(body)
+        self._selected: list[str] = []
+        self._drop_filter: _CanvasDrop | None = None
+        self._show_state()
+
+    # ---------------------------------------------------------------- document
+    def set_document(self, document: Document | None) -> None:
+        if self.document is not None:
+            try:
+                self.document.edited.disconnect(self.refresh)
+            except (RuntimeError, TypeError):
+                pass
+        self.document = document
+        self._selected = []
+        if document is not None:
+            document.edited.connect(self.refresh)
+        self.refresh()
+
+    def install_canvas_drop(self, view) -> None:  # type: ignore[no-untyped-def]
+        """Accept drags of passages on the canvas ``view`` (a QGraphicsView)."""
+        self._drop_filter = _CanvasDrop(self, view)
+        view.viewport().installEventFilter(self._drop_filter)
+        view.viewport().setAcceptDrops(True)
+
+    def sources(self) -> tuple[SourceDocument, ...]:
+        return self.document.map.meta.sources if self.document is not None else ()
+
+    def current_source(self) -> SourceDocument | None:
+        docs = {d.id: d for d in self.sources()}
+        return docs.get(self.picker.currentData()) if self.picker.count() else None
+
+    def set_current_source(self, doc_id: str) -> None:
+        i = self.picker.findData(doc_id)
+        if i >= 0:
+            self.picker.setCurrentIndex(i)
+
+    def refresh(self) -> None:
+        """Follow the map: the list of sources, then the current one's highlights."""
+        docs = [d for d in self.sources()]
+        wanted = [(d.id, d.title or d.id) for d in docs]
+        have = [(self.picker.itemData(i), self.picker.itemText(i)) for i in range(self.picker.count())]
+        if wanted != have:
+            keep = self.picker.currentData()
+            self.picker.blockSignals(True)
+            self.picker.clear()
+            for doc_id, title in wanted:
+                self.picker.addItem(title, doc_id)
+                self.picker.setItemData(self.picker.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
+            i = self.picker.findData(keep)
+            self.picker.setCurrentIndex(i if i >= 0 else (0 if wanted else -1))
+            self.picker.blockSignals(False)
+        self.text.set_source(self.current_source())
+        self.rehighlight()
+        self._show_state()
+
+    def _on_pick(self, _index: int) -> None:
+        self.text.set_source(self.current_source())
+        self.rehighlight()
+        self._show_state()
+
+    def rehighlight(self) -> None:
+        """Highlight every quotation of the current source, mark unused paragraphs and
+        say how many are used."""
+        doc = self.current_source()
+        if doc is None or self.document is None or not doc.text:
+            self.text.set_marks([], set(), None)
+            return
+        amap = self.document.map
+        theme = get_theme(self.document.view.theme if self.document.view.theme else "default")
+        found = quoted(amap, doc)
+        marks = []
+        for q in found:
+            if q.span is None:
+                continue
+            kind = amap.statement(q.id).kind
+            color = QColor(theme.kinds.get(kind, theme.kinds[StatementKind.EVIDENCE]).border)
+            color.setAlpha(70)
+            marks.append(Highlight(q.id, q.span, color))
+        cov = coverage(amap, doc, found)
+        counted = passages.counted(self.text.paragraphs())
+        index_of = {p.start: i for i, p in enumerate(self.text.paragraphs())}
+        unused = {index_of[p.start] for p, ids in zip(counted, cov.used_by) if not ids}
+        current = next((i for i in self._selected if any(m.id == i for m in marks)), None)
+        self.text.set_marks(marks, unused, current)
+        unit = self.tr("pages") if doc.paged else self.tr("paragraphs")
+        status = self.tr("%1 of %2 %3 used").replace("%1", str(cov.used)).replace("%2", str(len(cov.paragraphs)))
+        status = status.replace("%3", unit if not doc.paged else self.tr("paragraphs"))
+        if cov.not_found:
+            status += " \u00b7 " + self.tr("%1 quotation(s) not found in the text").replace("%1", str(len(cov.not_found)))
+        self.status.setText(status)
+
+    def _show_state(self) -> None:
+        has = self.picker.count() > 0
+        self.text.setVisible(has)
+        self.status.setVisible(has)
+        self.picker.setEnabled(has)
+        self.empty.setVisible(not has)
+        self.remove_action.setEnabled(has)
+        doc = self.current_source()
+        if has and doc is not None and not doc.text:
+            self.status.setText(self.tr("The text of this source is not in the map (file: %1). Add it again from the file to embed it.").replace("%1", doc.path or "\u2014"))
+        enabled = self.document is not None
+        self.add_file_action.setEnabled(enabled)
+        self.paste_action.setEnabled(enabled)
+
+    # --------------------------------------------------------------- selection
+    def show_ids(self, ids: list[str]) -> None:
+        """A card was selected elsewhere: scroll its quotation into view."""
+        self._selected = list(ids)
+        if self.document is None or not ids:
+            self.rehighlight()
+            return
+        amap = self.document.map
+        for id_ in ids:
+            if not amap.is_statement(id_):
+                continue
+            s = amap.statement(id_)
+            if s.source is None or not s.source.quotation.strip():
+                continue
+            for doc in self.sources():
+                if not doc.text:
+                    continue
+                if any(q.id == id_ and q.span is not None for q in quoted(amap, doc)):
+                    if doc.id != self.picker.currentData():
+                        self.set_current_source(doc.id)
+                    span = passages.find(doc.text, s.source.quotation)
+                    self.rehighlight()
+                    if span is not None:
+                        self.text.reveal(span)
+                    return
+        self.rehighlight()
+
+    # ------------------------------------------------------------------ adding
+    def _taken(self) -> set[str]:
+        return {d.id for d in self.sources()}
+
+    def _apply(self, edit) -> bool:  # type: ignore[no-untyped-def]
+        win = self.window_
+        if win is not None:
+            return bool(win.apply_edit(edit))
+        if self.document is None:
+            return False
+        self.document.apply(edit)
+        return True
+
+    def add_file(self, path: str) -> bool:
+        """Add the document at ``path``; a problem is reported, nothing half-added."""
+        if self.document is None:
+            return False
+        try:
+            doc = source_from_file(path, self._taken(), stored_path=_stored_path(path, self.document.path))
+        except FileFormatError as exc:
+            self.problem.emit(str(exc))
+            return False
+        if self._apply(source_edits.add_source(self.document.map, doc)):
+            self.set_current_source(doc.id)
+            self.show()
+            self.raise_()
+            return True
+        return False
+
+    def add_from_file(self) -> None:
+        if self.document is None:
+            return
+        start = os.path.dirname(self.document.path) if self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Add Source Document"), start, FILE_FILTER)
+        if path:
+            self.add_file(path)
+
+    def add_text(self, text: str, title: str = "") -> bool:
+        if self.document is None:
+            return False
+        try:
+            doc = source_from_text(text, self._taken(), title)
+        except ValueError as exc:
+            self.problem.emit(self.tr("Cannot add the pasted text: %1").replace("%1", str(exc)))
+            return False
+        if self._apply(source_edits.add_source(self.document.map, doc)):
+            self.set_current_source(doc.id)
+            return True
+        return False
+
+    def add_from_clipboard(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if not text.strip():
+            self.problem.emit(self.tr("The clipboard holds no text to add as a source"))
+            return
+        first = text.strip().split("\n", 1)[0].strip()[:120]
+        title, ok = QInputDialog.getText(self, self.tr("Paste Source Text"), self.tr("Title of the document:"), text=first)
+        if ok:
+            self.add_text(text, title.strip())
+
+    def remove_current(self) -> None:
+        doc = self.current_source()
+        if doc is not None and self.document is not None:
+            self._apply(source_edits.remove_source(self.document.map, doc.id))
+
+    # ---------------------------------------------------------------- evidence
+    def new_evidence_from_selection(self) -> str | None:
+        """The selection becomes an evidence card supporting the selected card on the
+        canvas (if one that is not itself evidence is selected), else a card on its own."""
+        target = None
+        win = self.window_
+        if win is not None and self.document is not None:
+            cur = win.current_id()
+            amap = self.document.map
+            if cur is not None and amap.is_statement(cur) and amap.statement(cur).kind is not StatementKind.EVIDENCE:
+                target = cur
+        return self.make_evidence(self.text.selected_span(), target=target)
+
+    def make_evidence(
+        self,
+        span: Span | None,
+        doc_id: str | None = None,
+        target: str | None = None,
+        attack: bool = False,
+        near: QPointF | None = None,
+    ) -> str | None:
+        if self.document is None or span is None:
+            return None
+        docs = {d.id: d for d in self.sources()}
+        doc = docs.get(doc_id or self.picker.currentData())
+        if doc is None or span.end > len(doc.text) or span.start < 0:
+            self.problem.emit(self.tr("That passage is not from a source of this map"))
+            return None
+        amap = self.document.map
+        win = self.window_
+        placing = win._placing() if win is not None and hasattr(win, "_placing") else {}
+        if near is None and target is None and win is not None and hasattr(win, "_new_card_spot"):
+            spot = win._new_card_spot()
+        else:
+            spot = (near.x(), near.y()) if near is not None else None
+        try:
+            edit, new = source_edits.evidence_from_passage(amap, doc, span, target, attack, spot, **placing)
+        except ValueError as exc:
+            self.problem.emit(str(exc))
+            return None
+        if not self._apply(edit):
+            return None
+        if win is not None:
+            win.select([new])
+            scene = getattr(win, "scene", None)
+            item = scene.item_for(new) if scene is not None else None
+            if item is not None:
+                win.view.ensureVisible(item.sceneBoundingRect(), 80, 80)
+        return new
+
+
+class _CanvasDrop(QObject):
+    """Drops of a passage on the canvas: on a card (or arrow) the new evidence supports
+    it (Shift: attacks it); on empty canvas it stands where it was dropped."""
+
+    def __init__(self, panel: SourcesPanel, view) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(panel)
+        self.panel = panel
+        self.view = view
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if event.mimeData().hasFormat(PASSAGE_MIME):  # type: ignore[attr-defined]
+                event.setDropAction(Qt.DropAction.CopyAction)  # type: ignore[attr-defined]
+                event.accept()
+                return True
+        elif kind == QEvent.Type.Drop and event.mimeData().hasFormat(PASSAGE_MIME):  # type: ignore[attr-defined]
+            self.drop(event)
+            return True
+        return False
+
+    def drop(self, event) -> None:  # type: ignore[no-untyped-def]
+        try:
+            data = json.loads(bytes(event.mimeData().data(PASSAGE_MIME)).decode())
+            doc_id, span = str(data["doc"]), Span(int(data["start"]), int(data["end"]))
+        except (ValueError, KeyError, TypeError):
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        scene = self.view.scene()
+        where = self.view.mapToScene(event.position().toPoint())
+        item = scene.target_at(where) if scene is not None and hasattr(scene, "target_at") else None
+        target = getattr(item, "sid", None) or getattr(item, "lid", None)
+        attack = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        self.panel.make_evidence(span, doc_id, target, attack, None if target else where)
+
+
+def _stored_path(path: str, project_path: str) -> str:
+    """The file's path relative to the project's folder (absolute when unsaved)."""
+    if not project_path:
+        return str(Path(path).resolve())
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), Path(project_path).resolve().parent)).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())
