@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from argmap.model import ArgumentMap, SourceDocument, Statement, StatementKind, passages
+from argmap.model import ArgumentMap, SourceDocument, Statement, passages
 from argmap.model.passages import Paragraph, Span
 from argmap.reasoning.quotes import cited_document
 
@@ -22,11 +22,12 @@ class Quoted:
 
 
 def citing(amap: ArgumentMap, doc: SourceDocument) -> list[Statement]:
-    """Evidence cards with a quotation whose citation points at ``doc``, by id."""
+    """Cards with a quotation (evidence mostly; an imported OVA node quotes too) whose
+    citation points at ``doc``, by id."""
     meta = amap.meta
     out = []
     for s in amap.statements():
-        if s.kind is StatementKind.EVIDENCE and s.source is not None and s.source.quotation.strip():
+        if s.source is not None and s.source.quotation.strip():
             if cited_document(meta, s.source) == doc:
                 out.append(s)
     return out
