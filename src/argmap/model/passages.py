@@ -186,6 +186,7 @@ def _sentences(text: str, paras: tuple[Paragraph, ...]) -> list[tuple[int, Span]
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
 
 
+@lru_cache(maxsize=256)
 def closest(text: str, quotation: str, title: str = "") -> Span | None:
     """The passage of ``text`` most like ``quotation`` (within one to three consecutive
     sentences of a paragraph, trimmed to the words that match), or None when nothing
