@@ -18,9 +18,9 @@ from dataclasses import replace
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from argmap.model import (  # noqa: E402
+from argmap.model import (
     ArgumentMap,
     ChangeStatement,
     MapMeta,
@@ -31,10 +31,7 @@ from argmap.model import (  # noqa: E402
     passages,
 )
 
-WORDS = (
-    "the council trial buses night passengers hour report ministers defence article convention "
-    "security threat evidence analysis policy students argument source parliament decision"
-).split()
+WORDS = ["the", "council", "trial", "buses", "night", "passengers", "hour", "report", "ministers", "defence", "article", "convention", "security", "threat", "evidence", "analysis", "policy", "students", "argument", "source", "parliament", "decision"]
 
 
 def article(megabytes: float, seed: int = 7) -> str:

@@ -65,7 +65,7 @@ def test_export_writes_the_analysed_text_back_and_reads_it_again():
         [Statement("a", StatementKind.CLAIM, "Taxis already do this job")],
         [],
     )
-    data, report = dumps_aif(amap)
+    data, _report = dumps_aif(amap)
     doc = json.loads(data)
     assert doc["text"] == TEXT + "\n"
     again = load(doc)

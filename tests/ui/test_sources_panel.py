@@ -7,14 +7,20 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from argmap.formats import load_project
 from argmap.model import ChangeStatement, LinkKind, StatementKind, passages
 from argmap.ui.panels import source_view
-from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
+from tests.ui.window_support import (  # noqa: F401
+    OFFSCREEN_NOISE,
+    dialogs,
+    isolated_env,
+    make_window,
+    open_copy,
+)
 
 pytestmark = OFFSCREEN_NOISE
 

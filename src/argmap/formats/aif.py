@@ -40,6 +40,7 @@ from argmap.formats.errors import InvalidContentError, WrongFormatError
 from argmap.formats.foreign import (
     IdMaker,
     build_map,
+    check_answers,
     clean_text,
     drop_broken_chains,
     finish_kinds,
@@ -49,7 +50,6 @@ from argmap.formats.foreign import (
     set_extra,
     statement_data,
     statement_from_data,
-    check_answers,
 )
 from argmap.formats.reading import parse_json, read_bytes
 from argmap.formats.report import ImportReport

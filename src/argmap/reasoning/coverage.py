@@ -27,9 +27,8 @@ def citing(amap: ArgumentMap, doc: SourceDocument) -> list[Statement]:
     meta = amap.meta
     out = []
     for s in amap.statements():
-        if s.source is not None and s.source.quotation.strip():
-            if cited_document(meta, s.source) == doc:
-                out.append(s)
+        if s.source is not None and s.source.quotation.strip() and cited_document(meta, s.source) == doc:
+            out.append(s)
     return out
 
 

@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QMimeData, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QDrag, QKeySequence, QPainter, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QColor,
+    QDrag,
+    QKeySequence,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QTextEdit, QWidget
 
 from argmap.model import SourceDocument, passages
@@ -92,6 +99,7 @@ class SourceTextView(QPlainTextEdit):
         self._unused: set[int] = set()  # indexes into _paras
         self._highlights: list[Highlight] = []
         self._current: str | None = None
+        self._selection_cache: dict[tuple[str, int, int, int, bool], QTextEdit.ExtraSelection] = {}
         self._press: QPoint | None = None
         self._press_in_selection = False
         self.gutter = _Gutter(self)
@@ -110,6 +118,7 @@ class SourceTextView(QPlainTextEdit):
         self._paras = passages.paragraphs(text, doc.title) if doc is not None else ()
         self._first_blocks = _first_blocks(text, self._paras)
         self._highlights = []
+        self._selection_cache = {}
         self._unused = set()
         self.setPlainText(text.replace(passages.PAGE_BREAK, "\n").replace("\r", " "))
         self._fit_gutter()
@@ -123,24 +132,33 @@ class SourceTextView(QPlainTextEdit):
         self._unused = unused
         self._current = current
         selections = []
+        cache = self._selection_cache
+        fresh: dict[tuple[str, int, int, int, bool], QTextEdit.ExtraSelection] = {}
         for h in self._highlights:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self._offsets.to_qt(h.span.start))
-            cursor.setPosition(self._offsets.to_qt(h.span.end), QTextCursor.MoveMode.KeepAnchor)
-            fmt = QTextCharFormat()
-            color = QColor(h.color)
-            if h.id == current:
-                fmt.setFontUnderline(True)
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                color.setAlpha(150)
-            fmt.setBackground(color)
-            fmt.setProperty(QTextFormat.Property.UserProperty, h.id)
-            sel.cursor = cursor
-            sel.format = fmt
+            key = (h.id, h.span.start, h.span.end, h.color.rgba(), h.id == current)
+            sel = cache.get(key)
+            if sel is None:
+                sel = self._selection(h, h.id == current)
+            fresh[key] = sel
             selections.append(sel)
+        self._selection_cache = fresh
         self.setExtraSelections(selections)
         self.gutter.update()
+
+    def _selection(self, h: Highlight, current: bool) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._offsets.to_qt(h.span.start))
+        cursor.setPosition(self._offsets.to_qt(h.span.end), QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        color = QColor(h.color)
+        if current:
+            fmt.setFontUnderline(True)
+            color.setAlpha(150)
+        fmt.setBackground(color)
+        sel.cursor = cursor
+        sel.format = fmt
+        return sel
 
     def highlights(self) -> list[Highlight]:
         return list(self._highlights)
