@@ -268,3 +268,39 @@ def test_embedded_text_survives_save_load_copy_and_paste(win, make_window, tmp_p
     assert target.sources.status.text() == "1 of 9 paragraphs used"
     target.document.undo_stack.undo()
     assert pasted.meta.sources == () and len(pasted.statements()) == 0
+
+
+def test_a_misquotation_is_flagged_on_the_card_with_the_closest_passage_as_a_fix(win, qtbot):
+    panel, amap = win.sources, win.document.map
+    old = amap.statement("e-finland")
+    bad = replace(old, source=replace(old.source, quotation="Finland is also considering a similar withdrawal"))
+    win.apply_edit(ChangeStatement(old, bad))
+    assert "e-finland" in win.scene.rs.flagged  # at once, without waiting for the checks
+    win.select(["e-finland"])
+    assert panel.fix_label.isVisible() and "para. 4" in panel.fix_label.text()
+    assert panel.use_closest_passage()
+    fixed = amap.statement("e-finland").source
+    assert fixed.quotation == "Finland is also contemplating a similar withdrawal" and fixed.locator == "para. 4"
+    assert "e-finland" not in win.scene.rs.flagged and not panel.fix_label.isVisible()
+    win.document.undo_stack.undo()
+    assert "e-finland" in win.scene.rs.flagged
+
+
+def test_checks_panel_offers_the_closest_passage(win, qtbot):
+    amap = win.document.map
+    old = amap.statement("e-parliaments")
+    bad = replace(old, source=replace(old.source, quotation="This collective move needs parliamentary approval"))
+    win.apply_edit(ChangeStatement(old, bad))
+    checks = win.checks
+    checks.show()
+    checks.refresh_now()
+    qtbot.waitUntil(lambda: any(f.code == "quote-not-found" for f in checks.findings()), timeout=3000)
+    row = next(
+        checks.tree.topLevelItem(i)
+        for i in range(checks.tree.topLevelItemCount())
+        if checks.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "e-parliaments"
+    )
+    menu = checks.fix_menu(row)
+    [act] = [a for a in menu.actions() if a.objectName() == "useClosestPassage"]
+    act.trigger()
+    assert amap.statement("e-parliaments").source.quotation == "This collective move requires parliamentary approval"

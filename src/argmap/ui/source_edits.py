@@ -11,6 +11,7 @@ from argmap.model import (
     AddStatement,
     ArgumentMap,
     Batch,
+    ChangeStatement,
     Link,
     LinkKind,
     SetMeta,
@@ -82,6 +83,27 @@ def evidence_from_passage(
     if target is not None:
         edits.append(AddLink(Link(new_id(amap, "l"), kind, (s.id,), target)))
     return Batch(tuple(edits), "New Evidence from Selection"), s.id
+
+
+def use_passage(amap: ArgumentMap, id_: str, quotation: str, locator: str) -> ChangeStatement:
+    """Replace a card's quotation (and locator) by a passage of its source: the fix
+    offered for a quotation that does not occur."""
+    s = amap.statement(id_)
+    if s.source is None:
+        raise ValueError(f"{id_!r} has no source")
+    new = replace(s, source=replace(s.source, quotation=quotation, locator=locator or s.source.locator))
+    return ChangeStatement(s, new, "Use Closest Passage")
+
+
+def closest_fix(amap: ArgumentMap, id_: str, doc: SourceDocument) -> tuple[str, str] | None:
+    """The closest passage of ``doc`` to the card's quotation and its locator, or None."""
+    s = amap.statement(id_)
+    if s.source is None or not doc.text:
+        return None
+    span = passages.closest(doc.text, s.source.quotation, doc.title)
+    if span is None:
+        return None
+    return doc.text[span.start : span.end].strip(), passages.locator(doc.text, span, doc.title)
 
 
 def add_source(amap: ArgumentMap, doc: SourceDocument) -> SetMeta:

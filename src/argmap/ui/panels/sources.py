@@ -5,6 +5,7 @@ card). Adding a source from a file or pasted text; every change is one undo step
 
 from __future__ import annotations
 
+import html
 import json
 import os
 from pathlib import Path
@@ -100,6 +101,15 @@ class SourcesPanel(QDockWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.empty, 1)
         self.status.setContentsMargins(6, 0, 6, 0)
+        self.fix_label = QLabel(body)
+        self.fix_label.setObjectName("sourcesFix")
+        self.fix_label.setWordWrap(True)
+        self.fix_label.setTextFormat(Qt.TextFormat.RichText)
+        self.fix_label.setContentsMargins(6, 2, 6, 2)
+        self.fix_label.setStyleSheet("QLabel#sourcesFix { background: #fdecea; color: #7f1d1d; }")
+        self.fix_label.linkActivated.connect(self._on_fix_link)
+        self.fix_label.hide()
+        layout.insertWidget(2, self.fix_label)
         self.setWidget(body)
         self._selected: list[str] = []
         self._drop_filter: _CanvasDrop | None = None
@@ -154,6 +164,25 @@ class SourcesPanel(QDockWidget):
         self.text.set_source(self.current_source())
         self.rehighlight()
         self._show_state()
+        self._flag_cards()
+        self._offer_fix()
+
+    def misquoted(self) -> dict[str, SourceDocument]:
+        """Cards whose quotation does not occur in the embedded text they cite."""
+        out: dict[str, SourceDocument] = {}
+        if self.document is None:
+            return out
+        for doc in self.sources():
+            if doc.text:
+                for q in quoted(self.document.map, doc):
+                    if q.span is None:
+                        out.setdefault(q.id, doc)
+        return out
+
+    def _flag_cards(self) -> None:
+        scene = getattr(self.window_, "scene", None)
+        if scene is not None and hasattr(scene, "set_flagged"):
+            scene.set_flagged(self.misquoted())
 
     def _on_pick(self, _index: int) -> None:
         self.text.set_source(self.current_source())
@@ -206,9 +235,46 @@ class SourcesPanel(QDockWidget):
         self.paste_action.setEnabled(enabled)
 
     # --------------------------------------------------------------- selection
+    def _offer_fix(self) -> None:
+        """For a selected card whose quotation is not in its text: the closest passage."""
+        self._fix = None
+        misquoted = self.misquoted()
+        amap = self.document.map if self.document is not None else None
+        for id_ in self._selected:
+            doc = misquoted.get(id_)
+            found = source_edits.closest_fix(amap, id_, doc) if amap is not None and doc is not None else None
+            if doc is None:
+                continue
+            label = html.escape(amap.statement(id_).label(40))
+            if found is None:
+                text = self.tr("The quotation of “%1” is not in “%2”, and no passage is like it.")
+            else:
+                self._fix = (id_, found[0], found[1])
+                short = found[0] if len(found[0]) <= 140 else found[0][:139] + "…"
+                text = self.tr(
+                    "The quotation of “%1” is not in “%2”. Closest passage (%3): “%4” "
+                    "<a href='use'>Use it</a>"
+                ).replace("%3", html.escape(found[1])).replace("%4", html.escape(short))
+            self.fix_label.setText(text.replace("%1", label).replace("%2", html.escape(doc.title or doc.id)))
+            self.fix_label.show()
+            return
+        self.fix_label.hide()
+
+    def _on_fix_link(self, _link: str = "") -> None:
+        self.use_closest_passage()
+
+    def use_closest_passage(self) -> bool:
+        """Apply the fix on offer (one undo step)."""
+        fix = getattr(self, "_fix", None)
+        if fix is None or self.document is None:
+            return False
+        id_, quotation, locator = fix
+        return self._apply(source_edits.use_passage(self.document.map, id_, quotation, locator))
+
     def show_ids(self, ids: list[str]) -> None:
         """A card was selected elsewhere: scroll its quotation into view."""
         self._selected = list(ids)
+        self._offer_fix()
         if self.document is None or not ids:
             self.rehighlight()
             return
