@@ -200,12 +200,11 @@ class SourcesPanel(QDockWidget):
         theme = get_theme(self.document.view.theme if self.document.view.theme else "default")
         found = quoted(amap, doc)
         marks = []
-        for q in found:
-            if q.span is None:
-                continue
+        placed = sorted((q for q in found if q.span is not None), key=lambda q: (q.span.start, q.id))
+        for n, q in enumerate(placed):
             kind = amap.statement(q.id).kind
             color = QColor(theme.kinds.get(kind, theme.kinds[StatementKind.EVIDENCE]).border)
-            color.setAlpha(70)
+            color.setAlpha(60 if n % 2 else 95)  # neighbouring quotations stay apart
             marks.append(Highlight(q.id, q.span, color))
         cov = coverage(amap, doc, found)
         counted = passages.counted(self.text.paragraphs())
@@ -297,6 +296,13 @@ class SourcesPanel(QDockWidget):
                         self.text.reveal(span)
                     return
         self.rehighlight()
+        fix = getattr(self, "_fix", None)
+        if fix is not None and fix[0] in ids:  # not found: show where the closest passage is
+            doc = self.misquoted().get(fix[0])
+            span = passages.find(doc.text, fix[1]) if doc is not None else None
+            if doc is not None and span is not None:
+                self.set_current_source(doc.id)
+                self.text.select_span(span)
 
     # ------------------------------------------------------------------ adding
     def _taken(self) -> set[str]:
