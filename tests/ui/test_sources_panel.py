@@ -304,3 +304,15 @@ def test_checks_panel_offers_the_closest_passage(win, qtbot):
     [act] = [a for a in menu.actions() if a.objectName() == "useClosestPassage"]
     act.trigger()
     assert amap.statement("e-parliaments").source.quotation == "This collective move requires parliamentary approval"
+
+
+def test_panel_appears_beside_the_outline_for_a_map_with_an_article(make_window, tmp_path, example_path):
+    empty = make_window()
+    assert not empty.sources.isVisibleTo(empty)  # no map: no tab taking room
+    w = make_window()
+    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.sources.isVisibleTo(w) and w.sources in w.tabifiedDockWidgets(w.outline_dock)
+    w.sources.toggleViewAction().trigger()  # closed by the user: stays closed in this window
+    assert not w.sources.isVisibleTo(w)
+    w.sources.show_if_useful()
+    assert not w.sources.isVisibleTo(w)

@@ -131,9 +131,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.sources.statementActivated.connect(self.reveal)
         self.sources.problem.connect(self.show_problem)
         self.sources.install_canvas_drop(self.view)
+        self.sources.setVisible(False)  # shown for a map that carries its article, or from View > Panels
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sources)
-        self.tabifyDockWidget(self.outline_dock, self.sources)
-        self.outline_dock.raise_()
         self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.checks], [150], Qt.Orientation.Vertical)
 
@@ -302,6 +301,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.evaluation.set_document(document, defer=True)
         self.checks.set_document(document, defer=True)
         self.sources.set_document(document)
+        self.sources.show_if_useful()
         self._deferred_due = True
         self.actions_by_name["show_labels"].setChecked(document.view.show_labels)
         self.scene.set_badges(self.evaluation.badges() if document.view.show_labels else None)

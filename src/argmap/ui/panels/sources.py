@@ -58,7 +58,7 @@ class SourcesPanel(QDockWidget):
         self.picker = QComboBox(body)
         self.picker.setObjectName("sourcePicker")
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(12)
+        self.picker.setMinimumContentsLength(3)
         self.picker.currentIndexChanged.connect(self._on_pick)
         self.add_button = QToolButton(body)
         self.add_button.setObjectName("addSource")
@@ -110,9 +110,12 @@ class SourcesPanel(QDockWidget):
         self.fix_label.linkActivated.connect(self._on_fix_link)
         self.fix_label.hide()
         layout.insertWidget(2, self.fix_label)
+        body.setMinimumSize(70, 70)  # as narrow as the outline it is tabbed with
         self.setWidget(body)
         self._selected: list[str] = []
         self._drop_filter: _CanvasDrop | None = None
+        self._closed_by_user = False
+        self.toggleViewAction().triggered.connect(self._on_toggled)
         self._show_state()
 
     # ---------------------------------------------------------------- document
@@ -127,6 +130,32 @@ class SourcesPanel(QDockWidget):
         if document is not None:
             document.edited.connect(self.refresh)
         self.refresh()
+
+    def show_if_useful(self) -> None:
+        """Show the panel (beside the outline) for a map that carries a source text,
+        unless the user closed it in this window."""
+        if self._closed_by_user or self.isVisible() or not any(d.text for d in self.sources()):
+            return
+        self._beside_outline()
+        self.show()
+        outline = getattr(self.window_, "outline_dock", None)
+        if outline is not None and outline.isVisible():
+            outline.raise_()  # the Sources tab is there; the outline stays in front
+
+    def _beside_outline(self) -> None:
+        """Tab the panel with the outline (where it belongs) unless it was moved."""
+        main = self.window_
+        outline = getattr(main, "outline_dock", None)
+        if outline is None or not outline.isVisible() or self in main.tabifiedDockWidgets(outline):
+            return
+        if main.dockWidgetArea(self) == main.dockWidgetArea(outline) and not self.isFloating():
+            main.tabifyDockWidget(outline, self)
+
+    def _on_toggled(self, on: bool) -> None:
+        self._closed_by_user = not on
+        if on:
+            self._beside_outline()
+            self.raise_()
 
     def install_canvas_drop(self, view) -> None:  # type: ignore[no-untyped-def]
         """Accept drags of passages on the canvas ``view`` (a QGraphicsView)."""
