@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from argmap.ui.actions import GESTURES, plain
+from argmap.ui.panels.source_view import SOURCE_KEYS
 
 
 def shortcut_rows(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
@@ -32,6 +33,8 @@ def shortcut_rows(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
         walk(title, menu)
     for gesture, meaning in GESTURES:
         rows.append(("Canvas", meaning, gesture))
+    for keys, meaning in SOURCE_KEYS:
+        rows.append(("Sources", meaning, keys))
     return rows
 
 

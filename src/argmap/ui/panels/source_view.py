@@ -29,6 +29,15 @@ PASSAGE_MIME = "application/x-argmap-passage"
 #: The key that turns the selection into evidence (the same as Insert > Evidence, which
 #: it overrides while the text has the focus), and Return as a second one.
 EVIDENCE_KEYS = (QKeySequence("Ctrl+Shift+E"), QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter))
+#: The Sources panel's keys and gestures, for Help > Keyboard Shortcuts.
+SOURCE_KEYS = (
+    ("Ctrl+Shift+E or Return", "New evidence from the selected words"),
+    ("Ctrl+Down / Ctrl+Up", "Next / previous paragraph"),
+    ("Ctrl+Shift+Down", "Select to the end of the paragraph"),
+    ("Ctrl+Space", "Select the paragraph"),
+    ("Drag the selection onto the map", "New evidence there; onto a card: supporting it (Shift: attacking it)"),
+    ("Click a highlighted passage", "Select the card that quotes it"),
+)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 

@@ -350,11 +350,14 @@ class SourcesPanel(QDockWidget):
         """Add the document at ``path``; a problem is reported, nothing half-added."""
         if self.document is None:
             return False
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a long PDF takes a moment
         try:
             doc = source_from_file(path, self._taken(), stored_path=_stored_path(path, self.document.path))
         except FileFormatError as exc:
             self.problem.emit(str(exc))
             return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         if self._apply(source_edits.add_source(self.document.map, doc)):
             self.set_current_source(doc.id)
             self.show()
