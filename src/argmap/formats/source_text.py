@@ -261,8 +261,9 @@ def pdf_text(data: bytes, path: str | os.PathLike[str] = "<pdf>") -> Extracted:
 
 
 def _pdf_page(text: str) -> str:
-    """A page's text with lines joined into paragraphs (a blank line or a line ending a
-    sentence short of the margin ends one) and hyphenated line ends rejoined."""
+    """A page's text with lines joined into paragraphs and hyphenated line ends
+    rejoined. A blank line ends a paragraph, and so does a line that stops well short of
+    the margin (the last line of a paragraph, or a heading)."""
     text = tidy(text).strip("\n")
     lines = text.split("\n")
     if not lines:
@@ -281,7 +282,8 @@ def _pdf_page(text: str) -> str:
             para[-1] = para[-1][:-1] + stripped
         else:
             para.append(stripped)
-        if stripped[-1:] in ".!?:\u201d\"" and len(line) < 0.75 * width:
+        short = len(stripped) < 0.6 * width or (stripped[-1:] in ".!?:\u201d\"" and len(stripped) < 0.85 * width)
+        if short:
             out.append(" ".join(para))
             para = []
     if para:

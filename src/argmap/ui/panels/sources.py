@@ -241,9 +241,12 @@ class SourcesPanel(QDockWidget):
         unused = {index_of[p.start] for p, ids in zip(counted, cov.used_by) if not ids}
         current = next((i for i in self._selected if any(m.id == i for m in marks)), None)
         self.text.set_marks(marks, unused, current)
-        unit = self.tr("pages") if doc.paged else self.tr("paragraphs")
-        status = self.tr("%1 of %2 %3 used").replace("%1", str(cov.used)).replace("%2", str(len(cov.paragraphs)))
-        status = status.replace("%3", unit if not doc.paged else self.tr("paragraphs"))
+        if doc.paged:  # a PDF: count pages (with text)
+            pages = {p.page for p in cov.paragraphs}
+            used = {p.page for p, ids in zip(cov.paragraphs, cov.used_by) if ids}
+            status = self.tr("%1 of %2 pages used").replace("%1", str(len(used))).replace("%2", str(len(pages)))
+        else:
+            status = self.tr("%1 of %2 paragraphs used").replace("%1", str(cov.used)).replace("%2", str(len(cov.paragraphs)))
         if cov.not_found:
             status += " \u00b7 " + self.tr("%1 quotation(s) not found in the text").replace("%1", str(len(cov.not_found)))
         self.status.setText(status)
