@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from argmap.cli import json_text
 from argmap.formats import FileFormatError, load_project, save_project
@@ -86,8 +87,8 @@ def _stored_path(file: str, map_path: str) -> str:
         return str(Path(file).resolve())
 
 
-def _describe(doc: SourceDocument) -> dict[str, object]:
-    out: dict[str, object] = {"id": doc.id, "title": doc.title}
+def _describe(doc: SourceDocument) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": doc.id, "title": doc.title}
     for key in ("author", "publisher", "date", "url", "path"):
         if getattr(doc, key):
             out[key] = getattr(doc, key)

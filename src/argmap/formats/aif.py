@@ -479,13 +479,15 @@ def aif_source(doc: Any) -> SourceDocument | None:
     """The analysed text an OVA3 or xAIF file carries, as a source document."""
     if not isinstance(doc, dict):
         return None
-    analysis = doc.get("analysis") if isinstance(doc.get("analysis"), dict) else {}
+    raw_analysis = doc.get("analysis")
+    analysis: dict[str, Any] = raw_analysis if isinstance(raw_analysis, dict) else {}
     text = _text_of(doc.get("text")) or _text_of(analysis)
     if not text or len(text) > MAX_TEXT_CHARS:
         return None
     title = str(analysis.get("documentTitle") or "").strip()
     where = str(analysis.get("documentSource") or "").strip()
-    ova = doc.get("OVA") if isinstance(doc.get("OVA"), dict) else {}
+    raw_ova = doc.get("OVA")
+    ova: dict[str, Any] = raw_ova if isinstance(raw_ova, dict) else {}
     url = where if where.startswith(("http://", "https://")) else str(ova.get("url") or "").strip()
     if not title:
         title = text.strip().split("\n", 1)[0].strip()[:80] or "Analysed text"

@@ -229,12 +229,12 @@ class SourcesPanel(QDockWidget):
         theme = get_theme(self.document.view.theme if self.document.view.theme else "default")
         found = quoted(amap, doc)
         marks = []
-        placed = sorted((q for q in found if q.span is not None), key=lambda q: (q.span.start, q.id))
-        for n, q in enumerate(placed):
-            kind = amap.statement(q.id).kind
+        placed = sorted((q.span.start, q.id, q.span) for q in found if q.span is not None)
+        for n, (_start, id_, span) in enumerate(placed):
+            kind = amap.statement(id_).kind
             color = QColor(theme.kinds.get(kind, theme.kinds[StatementKind.EVIDENCE]).border)
             color.setAlpha(60 if n % 2 else 95)  # neighbouring quotations stay apart
-            marks.append(Highlight(q.id, q.span, color))
+            marks.append(Highlight(id_, span, color))
         cov = coverage(amap, doc, found)
         counted = passages.counted(self.text.paragraphs())
         index_of = {p.start: i for i, p in enumerate(self.text.paragraphs())}
@@ -270,12 +270,15 @@ class SourcesPanel(QDockWidget):
         """For a selected card whose quotation is not in its text: the closest passage."""
         self._fix = None
         misquoted = self.misquoted()
-        amap = self.document.map if self.document is not None else None
+        if self.document is None:
+            self.fix_label.hide()
+            return
+        amap = self.document.map
         for id_ in self._selected:
             doc = misquoted.get(id_)
-            found = source_edits.closest_fix(amap, id_, doc) if amap is not None and doc is not None else None
             if doc is None:
                 continue
+            found = source_edits.closest_fix(amap, id_, doc)
             label = html.escape(amap.statement(id_).label(40))
             if found is None:
                 text = self.tr("The quotation of “%1” is not in “%2”, and no passage is like it.")
@@ -330,10 +333,10 @@ class SourcesPanel(QDockWidget):
         self.rehighlight()
         fix = getattr(self, "_fix", None)
         if fix is not None and fix[0] in ids:  # not found: show where the closest passage is
-            doc = self.misquoted().get(fix[0])
-            span = passages.find(doc.text, fix[1]) if doc is not None else None
-            if doc is not None and span is not None:
-                self.set_current_source(doc.id)
+            near = self.misquoted().get(fix[0])
+            span = passages.find(near.text, fix[1]) if near is not None else None
+            if near is not None and span is not None:
+                self.set_current_source(near.id)
                 self.text.select_span(span)
 
     # ------------------------------------------------------------------ adding
