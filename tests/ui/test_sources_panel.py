@@ -316,3 +316,27 @@ def test_panel_appears_beside_the_outline_for_a_map_with_an_article(make_window,
     assert not w.sources.isVisibleTo(w)
     w.sources.show_if_useful()
     assert not w.sources.isVisibleTo(w)
+
+
+def test_a_source_known_only_by_its_path_gets_its_text_embedded(make_window, tmp_path, example_path):
+    import json
+    import shutil
+
+    raw = json.loads(example_path.read_text("utf-8"))
+    del raw["metadata"]["sources"][0]["text"]  # as a version-1 map had it
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(example_path.parents[1] / "seeds" / "ottawa-convention-withdrawal.txt", tmp_path / "seeds")
+    (tmp_path / "maps").mkdir()
+    path = tmp_path / "maps" / "old.argmap.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    w = make_window()
+    assert w.open_path(str(path))
+    panel = w.sources
+    panel.show()
+    panel.set_current_source("seed-ottawa")
+    assert "not in the map" in panel.status.text() and panel.embed_action.isEnabled()
+    assert panel.embed_current()
+    assert w.document.map.meta.sources[0].text.startswith("Poland and Baltic States")
+    assert panel.status.text() == "7 of 9 paragraphs used"
+    w.document.undo_stack.undo()
+    assert w.document.map.meta.sources[0].text == ""

@@ -113,6 +113,12 @@ def add_source(amap: ArgumentMap, doc: SourceDocument) -> SetMeta:
     return SetMeta(amap.meta, replace(amap.meta, sources=(*amap.meta.sources, doc)), "Add Source")
 
 
+def embed_text(amap: ArgumentMap, doc_id: str, text: str) -> SetMeta:
+    """Keep ``text`` as the text of source ``doc_id`` (read from its file)."""
+    sources = tuple(replace(d, text=text) if d.id == doc_id else d for d in amap.meta.sources)
+    return SetMeta(amap.meta, replace(amap.meta, sources=sources), "Embed Source Text")
+
+
 def remove_source(amap: ArgumentMap, doc_id: str) -> SetMeta:
     kept = tuple(d for d in amap.meta.sources if d.id != doc_id)
     return SetMeta(amap.meta, replace(amap.meta, sources=kept), "Remove Source")

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from argmap.formats.errors import FileFormatError
-from argmap.formats.source_text import source_from_file, source_from_text
+from argmap.formats.source_text import read_source, source_from_file, source_from_text
 from argmap.model import SourceDocument, StatementKind, passages
 from argmap.model.passages import Span
 from argmap.reasoning.coverage import coverage, quoted
+from argmap.reasoning.quotes import candidate_paths
 from argmap.ui import source_edits
 from argmap.ui.panels.source_view import PASSAGE_MIME, Highlight, SourceTextView
 from argmap.ui.styles import get_theme
@@ -68,6 +69,7 @@ class SourcesPanel(QDockWidget):
         menu = QMenu(self.add_button)
         self.add_file_action = menu.addAction(self.tr("From &File\u2026"), self.add_from_file)
         self.paste_action = menu.addAction(self.tr("&Paste Text"), self.add_from_clipboard)
+        self.embed_action = menu.addAction(self.tr("&Embed the Text from Its File"), self.embed_current)
         menu.addSeparator()
         self.remove_action = menu.addAction(self.tr("&Remove This Source"), self.remove_current)
         self.add_button.setMenu(menu)
@@ -259,6 +261,7 @@ class SourcesPanel(QDockWidget):
         self.empty.setVisible(not has)
         self.remove_action.setEnabled(has)
         doc = self.current_source()
+        self.embed_action.setEnabled(doc is not None and not doc.text and bool(doc.path))
         if has and doc is not None and not doc.text:
             self.status.setText(self.tr("The text of this source is not in the map (file: %1). Add it again from the file to embed it.").replace("%1", doc.path or "\u2014"))
         enabled = self.document is not None
@@ -401,6 +404,25 @@ class SourcesPanel(QDockWidget):
         title, ok = QInputDialog.getText(self, self.tr("Paste Source Text"), self.tr("Title of the document:"), text=first)
         if ok:
             self.add_text(text, title.strip())
+
+    def embed_current(self) -> bool:
+        """Read the current source's file (found as ``argmap check`` finds it: beside the
+        project or up to three folders above) and keep its text in the map."""
+        doc = self.current_source()
+        if doc is None or self.document is None or doc.text or not doc.path:
+            return False
+        base = Path(self.document.path).parent if self.document.path else None
+        tried = candidate_paths(doc.path, base)
+        found = next((p for p in tried if p.is_file()), None)
+        if found is None:
+            self.problem.emit(self.tr("%1 was not found").replace("%1", doc.path))
+            return False
+        try:
+            got = read_source(found)
+        except FileFormatError as exc:
+            self.problem.emit(str(exc))
+            return False
+        return self._apply(source_edits.embed_text(self.document.map, doc.id, got.text))
 
     def remove_current(self) -> None:
         doc = self.current_source()
