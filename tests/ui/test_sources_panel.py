@@ -311,7 +311,8 @@ def test_panel_appears_beside_the_outline_for_a_map_with_an_article(make_window,
     assert not empty.sources.isVisibleTo(empty)  # no map: no tab taking room
     w = make_window()
     assert w.open_path(str(open_copy(tmp_path, example_path)))
-    assert w.sources.isVisibleTo(w) and w.sources in w.tabifiedDockWidgets(w.outline_dock)
+    assert w.sources.isVisibleTo(w) and w.outline_dock.isVisibleTo(w)  # both in view, one above the other
+    assert w.dockWidgetArea(w.sources) == w.dockWidgetArea(w.outline_dock)
     w.sources.toggleViewAction().trigger()  # closed by the user: stays closed in this window
     assert not w.sources.isVisibleTo(w)
     w.sources.show_if_useful()

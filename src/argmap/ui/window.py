@@ -127,7 +127,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.checks.statementActivated.connect(self.reveal)
         self.checks.set_busy_check(self._checks_must_wait)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
-        self.sources = SourcesPanel(self, self)  # a QDockWidget: "sourcesDock", tabbed with the outline
+        self.sources = SourcesPanel(self, self)  # a QDockWidget: "sourcesDock", under the outline
         self.sources.statementActivated.connect(self.reveal)
         self.sources.problem.connect(self.show_problem)
         self.sources.install_canvas_drop(self.view)

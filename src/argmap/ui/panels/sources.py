@@ -134,30 +134,15 @@ class SourcesPanel(QDockWidget):
         self.refresh()
 
     def show_if_useful(self) -> None:
-        """Show the panel (beside the outline) for a map that carries a source text,
-        unless the user closed it in this window."""
-        if self._closed_by_user or self.isVisible() or not any(d.text for d in self.sources()):
+        """Show the panel (under the outline, both in view) for a map that carries a
+        source text, unless the user closed it in this window."""
+        if self._closed_by_user or not self.isHidden():
             return
-        self._beside_outline()
-        self.show()
-        outline = getattr(self.window_, "outline_dock", None)
-        if outline is not None and outline.isVisible():
-            outline.raise_()  # the Sources tab is there; the outline stays in front
-
-    def _beside_outline(self) -> None:
-        """Tab the panel with the outline (where it belongs) unless it was moved."""
-        main = self.window_
-        outline = getattr(main, "outline_dock", None)
-        if outline is None or not outline.isVisible() or self in main.tabifiedDockWidgets(outline):
-            return
-        if main.dockWidgetArea(self) == main.dockWidgetArea(outline) and not self.isFloating():
-            main.tabifyDockWidget(outline, self)
+        if any(d.text for d in self.sources()):
+            self.show()
 
     def _on_toggled(self, on: bool) -> None:
         self._closed_by_user = not on
-        if on:
-            self._beside_outline()
-            self.raise_()
 
     def install_canvas_drop(self, view) -> None:  # type: ignore[no-untyped-def]
         """Accept drags of passages on the canvas ``view`` (a QGraphicsView)."""
