@@ -163,3 +163,20 @@ def test_cli_accepts_the_example(command: str) -> None:
     if command == "info":
         for title in ("Deterrence need", "Humanitarian risk", "Limited Russian capacity"):
             assert title in result.stdout
+
+
+def test_example_embeds_the_seed_article_word_for_word(amap: ArgumentMap) -> None:
+    (doc,) = amap.meta.sources
+    assert doc.text == SEED.read_text(encoding="utf-8")
+    assert doc.path == SEED_REL
+
+
+def test_every_locator_is_recomputed_from_its_quotation(amap: ArgumentMap) -> None:
+    from argmap.model import passages
+
+    (doc,) = amap.meta.sources
+    evidence = [s for s in amap.statements() if s.kind is StatementKind.EVIDENCE]
+    assert len(evidence) >= 10
+    for s in evidence:
+        assert s.source is not None
+        assert passages.locate(doc.text, s.source.quotation, doc.title) == s.source.locator, s.id

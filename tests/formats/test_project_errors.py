@@ -87,8 +87,8 @@ def test_wrong_format(tmp_path):
 
 
 def test_newer_schema_version(tmp_path):
-    err = load_bad(tmp_path, doc(schema_version=7), NewerVersionError, "newer argmap", "version 7", "up to version 1")
-    assert (err.found, err.supported) == (7, 1)
+    err = load_bad(tmp_path, doc(schema_version=7), NewerVersionError, "newer argmap", "version 7", "up to version 2")
+    assert (err.found, err.supported) == (7, 2)
 
 
 @pytest.mark.parametrize("version", ["1", 1.5, None, True, -1])

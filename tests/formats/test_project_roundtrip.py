@@ -52,7 +52,7 @@ def _reference(amap: ArgumentMap) -> bytes:
     meta = amap.meta
     doc = {
         "format": "argmap",
-        "schema_version": 1,
+        "schema_version": 2,
         "metadata": {
             "title": meta.title,
             "description": meta.description,

@@ -90,3 +90,32 @@ def test_the_documented_example_is_exactly_what_argmap_writes():
     project = loads_project(block)
     assert dumps_project(project.map, project.view) == block
     assert [link.id for link in project.map.attackers("l1")] == ["l3"]  # the undercut
+
+
+def test_version_1_migrates_to_2_as_a_pure_step():
+    raw = json.loads((DATA / "project-v1.argmap.json").read_text(encoding="utf-8"))
+    before = copy.deepcopy(raw)
+    out = MIGRATIONS[1](raw)
+    assert raw == before  # the input is untouched
+    assert out["schema_version"] == 2
+    assert out["metadata"]["sources"] == raw["metadata"]["sources"]  # nothing else changes
+    assert {k: v for k, v in out.items() if k != "schema_version"} == {
+        k: v for k, v in raw.items() if k != "schema_version"
+    }
+
+
+def test_version_1_file_loads_and_saves_as_version_2_without_losing_anything():
+    v1 = load_project(DATA / "project-v1.argmap.json")
+    again = loads_project(dumps_project(v1.map, v1.view))
+    assert again.map == v1.map and again.view == v1.view
+    assert json.loads(dumps_project(v1.map, v1.view))["schema_version"] == 2
+    assert all(d.text == "" for d in v1.map.meta.sources)
+
+
+def test_version_2_sample_carries_source_texts():
+    m = load_project(DATA / "project-v2.argmap.json").map
+    council, report, survey = m.meta.sources
+    assert (council.author, council.publisher, council.date) == ("City Clerk", "City of Riverton", "2024-05-12")
+    assert "forty passengers an hour \u2014 \u201cmore than expected\u201d" in council.text
+    assert report.paged and not council.paged
+    assert survey.text == "" and survey.url == "https://example.org/survey"

@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "check": "argmap.cli.check",
     "export": "argmap.cli.export",
     "compare": "argmap.cli.compare",
+    "sources": "argmap.cli.sources",
 }
 
 

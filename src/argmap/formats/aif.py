@@ -32,7 +32,7 @@ import json
 import math
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from argmap.formats.atomic import atomic_write_bytes
@@ -40,6 +40,7 @@ from argmap.formats.errors import InvalidContentError, WrongFormatError
 from argmap.formats.foreign import (
     IdMaker,
     build_map,
+    check_answers,
     clean_text,
     drop_broken_chains,
     finish_kinds,
@@ -49,17 +50,20 @@ from argmap.formats.foreign import (
     set_extra,
     statement_data,
     statement_from_data,
-    check_answers,
 )
 from argmap.formats.reading import parse_json, read_bytes
 from argmap.formats.report import ImportReport
+from argmap.formats.source_text import MAX_TEXT_CHARS, html_text, tidy
 from argmap.model import (
     ArgumentMap,
     Link,
     LinkKind,
     MapMeta,
+    Source,
+    SourceDocument,
     Statement,
     StatementKind,
+    passages,
 )
 
 FORMAT = "AIF"
@@ -162,6 +166,10 @@ def aif_from_doc(doc: Any, path: str | os.PathLike[str] = "<aif>") -> tuple[Argu
 
     stmts = check_answers(finish_kinds(list(statements.values()), links, explicit), report)
     meta = _meta(doc, aif, nodes, types, edge_dicts, report)
+    analysed = aif_source(doc)
+    if analysed is not None and not any(d.text == analysed.text for d in meta.sources):
+        meta = replace(meta, sources=(*meta.sources, analysed))
+        stmts = quote_in(stmts, analysed)
     amap = build_map(path, meta, stmts, links)
     report.statements = len(stmts)
     report.links = len(links)
@@ -418,6 +426,7 @@ def dumps_aif(amap: ArgumentMap) -> tuple[bytes, ImportReport]:
     for k, v in (kept.get("aif") or {}).items():
         aif.setdefault(k, v)
     doc: dict[str, Any] = {"AIF": aif, "OVA": {"nodes": ova_nodes, "edges": []}}
+    meta = amap.meta
     for k, v in (kept.get("wrapper") or {}).items():
         if k == "OVA" and isinstance(v, dict):
             doc["OVA"] = {**v, **doc["OVA"]}
@@ -436,11 +445,66 @@ def dumps_aif(amap: ArgumentMap) -> tuple[bytes, ImportReport]:
         own["extras"] = extras
     if own:
         doc["argmap"] = own
-    if meta.sources:
-        report.dropped("source documents of the map (AIF has no place for them)", meta.sources[0].title)
+    analysed = next((d for d in meta.sources if d.text), None)
+    if analysed is not None and _wrapper_text(kept.get("wrapper")) != analysed.text:
+        doc["text"] = analysed.text  # the analysed text, as xAIF has it (OVA reads it back)
+    others = [d for d in meta.sources if d is not analysed]
+    if others:
+        report.dropped("source documents after the first analysed text (AIF holds one text)", others[0].title)
     report.statements = len(amap.statements())
     report.links = len(amap.links())
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8"), report
+
+
+# ----------------------------------------------------------------- analysed text
+def _text_of(raw: Any) -> str:
+    """Readable text of an OVA/xAIF text value: a string (maybe HTML with highlight
+    spans) or an object holding one (``{"txt": ...}``, OVA's ``plain_txt``)."""
+    if isinstance(raw, dict):
+        raw = raw.get("plain_txt") or raw.get("txt") or raw.get("text") or ""
+    if not isinstance(raw, str) or not raw.strip():
+        return ""
+    if "<" in raw and ">" in raw:
+        return html_text(raw).text
+    return tidy(raw)
+
+
+def _wrapper_text(wrapper: Any) -> str:
+    if not isinstance(wrapper, dict):
+        return ""
+    return _text_of(wrapper.get("text")) or _text_of(wrapper.get("analysis"))
+
+
+def aif_source(doc: Any) -> SourceDocument | None:
+    """The analysed text an OVA3 or xAIF file carries, as a source document."""
+    if not isinstance(doc, dict):
+        return None
+    raw_analysis = doc.get("analysis")
+    analysis: dict[str, Any] = raw_analysis if isinstance(raw_analysis, dict) else {}
+    text = _text_of(doc.get("text")) or _text_of(analysis)
+    if not text or len(text) > MAX_TEXT_CHARS:
+        return None
+    title = str(analysis.get("documentTitle") or "").strip()
+    where = str(analysis.get("documentSource") or "").strip()
+    raw_ova = doc.get("OVA")
+    ova: dict[str, Any] = raw_ova if isinstance(raw_ova, dict) else {}
+    url = where if where.startswith(("http://", "https://")) else str(ova.get("url") or "").strip()
+    if not title:
+        title = text.strip().split("\n", 1)[0].strip()[:80] or "Analysed text"
+    return SourceDocument("aif-text", title, url=url if url.startswith(("http://", "https://")) else "", text=text)
+
+
+def quote_in(statements: list[Statement], doc: SourceDocument) -> list[Statement]:
+    """Statements without a source whose text occurs in the analysed text quote it
+    (OVA makes a node of a highlighted span: its text is the quotation)."""
+    out = []
+    for s in statements:
+        span = passages.find(doc.text, s.text) if s.source is None and len(s.text.split()) >= 2 else None
+        if span is not None:
+            source = Source(citation=doc.title, quotation=s.text, url=doc.url, locator=passages.locator(doc.text, span, doc.title))
+            s = replace(s, source=source)
+        out.append(s)
+    return out
 
 
 def write_aif(amap: ArgumentMap, path: str | os.PathLike[str]) -> ImportReport:

@@ -40,8 +40,16 @@ def _v0_to_v1(doc: Raw) -> Raw:
     }
 
 
+def _v1_to_v2(doc: Raw) -> Raw:
+    """Version 2 lets a source document carry its author, publisher, date and full
+    text (all optional): a version-1 file is a version-2 file with a new number."""
+    doc = copy.deepcopy(doc)
+    doc["schema_version"] = 2
+    return doc
+
+
 #: MIGRATIONS[n] turns a version-n document into a version-(n+1) document.
-MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1}
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {0: _v0_to_v1, 1: _v1_to_v2}
 
 
 def migrate(doc: Raw, from_version: int, to_version: int) -> Raw:

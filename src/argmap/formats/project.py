@@ -238,7 +238,9 @@ def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
         authors=tuple(m.authors),
         created=m.created,
         modified=m.modified,
-        sources=tuple(SourceDocument(s.id, s.title, s.path, s.url) for s in m.sources),
+        sources=tuple(
+            SourceDocument(s.id, s.title, s.path, s.url, s.author, s.publisher, s.date, s.text) for s in m.sources
+        ),
         extras=tuple(sorted(m.extras.items())),
         rubric=tuple(sorted(m.rubric.items())),
         student_description=m.student_description,
@@ -396,6 +398,8 @@ def _doc_dict(d: SourceDocument) -> dict[str, Any]:
     out: dict[str, Any] = {"id": d.id, "title": d.title}
     if d.path:
         out["path"] = d.path
-    if d.url:
-        out["url"] = d.url
+    for key in ("url", "author", "publisher", "date", "text"):
+        value = getattr(d, key)
+        if value:
+            out[key] = value
     return out

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
 from argmap.model import Link, Statement
 
 FORMAT_NAME = "argmap"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 Id = Annotated[str, Field(min_length=1)]
@@ -35,6 +35,10 @@ class SourceDocumentRecord(_Record):
     title: str
     path: str = ""
     url: str = ""
+    author: str = ""
+    publisher: str = ""
+    date: str = ""
+    text: str = ""
 
 
 class MetadataRecord(_Record):
@@ -62,7 +66,7 @@ class ProjectRecord(_Record):
     model then checks ids, references and every invariant when the map is built."""
 
     format: Literal["argmap"]
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     metadata: MetadataRecord = MetadataRecord()
     statements: list[Statement] = []
     links: list[Link] = []

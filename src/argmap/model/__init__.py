@@ -4,6 +4,7 @@ sub-map extractor (``submap``), and the Qt-free style data (``style``: kind name
 colours, shapes, glyphs) with translation markers (``i18n``). Imports nothing else of
 argmap but ``argmap.util``, and neither Qt nor pydantic nor any file code."""
 
+from argmap.model import passages
 from argmap.model.argument_map import ArgumentMap, SubscriberFailure
 from argmap.model.changes import (
     Change,

@@ -111,12 +111,38 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class SourceDocument:
-    """A document the map draws on (for example the seed article)."""
+    """A document the map draws on (for example the seed article).
+
+    ``text`` is the document's full readable text, embedded in the project so that a map
+    carries its article with it (stored once, however many cards quote it). Paragraphs
+    are separated by blank lines; a form feed (``\\f``) separates the pages of a PDF, whose
+    locators are then page numbers. ``path`` is where the text was taken from, or where
+    it can be found beside the project when it is not embedded.
+    """
 
     id: str
     title: str
     path: str = ""
     url: str = ""
+    author: str = ""
+    publisher: str = ""
+    date: str = ""  # free text or ISO date, as the user wrote it
+    text: str = ""
+
+    @property
+    def paged(self) -> bool:
+        """True for a document kept page by page (a PDF): locators are pages."""
+        return "\f" in self.text
+
+    def citation(self) -> str:
+        """How an evidence card cites this document: title, then who and when."""
+        who = ", ".join(p for p in (self.author, self.publisher) if p)
+        parts = [self.title or self.id]
+        if who:
+            parts.append(who)
+        if self.date:
+            parts.append(self.date)
+        return ", ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)

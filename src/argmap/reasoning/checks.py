@@ -12,7 +12,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from argmap.model import ArgumentMap, LinkKind, SourceDocument, Statement, StatementKind
+from argmap.model import ArgumentMap, LinkKind, SourceDocument, Statement, StatementKind, passages
 from argmap.reasoning.framework import IN, Framework, Label
 from argmap.reasoning.labelling import Labelling
 from argmap.reasoning.quotes import Located, cited_document, locate, normalise, occurs_in
@@ -56,15 +56,22 @@ class Finding:
     id: str | None = None
     related: tuple[str, ...] = ()
     severity: Severity = field(default=Severity.WARNING)
+    #: A fix on offer: for ``quote-not-found``, the closest passage of the document
+    #: (the quotation could be replaced by it), and that passage's locator.
+    suggestion: str = ""
+    suggestion_locator: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "severity": self.severity.value,
             "code": self.code,
             "id": self.id,
             "related": list(self.related),
             "message": self.message,
         }
+        if self.suggestion:
+            out["suggestion"] = {"quotation": self.suggestion, "locator": self.suggestion_locator}
+        return out
 
 
 def _finding(code: str, message: str, id_: str | None = None, related: Iterable[str] = ()) -> Finding:
@@ -231,6 +238,8 @@ def _evidence_finding(ctx: CheckContext, s: Statement) -> Finding | None:
             f"The quotation of {_q(s)} was not checked: it {cites} one of the map's source documents.",
             s.id,
         )
+    if doc.text:
+        return _embedded_finding(s, source.quotation, doc)
     found = ctx.locate(doc)
     if found.text is None:
         if found.path is not None:
@@ -245,14 +254,34 @@ def _evidence_finding(ctx: CheckContext, s: Statement) -> Finding | None:
             s.id,
         )
     if not occurs_in(source.quotation, found.text):
-        where = found.path.name if found.path is not None else doc.path
+        where = f"'{doc.title or doc.id}' ({found.path.name if found.path else doc.path})"
+        return _not_found(s, source.quotation, where, found.text, doc.title)
+    return None
+
+
+def _embedded_finding(s: Statement, quotation: str, doc: SourceDocument) -> Finding | None:
+    """Check a quotation against the text embedded in the project (checked first)."""
+    if passages.find(doc.text, quotation) is not None:
+        return None
+    return _not_found(s, quotation, f"'{doc.title or doc.id}'", doc.text, doc.title)
+
+
+def _not_found(s: Statement, quotation: str, where: str, text: str, title: str) -> Finding:
+    near = passages.closest(text, quotation, title)
+    if near is None:
         return _finding(
             "quote-not-found",
-            f"The quotation of {_q(s)} does not occur in '{doc.title or doc.id}' ({where}): "
-            "check the wording against the document.",
+            f"The quotation of {_q(s)} does not occur in {where}: check the wording against the document.",
             s.id,
         )
-    return None
+    passage = " ".join(text[near.start : near.end].split())
+    loc = passages.locator(text, near, title)
+    short = passage if len(passage) <= 160 else passage[:159] + "\u2026"
+    message = (
+        f"The quotation of {_q(s)} does not occur in {where}. "
+        f"The closest passage ({loc}) reads: \u201c{short}\u201d"
+    )
+    return Finding("quote-not-found", message, s.id, (), CODES["quote-not-found"][0], passage, loc)
 
 
 def unchecked_finding(count: int) -> Finding | None:

@@ -62,7 +62,9 @@ def cited_document(meta: MapMeta, source: Source) -> SourceDocument | None:
         if citation and citation == doc.id.casefold():
             return doc
         title = doc.title.casefold().strip()
-        if citation and title and (citation == title or (len(title) >= 8 and title in citation)):
+        if citation and title and (
+            citation == title or citation.startswith(title + ",") or (len(title) >= 8 and title in citation)
+        ):
             return doc
         if source.url and doc.url and source.url.strip() == doc.url.strip():
             return doc

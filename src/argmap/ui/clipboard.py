@@ -16,12 +16,17 @@ from argmap.model import (
     Batch,
     Link,
     MapError,
+    MapMeta,
+    SetMeta,
+    SourceDocument,
+    Statement,
     StatementKind,
     new_id,
 )
 from argmap.model.edits import plural
 from argmap.model.submap import submap
 from argmap.model.types import replace
+from argmap.reasoning.quotes import cited_document
 
 MIME_TYPE = "application/x-argmap+json"
 PASTE_OFFSET = (40.0, 40.0)
@@ -30,8 +35,42 @@ PASTE_OFFSET = (40.0, 40.0)
 def extract_submap(amap: ArgumentMap, ids: Iterable[str]) -> ArgumentMap:
     """The selected statements with every link whose premises and target are all in
     the selection (links attacking such links too): ``argmap.model.submap`` in mode
-    "whole". A position keeps ``answers`` only if its question is selected."""
-    return submap(amap, ids, mode="whole")
+    "whole". A position keeps ``answers`` only if its question is selected. The source
+    documents its evidence cites come along (their text, to check quotations)."""
+    sub = submap(amap, ids, mode="whole")
+    sub.set_meta(MapMeta(sources=cited_sources(amap, sub.statements())))
+    return sub
+
+
+def cited_sources(amap: ArgumentMap, statements: Iterable[Statement]) -> tuple[SourceDocument, ...]:
+    """The map's source documents that the statements' quotations cite (their text
+    travels with copied evidence, so that it can be checked in the other map)."""
+    wanted: list[SourceDocument] = []
+    for s in statements:
+        if s.source is not None and not s.source.is_empty():
+            doc = cited_document(amap.meta, s.source)
+            if doc is not None and doc not in wanted:
+                wanted.append(doc)
+    return tuple(d for d in amap.meta.sources if d in wanted)
+
+
+def _new_sources(amap: ArgumentMap, sub: ArgumentMap) -> list[SourceDocument]:
+    """The sub-map's source documents the map lacks (same id and text, or same text:
+    already there), with a fresh id where the id is taken."""
+    have = {d.id: d for d in amap.meta.sources}
+    texts = {(d.title, d.text) for d in amap.meta.sources}
+    out = []
+    for doc in sub.meta.sources:
+        if (doc.title, doc.text) in texts:
+            continue
+        if doc.id in have:
+            n = 2
+            while f"{doc.id}-{n}" in have:
+                n += 1
+            doc = replace(doc, id=f"{doc.id}-{n}")
+        have[doc.id] = doc
+        out.append(doc)
+    return out
 
 
 def plain_text(amap: ArgumentMap) -> str:
@@ -85,7 +124,10 @@ def insert_submap(
             ordered.append(l)
             added.add(l.id)
         pending = [l for l in pending if l.id not in added]
-    edits = [AddStatement(s) for s in statements] + [AddLink(l) for l in ordered]
+    edits: list[object] = [AddStatement(s) for s in statements] + [AddLink(l) for l in ordered]
+    docs = _new_sources(amap, sub)
+    if docs:
+        edits.insert(0, SetMeta(amap.meta, replace(amap.meta, sources=(*amap.meta.sources, *docs)), "Add sources"))
     n = len(statements)
     return Batch(tuple(edits), label or f"Paste {plural(n, 'statement')}"), [s.id for s in statements]
 

@@ -22,6 +22,7 @@ from argmap.reasoning import ORDER
 from argmap.reasoning.weighing import LEVEL_NAMES
 
 from argmap.ui.actions import GESTURES, plain
+from argmap.ui.panels.source_view import SOURCE_KEYS
 
 
 #: Keys of special keyboards that Qt's standard shortcuts add on X11 (the Sun "L" keys
@@ -65,6 +66,8 @@ def shortcut_rows(menus: dict[str, QMenu]) -> list[tuple[str, str, str]]:
         walk(title, menu)
     for gesture, meaning in GESTURES:
         rows.append(("Canvas", meaning, gesture))
+    for keys, meaning in SOURCE_KEYS:
+        rows.append(("Sources", meaning, keys))
     return rows
 
 

@@ -38,6 +38,7 @@ from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui import compare_actions, template_actions
 from argmap.ui.render import export_actions
+from argmap.ui.panels.sources import SourcesPanel
 from argmap.ui.session import Session
 from argmap.ui.settings import recent_files, settings
 from argmap.ui.start_page import StartPage
@@ -141,6 +142,12 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.checks.statementActivated.connect(self.reveal)
         self.checks.set_busy_check(self._checks_must_wait)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.checks)
+        self.sources = SourcesPanel(self, self)  # a QDockWidget: "sourcesDock", under the outline
+        self.sources.statementActivated.connect(self.reveal)
+        self.sources.problem.connect(self.show_problem)
+        self.sources.install_canvas_drop(self.view)
+        self.sources.setVisible(False)  # shown for a map that carries its article, or from View > Panels
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.sources)
         self.resizeDocks([self.outline_dock, self.inspector_dock], [300, 340], Qt.Orientation.Horizontal)
         self.resizeDocks([self.checks], [150], Qt.Orientation.Vertical)
 
@@ -176,6 +183,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
                     elif name == "*docks":
                         panels = menu.addMenu(self.tr("&Panels"))
                         panels.addAction(self.outline_dock.toggleViewAction())
+                        panels.addAction(self.sources.toggleViewAction())
                         panels.addAction(self.inspector_dock.toggleViewAction())
                         panels.addAction(self.evaluation.toggleViewAction())
                         panels.addAction(self.checks.toggleViewAction())
@@ -277,6 +285,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.inspector.set_map(None)
             self.evaluation.set_document(None)
             self.checks.set_document(None)
+            self.sources.set_document(None)
             self.actions_by_name["show_labels"].setChecked(False)
             self.find_bar.set_map(None)
             self.find_bar.hide()
@@ -300,6 +309,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.find_bar.set_map(document.map)
         self.evaluation.set_document(document, defer=True)
         self.checks.set_document(document, defer=True)
+        self.sources.set_document(document)
+        self.sources.show_if_useful()
         self._deferred_due = True
         self.actions_by_name["show_labels"].setChecked(document.view.show_labels)
         self.scene.set_badges(self.evaluation.badges() if document.view.show_labels else None)
@@ -520,6 +531,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
                 self._syncing = False
         self.inspector.show_ids(ids)
         self.evaluation.show_ids(ids)
+        self.sources.show_ids(ids)
         self.update_actions()
 
     def _on_outline_selection(self, ids: list[str]) -> None:

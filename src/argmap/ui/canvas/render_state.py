@@ -18,6 +18,7 @@ class RenderState:
         self.export_mode = False
         self.badges: dict[str, str] = {}
         self.highlighted: frozenset[str] = frozenset()
+        self.flagged: frozenset[str] = frozenset()  # a quotation not in its source
         self.editing_id: str | None = None
         self.drop_target: str | None = None
         self.selected_links: frozenset[str] = frozenset()  # drawn by the arrow tiles

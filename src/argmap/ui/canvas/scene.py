@@ -167,6 +167,13 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
             self._repaint(id_)
         self._dirty_overview()
 
+    def set_flagged(self, ids: Iterable[str]) -> None:
+        """Mark the cards whose quotation does not occur in their source."""
+        old = self.rs.flagged
+        self.rs.flagged = frozenset(ids)
+        for id_ in old ^ self.rs.flagged:
+            self._repaint(id_)
+
     def highlighted_ids(self) -> frozenset[str]:
         return self.rs.highlighted
 

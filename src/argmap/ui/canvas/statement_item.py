@@ -154,6 +154,8 @@ class StatementItem(QGraphicsItem):
             self._paint_text(painter, kind, accent)
         if interactive:
             self._paint_interaction(painter)
+        if interactive and self.sid in rs.flagged:
+            paint_flag(painter, w, h)
 
     def _paint_bars(self, painter: QPainter, border: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -230,3 +232,15 @@ class StatementItem(QGraphicsItem):
             painter.setPen(QPen(rs.background, 1.5))
             painter.setBrush(QBrush(rs.handle_color))
             painter.drawEllipse(self.handle_rect())
+
+
+def paint_flag(painter: QPainter, w: float, h: float) -> None:
+    """A red "!" disc in the bottom right corner: the card's quotation is not in its source."""
+    r = 8.0
+    centre = QPointF(w - r - 5, h - r - 5)
+    painter.setPen(QPen(QColor("#ffffff"), 1.5))
+    painter.setBrush(QColor("#c62828"))
+    painter.drawEllipse(centre, r, r)
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(_font("title"))
+    painter.drawText(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, "!")

@@ -10,6 +10,7 @@ import shiboken6
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QDockWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from argmap.reasoning import Checker, Finding, FindingsUpdate, Severity
 from argmap.ui.document import Document
+from argmap.ui.source_edits import use_passage
 
 #: Milliseconds of quiet after an edit before the checks run again.
 DEBOUNCE_MS = 300
@@ -105,6 +107,8 @@ class ChecksPanel(QDockWidget):
         self.tree.header().sectionResized.connect(lambda *_a: self.tree.scheduleDelayedItemsLayout())
         self.tree.itemClicked.connect(self._on_item_activated)
         self.tree.itemActivated.connect(self._on_item_activated)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu)
         layout.addWidget(self.tree)
         self.setWidget(body)
         self._words = {
@@ -251,6 +255,8 @@ class ChecksPanel(QDockWidget):
         item = QTreeWidgetItem([self._words[f.severity], f.message])
         item.setIcon(0, self._icons[f.severity])
         item.setData(0, Qt.ItemDataRole.UserRole, f.id)
+        if f.suggestion:
+            item.setData(1, Qt.ItemDataRole.UserRole, (f.suggestion, f.suggestion_locator))
         item.setToolTip(1, f"{f.code}: {f.message}")
         return item
 
@@ -276,6 +282,30 @@ class ChecksPanel(QDockWidget):
             ]
             self.summary_label.setText(", ".join(parts))
         return False
+
+    def fix_menu(self, item: QTreeWidgetItem) -> QMenu | None:
+        """The menu of a finding that offers a fix (the closest passage for a quotation
+        not found in its source), or None."""
+        fix = item.data(1, Qt.ItemDataRole.UserRole)
+        id_ = item.data(0, Qt.ItemDataRole.UserRole)
+        if not fix or not id_ or self._document is None:
+            return None
+        menu = QMenu(self.tree)
+        act = menu.addAction(self.tr("Use the &Closest Passage as the Quotation"))
+        act.setObjectName("useClosestPassage")
+        act.triggered.connect(lambda: self.use_fix(id_, fix[0], fix[1]))
+        return menu
+
+    def use_fix(self, id_: str, quotation: str, locator: str) -> None:
+        if self._document is not None and id_ in self._document.map:
+            self._document.apply(use_passage(self._document.map, id_, quotation, locator))
+
+    def _on_context_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        item = self.tree.itemAt(pos)
+        menu = self.fix_menu(item) if item is not None else None
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+            menu.deleteLater()
 
     def _on_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         id_ = item.data(0, Qt.ItemDataRole.UserRole)
