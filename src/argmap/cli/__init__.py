@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "argmap.cli.evaluate",
     "check": "argmap.cli.check",
     "export": "argmap.cli.export",
+    "layout": "argmap.cli.layout",
 }
 
 
