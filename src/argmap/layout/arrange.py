@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import pairwise
 
-from argmap.layout.compact import compact_forest
+from argmap.layout.compact import compact_forest, place_blocks
+from argmap.layout.compact_search import search_blocks
 from argmap.layout.outline import Forest, Outline
 from argmap.layout.placement import Grid, Rect, block_shift, sweep
 from argmap.layout.sizes import SizeOf, estimate_card_size
@@ -21,6 +22,7 @@ DEFAULT_ASPECT = 16 / 9
 # between a card and the column of its children in the left-right style: arrows from
 # cards further above or below than this come in from the side (ui records: _side)
 LR_GAP = 48.0
+SEARCH_LIMIT = 2_000  # maps up to this many statements get the compact layout's thorough search
 
 
 def layout_map(
@@ -66,6 +68,10 @@ def _arrange(
     family: dict[str, str | None],
 ) -> Placed:
     """The forest laid out in ``style`` (whole-pixel rounding comes later)."""
+    if style == COMPACT and len(forest.preorder) <= SEARCH_LIMIT:
+        rows = row_only(outline)
+        chosen = search_blocks(forest.roots, forest.kids, forest.preorder, sizes, rows, glued(outline, forest), aspect)
+        return place_blocks(forest.roots, forest.kids, sizes, chosen, aspect, origin)
     if style == COMPACT:
         return compact_forest(
             forest.roots, forest.kids, forest.preorder, sizes, row_only(outline), aspect, origin, glued(outline, forest)

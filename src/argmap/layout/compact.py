@@ -4,7 +4,8 @@ Each card's subtree is a rectangular block. A card's children go
 
 - in a *row* under it (the classic arrangement, card centred over the row),
 - in a *column* beside it (card at the block's top-left, children stacked to its
-  right: the tree "tips over"), or
+  right: the tree "tips over"),
+- in a column *below* it, indented (the arrows run in the strip the indent leaves), or
 - in *two columns*, one on each side of it (card top-centre),
 
 chosen per subtree, bottom-up, so that the block comes close to a target aspect ratio.
@@ -20,24 +21,24 @@ one pass down over the preorder: linear time, deterministic.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 
-from argmap.layout.tidy import H_GAP, TREE_GAP, V_GAP, Placed
+from argmap.layout.tidy import H_GAP, TREE_GAP, Placed
 
 # Gaps, one pixel wider than the promise (positions are rounded at the end).
 ROW_GAP = H_GAP + 1.0  # between blocks side by side in a row
-STACK_GAP = H_GAP + 1.0  # between blocks stacked in a column
-LEVEL_GAP = V_GAP + 1.0  # between a card and the row of its children
-GUTTER = 64.0  # between a card and the column of its children (arrows run here)
+STACK_GAP = 20.0  # between blocks stacked in a column
+LEVEL_GAP = 33.0  # between a card and the row of its children
+GUTTER = 40.0  # between a card and the column of its children (arrows run here)
 # The second card of a column starts at least this far below its parent's bottom edge,
 # so the canvas draws its arrow from the side, through the gutter (ui records: _side).
 COLUMN_DROP = GUTTER + 2.0
+INDENT = 36.0  # a column below its parent starts this far in (arrows run in the strip)
 ROW_BIAS = 0.93  # a row wins ties: it reads like the classic layout
 MIN_TARGET, MAX_TARGET = 0.12, 40.0
 
 # arrangements
-LEAF, ROW, COL, TWO = 0, 1, 2, 3
+LEAF, ROW, COL, TWO, BELOW = 0, 1, 2, 3, 4
 # where a block's card sits
 CENTRE, LEFT, RIGHT = 0, 1, 2
 
@@ -58,24 +59,31 @@ def compact_forest(
     a child in ``glued`` stays in the same row or column as the child before it."""
     aspect = min(MAX_TARGET, max(MIN_TARGET, aspect))
     area = _areas(preorder, kids, sizes)
-    single = len(roots) == 1
-    blocks = _solve(roots, kids, preorder, sizes, row_only, area, aspect, glued)
-    if single:
-        # one correction: aim again with the target scaled by how far the first try
-        # missed (rows of fixed shape make the first guess land off)
-        fw, fh = blocks[0][roots[0]][:2]
-        got = fw / fh if fh else aspect
-        if got > aspect * 1.12 or got < aspect / 1.12:
-            retry = _solve(roots, kids, preorder, sizes, row_only, area, aspect * aspect / got, glued)
-            rw, rh = retry[0][roots[0]][:2]
-            if abs(_log_ratio(rw / rh, aspect)) < abs(_log_ratio(got, aspect)):
-                blocks = retry
-    pos = _place(roots, kids, sizes, blocks, aspect, origin)
+    rows = [n for n in row_only if len(kids.get(n, ())) > 1]
+    n = len(preorder)
+    tries = 1 if len(roots) != 1 or n > 5_000 else 4
+    boost: dict[str, float] = {}
+    scale = 1.0
+    best: tuple[float, tuple] | None = None
+    for _ in range(tries):
+        blocks = _solve(roots, kids, preorder, sizes, row_only, area, aspect * scale, glued, boost)
+        free = blocks[0]
+        w, h = free[roots[0]][:2]
+        score = max(w / aspect, h)  # the size of the view that shows it all
+        if best is None or score < best[0]:
+            best = (score, blocks)
+        # aim again: the whole target scaled by how far this try missed, and the
+        # children of each fixed row nudged towards one common height (the row is
+        # as tall as its tallest block)
+        scale *= (aspect / (w / h)) ** 0.5
+        for node in rows:
+            mine = kids[node]
+            mean = sum(free[c][1] for c in mine) / len(mine)
+            for c in mine:
+                boost[c] = boost.get(c, 1.0) * (free[c][1] / mean) ** 0.5
+    assert best is not None
+    pos = _place(roots, kids, sizes, best[1], aspect, origin)
     return Placed(pos, [], [], [])
-
-
-def _log_ratio(a: float, b: float) -> float:
-    return math.log(a / b)
 
 
 def _areas(preorder: Sequence[str], kids: Mapping[str, Sequence[str]], sizes) -> dict[str, float]:
@@ -92,7 +100,7 @@ def _areas(preorder: Sequence[str], kids: Mapping[str, Sequence[str]], sizes) ->
 Block = tuple[float, float, int, int]  # width, height, arrangement, split (TWO)
 
 
-def _solve(roots, kids, preorder, sizes, row_only, area, aspect, glued):
+def _solve(roots, kids, preorder, sizes, row_only, area, aspect, glued, boost):
     """Blocks per node: ``free[n]`` (card anywhere on top) and ``side[n]`` (card at the
     block's left or right edge, for a block in a column)."""
     target: dict[str, float] = {}
@@ -108,7 +116,7 @@ def _solve(roots, kids, preorder, sizes, row_only, area, aspect, glued):
             for c in mine:
                 total += area[c]
             for c in mine:
-                share = t * area[c] / total
+                share = t * area[c] / total * boost.get(c, 1.0)
                 target[c] = MIN_TARGET if share < MIN_TARGET else share
         else:
             for c in mine:
@@ -142,15 +150,18 @@ def _solve(roots, kids, preorder, sizes, row_only, area, aspect, glued):
             heights.append(b[1])
             if b[0] > cwid:
                 cwid = b[0]
-        stack = sum(heights) + STACK_GAP * (len(mine) - 1)
+        plain = sum(heights) + STACK_GAP * (len(mine) - 1)
+        below = (max(cw, INDENT + cwid), ch + STACK_GAP + plain, BELOW, 0)
+        stack = plain
         if len(mine) > 1 and heights[0] < ch + COLUMN_DROP - STACK_GAP:
             stack += ch + COLUMN_DROP - STACK_GAP - heights[0]
         col = (cw + GUTTER + cwid, ch if ch > stack else stack, COL, 0)
-        s_row = max(row[1], row[0] / t) * ROW_BIAS
-        s_col = max(col[1], col[0] / t)
-        best_side = row if s_row <= s_col else col
-        side[node] = best_side
-        best, s_best = (row, s_row) if s_row <= s_col else (col, s_col)
+        best, s_best = row, max(row[1], row[0] / t) * ROW_BIAS
+        for b in (col, below):
+            score = max(b[1], b[0] / t)
+            if score < s_best:
+                best, s_best = b, score
+        side[node] = best
         if len(mine) > 1 and not (len(mine) == 2 and mine[1] in glued):
             two = _two_columns(mine, side, heights, cw, ch, glued)
             s_two = max(two[1], two[0] / t)
@@ -174,6 +185,11 @@ def _two_columns(mine, side, heights, cw, ch, glued) -> Block:
     lw = max(side[c][0] for c in mine[:best_k])
     rw = max(side[c][0] for c in mine[best_k:])
     return (lw + GUTTER + cw + GUTTER + rw, ch if ch > best_h else best_h, TWO, best_k)
+
+
+def place_blocks(roots, kids, sizes, chosen, aspect, origin=(0.0, 0.0)) -> Placed:  # type: ignore[no-untyped-def]
+    """Positions from one chosen block per node (as `compact_search` finds them)."""
+    return Placed(_place(roots, kids, sizes, (chosen, chosen), aspect, origin), [], [], [])
 
 
 def _place(roots, kids, sizes, blocks, aspect, origin) -> dict[str, tuple[float, float]]:
@@ -220,6 +236,14 @@ def _place(roots, kids, sizes, blocks, aspect, origin) -> dict[str, tuple[float,
                 todo.append((c, rx, cy, CENTRE, False))
                 rx += free[c][0] + ROW_GAP
             stack.extend(reversed(todo))
+        elif kind == BELOW:
+            y0 = by + ch + STACK_GAP
+            if where == RIGHT:
+                pos[node] = (bx + bw - cw, by)
+                stack.extend(reversed(_column(mine, side, bx, y0, 0.0, RIGHT, bw - INDENT)))
+            else:
+                pos[node] = (bx, by)
+                stack.extend(reversed(_column(mine, side, bx + INDENT, y0, 0.0, LEFT, 0.0)))
         elif kind == COL:
             cwid = bw - cw - GUTTER
             if where == RIGHT:  # mirrored: the column left of the card
@@ -240,7 +264,8 @@ def _place(roots, kids, sizes, blocks, aspect, origin) -> dict[str, tuple[float,
 
 def _column(mine, side, x, y, ch, where, width):
     """Blocks stacked from (x, y); ``where`` says which edge their cards sit on (a
-    right-edge column is aligned to the right of ``width``)."""
+    right-edge column is aligned to the right of ``width``). Beside a card ``ch`` high
+    (0: below it), the second block starts COLUMN_DROP below the card's bottom."""
     todo = []
     first = True
     for c in mine:
@@ -250,6 +275,6 @@ def _column(mine, side, x, y, ch, where, width):
         y += h + STACK_GAP
         if first:
             first = False
-            if y < ch + COLUMN_DROP + todo[0][2]:
+            if ch and y < ch + COLUMN_DROP + todo[0][2]:
                 y = todo[0][2] + ch + COLUMN_DROP
     return todo
