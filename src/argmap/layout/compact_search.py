@@ -15,6 +15,8 @@ greedy `compact` pass handles big maps.
 
 from __future__ import annotations
 
+import math
+
 from argmap.layout import compact as c
 
 FRONT = 12  # blocks kept per subtree and per kind (free / side)
@@ -66,15 +68,24 @@ def _view(cand: Cand, aspect: float) -> tuple[float, float, float]:
 
 def _front(cands: list[Cand]) -> list[Cand]:
     """The candidates no other beats in both width and height, at most FRONT of them
-    spread over the range of widths (the narrowest and the widest always kept)."""
-    cands = sorted(cands, key=lambda b: (b[0], b[1], b[2]))
+    spread over the range of shapes (the narrowest and the widest always kept)."""
+    cands = sorted(cands, key=lambda b: (b[0], b[1], b[2]))  # width up
     out: list[Cand] = []
     for b in cands:
         if not out or b[1] < out[-1][1]:
             out.append(b)
     if len(out) > FRONT:
-        step = (len(out) - 1) / (FRONT - 1)
-        out = [out[round(i * step)] for i in range(FRONT)]
+        # keep shapes spread evenly over the range of aspects (log scale)
+        logs = [math.log(b[0] / b[1]) for b in out]
+        lo, hi = logs[0], logs[-1]
+        keep = {0, len(out) - 1}
+        j = 0
+        for i in range(1, FRONT - 1):
+            want = lo + (hi - lo) * i / (FRONT - 1)
+            while j + 1 < len(out) and abs(logs[j + 1] - want) <= abs(logs[j] - want):
+                j += 1
+            keep.add(j)
+        out = [out[i] for i in sorted(keep)]
     return out
 
 
