@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.layout.arrange import CLASSIC, DEFAULT_ASPECT, layout_map
+from argmap.layout.arrange import CLASSIC, COMPACT, DEFAULT_ASPECT, LEFT_RIGHT, layout_map
 from argmap.layout.sizes import SizeOf
 from argmap.model import ArgumentMap, MoveStatements, move
 from argmap.util import plural
@@ -21,7 +21,7 @@ def auto_layout_edit(
     statements among ``only`` ("Auto-layout 3 statements") in ``style`` (see
     `layout_map`); link ids are ignored."""
     if only is None:
-        label = "Auto-layout" if style == CLASSIC else f"Auto-layout ({style})"
+        label = {CLASSIC: "Auto-layout", COMPACT: "Compact layout", LEFT_RIGHT: "Left-to-right layout"}.get(style, "Auto-layout")
         return move(amap, layout_map(amap, size_of=size_of, style=style, aspect=aspect), label)
     ids = sorted({i for i in only if amap.is_statement(i)})
     positions = layout_map(amap, size_of=size_of, only=ids, style=style, aspect=aspect)

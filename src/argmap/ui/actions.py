@@ -82,8 +82,15 @@ SPECS: tuple[Spec, ...] = (
     Spec("show_labels", "View", "Show &Labels", "view_show_labels", ("Ctrl+B",), NEEDS_DOC,
          "Badge each card IN, OUT or UNDECIDED: whether it stands against its attacks (see the Evaluation panel)", checkable=True),
     # Arrange
-    Spec("layout_all", "Arrange", "Auto-layout &Map", "arrange_layout_all", ("Ctrl+Shift+L",), NEEDS_DOC),
+    Spec("layout_all", "Arrange", "Auto-layout &Map", "arrange_layout_all", ("Ctrl+Shift+L",), NEEDS_DOC,
+         "Lay out the whole map compactly, shaped like the window"),
     Spec("layout_selection", "Arrange", "Auto-layout &Selection", "arrange_layout_selection", ("Ctrl+L",), NEEDS_SEL),
+    Spec("layout_compact", "Arrange", "&Compact Layout", "arrange_layout_compact", (), NEEDS_DOC,
+         "Each card's arguments in a row, a column or two columns, so the map fits the window"),
+    Spec("layout_classic", "Arrange", "C&lassic Layout (Top-Down)", "arrange_layout_classic", (), NEEDS_DOC,
+         "Every card's arguments in a row under it, level by level"),
+    Spec("layout_left_right", "Arrange", "Left-to-&Right Layout", "arrange_layout_left_right", (), NEEDS_DOC,
+         "Every card's arguments in a column to its right"),
     # Help
     Spec("shortcuts", "Help", "&Keyboard Shortcuts", "help_shortcuts", (SK.HelpContents, "Ctrl+?")),
     Spec("about", "Help", "&About argmap", "help_about"),

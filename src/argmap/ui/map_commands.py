@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from argmap.layout import estimate_card_size
+from argmap.layout import CLASSIC, COMPACT, DEFAULT_ASPECT, LEFT_RIGHT, estimate_card_size
 from argmap.layout.edits import auto_layout_edit
 from argmap.model import (
     LinkKind,
@@ -289,11 +291,35 @@ class MapCommandsMixin:
 
     # ----------------------------------------------------------------- Arrange
     def arrange_layout_all(self) -> None:
+        """Auto-layout: the compact style, shaped like the window's map view."""
+        self.arrange_layout(COMPACT, self.tr("Auto-layout"))
+
+    def arrange_layout_compact(self) -> None:
+        self.arrange_layout(COMPACT, self.tr("Compact layout"))
+
+    def arrange_layout_classic(self) -> None:
+        self.arrange_layout(CLASSIC, self.tr("Classic layout"))
+
+    def arrange_layout_left_right(self) -> None:
+        self.arrange_layout(LEFT_RIGHT, self.tr("Left-to-right layout"))
+
+    def view_aspect(self) -> float:
+        """Width / height of the map view (16:9 while it has no size yet)."""
+        size = self.view.viewport().size()
+        if size.width() < 50 or size.height() < 50:
+            return DEFAULT_ASPECT
+        return size.width() / size.height()
+
+    def arrange_layout(self, style: str, label: str) -> None:
+        """Lay out the whole map in ``style`` as one undo step named ``label``, then show
+        all of it."""
         if self.document is None:
             return
-        edit = auto_layout_edit(self.document.map, size_of=self.size_of)
+        edit = auto_layout_edit(self.document.map, size_of=self.size_of, style=style, aspect=self.view_aspect())
+        edit = replace(edit, label=label)
         if edit.moves:
             self.apply_edit(edit)
+            self.view.zoom_fit()
         else:
             self.statusBar().showMessage(self.tr("The map is already laid out."), 3000)
 

@@ -142,7 +142,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
             "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"]],
-            "Arrange": [["layout_all", "layout_selection"]],
+            "Arrange": [["layout_all", "layout_selection"], ["layout_compact", "layout_classic", "layout_left_right"]],
             "Help": [["shortcuts", "about"]],
         }
         for menu_name, sections in groups.items():
