@@ -241,6 +241,12 @@ class MapCommandsMixin:
         self.collapsed.difference_update(ids)
         self._apply_hidden()
 
+    def expand_card(self, sid: str) -> None:
+        """Show again what the collapsed card ``sid`` hides (a click on its "+N")."""
+        if sid in self.collapsed:
+            self.collapsed.discard(sid)
+            self._apply_hidden()
+
     def view_focus(self) -> None:
         ids = self._statement_ids()
         if ids:
@@ -285,6 +291,14 @@ class MapCommandsMixin:
         hidden = self.hidden_ids()
         if hidden != set(self.scene.hidden_ids()):
             self.scene.set_hidden(hidden)
+        amap = self.document.map if self.document is not None else None
+        counts = {}
+        for c in self.collapsed:
+            if amap is not None and c not in hidden:
+                n = sum(1 for i in amap.subtree(c) if i != c and amap.is_statement(i))
+                if n:
+                    counts[c] = n
+        self.scene.set_collapsed(counts)
         n = len(hidden)
         if n:
             self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)

@@ -282,6 +282,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._on_scene_selection)
         self.scene.moveRequested.connect(self.on_move_requested)
+        self.scene.expandRequested.connect(self.expand_card)
         self.scene.connectRequested.connect(self.on_connect_requested)
         self.scene.addPremiseRequested.connect(self.on_add_premise_requested)
         self.scene.textEditCommitted.connect(self.on_text_edit_committed)
