@@ -118,8 +118,8 @@ class StatementItem(QGraphicsItem):
         count = self.rs.collapsed.get(self.sid)
         if not count:
             return None
-        width = 16.0 + 7.0 * len(str(count))
-        return QRectF(self.w - width - 8.0, self.h - 9.0, width, 18.0)
+        width = 20.0 + 8.0 * len(str(count))
+        return QRectF(self.w - width - 8.0, self.h - 10.0, width, 20.0)
 
     def on_collapse_badge(self, scene_pos: QPointF) -> bool:
         rect = self.collapse_badge_rect()
@@ -181,9 +181,9 @@ class StatementItem(QGraphicsItem):
         rs = self.rs
         painter.setPen(QPen(rs.background, 1.5))
         painter.setBrush(QBrush(QColor(rs.theme.selection)))
-        painter.drawRoundedRect(rect, 9, 9)
+        painter.drawRoundedRect(rect, 10, 10)
         painter.setPen(QPen(rs.background))
-        painter.setFont(_font("header"))
+        painter.setFont(_font("title"))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{rs.collapsed[self.sid]}")
 
     def _paint_bars(self, painter: QPainter, border: QColor) -> None:
