@@ -26,8 +26,8 @@ c0 = time.process_time()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 from argmap.formats import load_project
-from argmap.ui.scene import MapScene
-from argmap.ui.view import MapView
+from argmap.ui.canvas.scene import MapScene
+from argmap.ui.canvas.view import MapView
 app = QApplication([])
 t1 = time.perf_counter()
 project = load_project(sys.argv[1])
@@ -98,8 +98,8 @@ def bench_in_process(n: int, amap) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from argmap.model import change_statement
-    from argmap.ui.scene import MapScene
-    from argmap.ui.view import MapView
+    from argmap.ui.canvas.scene import MapScene
+    from argmap.ui.canvas.view import MapView
 
     QApplication.instance() or QApplication([])
     gc.collect()
@@ -175,7 +175,7 @@ def main(argv: list[str]) -> int:
 
     from argmap.formats import save_project
     from argmap.layout import layout_map
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     sizes = [int(a) for a in argv] or [1000, 10000, 50000]
     os.environ["QT_QPA_PLATFORM"] = "offscreen"

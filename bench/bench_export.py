@@ -46,7 +46,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from argmap.ui.export import ExportOptions, render_bytes
+    from argmap.ui.render.export import ExportOptions, render_bytes
 
     app = QApplication.instance() or QApplication([])  # noqa: F841
     render_bytes(generate_map(50), "png", ExportOptions())  # warm up fonts and caches
@@ -83,7 +83,7 @@ def _laid_out(amap):  # type: ignore[no-untyped-def]
     """``amap`` with every statement where ``layout_map`` puts it (card sizes as drawn)."""
     from argmap.layout import layout_map
     from argmap.model.edits import MoveStatements
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     positions = layout_map(amap, size_of=card_size)
     MoveStatements(tuple((sid, amap.statement(sid).pos, pos) for sid, pos in positions.items())).apply(amap)

@@ -64,7 +64,7 @@ def main() -> int:
     args = parser.parse_args()
     from PySide6.QtGui import QGuiApplication
 
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     app = QGuiApplication.instance() or QGuiApplication(["bench"])  # noqa: F841
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")

@@ -168,7 +168,7 @@ def main(argv: list[str]) -> int:
     from argmap.formats import save_project
     from argmap.layout import layout_map
     from argmap.model import move
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     sizes = [int(a) for a in argv] or [1000, 10000, 50000]
     from PySide6.QtWidgets import QApplication

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -14,6 +15,31 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "ottawa-convention.argmap.json"
 SEED = REPO / "seeds" / "ottawa-convention-withdrawal.txt"
 CORPUS = REPO.parent / "shared" / "corpus"
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def _no_hidden_subscriber_failures(request):
+    """The model contains a failing subscriber (the edit stands; the failure is logged):
+    a test fails when that happened unexpectedly, so a view bug cannot hide."""
+    handler = _Collect()
+    logger = logging.getLogger("argmap.model.subscribers")
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.records and request.node.get_closest_marker("subscriber_failures") is None:
+        pytest.fail("a map subscriber failed: " + handler.records[0].getMessage()
+                    + "".join(logging.Formatter().formatException(r.exc_info) for r in handler.records[:1] if r.exc_info))
 
 
 @pytest.fixture

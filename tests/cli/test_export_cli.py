@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from argmap.formats import load_project, save_project
-from argmap.formats.handout import md_escape
+from argmap.export.handout import md_escape
 from tests.export_maps import has_text, hostile_map, pdf_pages, svg_text
 
 pytestmark = pytest.mark.filterwarnings("error")

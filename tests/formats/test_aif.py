@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from argmap.layout import with_layout
 from argmap.formats import FileFormatError, WrongFormatError
 from argmap.formats.aif import dumps_aif, loads_aif
 from argmap.model import LinkKind, StatementKind
@@ -178,7 +179,9 @@ def test_statements_without_positions_are_laid_out_around_placed_ones() -> None:
         "nodes": [_n("a", "I", x=500, y=500), _n("b", "I"), _n("c", "I"), _n("r", "RA")],
         "edges": [_e("b", "r"), _e("c", "r"), _e("r", "a")],
     }
-    amap, _ = _load(doc)
+    loaded, _ = _load(doc)
+    assert loaded.statement("b").pos is None  # readers keep what the file says; placing is the caller's
+    amap = with_layout(loaded)
     assert amap.statement("a").pos == (500.0, 500.0)
     assert all(s.pos is not None for s in amap.statements())
     assert amap.statement("b").pos != amap.statement("c").pos

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from argmap.layout import with_layout
 from argmap.formats import FileFormatError, UnreadableFileError, WrongFormatError, load_project
 from argmap.formats.carneades import YAML_MESSAGE, loads_carneades, looks_like_carneades
 from argmap.formats.foreign import get_extra
@@ -129,7 +130,7 @@ def test_caf_pro_con_co_premises_undercut_and_question() -> None:
     assert extras["answer_arguments"] == {"c": "a0"}
     assert (report.statements, report.links) == (6, 3) and report.fmt == "Carneades CAF 1.3"
     assert report.find("positions answering").count == 1 and report.find("proof standards").count == 6
-    assert all(s.pos is not None for s in amap.statements())  # laid out
+    assert all(s.pos is not None for s in with_layout(amap).statements())  # laid out by the caller
 
 
 def test_lkif_pro_con_co_premises_and_exception_as_undercut() -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from argmap.formats import WriteError
 from argmap.formats.atomic import atomic_write_files
-from argmap.formats.handout import write_handout
+from argmap.export.handout import write_handout
 from argmap.model import ArgumentMap, MapMeta, Statement, StatementKind
 
 

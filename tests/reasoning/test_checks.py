@@ -7,7 +7,8 @@ from pathlib import Path
 
 from argmap.formats import save_project
 from argmap.model import Link, LinkKind, MapMeta, SourceDocument, Statement
-from argmap.reasoning import CODES, Severity, check_file, check_map, has_errors, project_files
+from argmap.cli.check import check_file, project_files
+from argmap.reasoning import CODES, Severity, check_map, has_errors
 from argmap.reasoning.quotes import occurs_in, quote_fragments
 
 from tests.reasoning.maps import K, evidence, make_map, seed_meta

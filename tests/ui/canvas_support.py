@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.ui.scene import MapScene
-from argmap.ui.view import MapView
+from argmap.ui.canvas.scene import MapScene
+from argmap.ui.canvas.view import MapView
 
 
 def shown_view(qtbot, scene: MapScene, width: int, height: int) -> MapView:

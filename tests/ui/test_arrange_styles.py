@@ -8,8 +8,8 @@ import pytest
 
 from argmap.layout import CLASSIC, COMPACT, LEFT_RIGHT, layout_map
 from argmap.model import ArgumentMap
-from argmap.ui.items.arrow_layer import clip_line
-from argmap.ui.items.records import ArrowRec, CardRec, answer_link
+from argmap.ui.canvas.arrow_layer import clip_line
+from argmap.ui.canvas.records import ArrowRec, CardRec, answer_link
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
@@ -100,7 +100,7 @@ def _arrows_under_cards(amap: ArgumentMap, pos: dict) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("style", [COMPACT, LEFT_RIGHT, CLASSIC])
 def test_arrows_pass_under_no_card_in_the_example(qapp, example_path, style):
     from argmap.formats import load_project
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     amap = load_project(example_path).map
     pos = layout_map(amap, size_of=card_size, style=style, aspect=16 / 9)
@@ -115,7 +115,7 @@ def test_arrows_pass_under_no_card_in_generated_debates(qapp):
     from kialo_debate import kialo_text
 
     from argmap.formats.kialo import loads_kialo
-    from argmap.ui.items.card_layout import card_size
+    from argmap.ui.canvas.card_layout import card_size
 
     for seed in (1, 2, 3):
         amap, _ = loads_kialo(kialo_text(120, seed=seed))

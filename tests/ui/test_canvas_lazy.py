@@ -9,11 +9,11 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QColor
 
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Source, Statement, StatementKind, move
-from argmap.ui.items.arrow_layer import TILE, segment_keys, segment_level
-from argmap.ui.items.card_layout import short_citation, wrap_card
-from argmap.ui.items.link_item import LinkItem
-from argmap.ui.items.statement_item import StatementItem
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.arrow_layer import TILE, segment_keys, segment_level
+from argmap.ui.canvas.card_layout import short_citation, wrap_card
+from argmap.ui.canvas.link_item import LinkItem
+from argmap.ui.canvas.statement_item import StatementItem
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.styles import get_theme
 from tests.ui.canvas_support import shown_view
 from tests.ui.test_items import make_small_map, render
@@ -188,7 +188,7 @@ def test_busy_arrow_tiles_are_cached_on_screen_but_exported_as_vectors(qtbot, tm
     from PySide6.QtGui import QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    from argmap.ui.items.arrow_layer import CACHE_FROM
+    from argmap.ui.canvas.arrow_layer import CACHE_FROM
 
     n = CACHE_FROM + 10
     statements = [Statement(f"a{i}", K.CLAIM, f"Left {i}", pos=(0.0, i * 18.0)) for i in range(n)]

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Statement, StatementKind, connect, disconnect
-from argmap.ui.items.records import ArrowRec
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.records import ArrowRec
+from argmap.ui.canvas.scene import MapScene
 from tests.conftest import EXAMPLE, REPO
 
 K = StatementKind
@@ -24,7 +24,7 @@ EXPORT_SCRIPT = r"""
 import sys
 from pathlib import Path
 from argmap.formats import load_project
-from argmap.ui.export import ExportOptions, ensure_app, render_bytes
+from argmap.ui.render.export import ExportOptions, ensure_app, render_bytes
 app = ensure_app()
 amap = load_project(sys.argv[1]).map
 out = Path(sys.argv[2])

@@ -146,3 +146,31 @@ def test_typing_a_new_cards_text_joins_the_add_step(qtbot, tmp_path):
     doc.save(tmp_path / "m.argmap.json")
     doc.apply(change_statement(doc.map, "a", text="after save"), merge=True)
     assert doc.undo_stack.count() == 2 and doc.is_modified()
+
+
+@pytest.mark.subscriber_failures
+def test_failing_view_keeps_the_edit_and_its_undo_step(qtbot):
+    """A subscriber (a view) that raises mid-edit: the edit is whole, it is one undo
+    step, the failure is reported once the map is consistent, and undo works."""
+    doc = Document.new()
+    doc.apply(AddStatement(_claim("a")))
+    doc.apply(AddStatement(_claim("b")))
+    reported: list[str] = []
+    doc.subscriberFailed.connect(reported.append)
+    seen_when_reported: list[int] = []
+    doc.subscriberFailed.connect(lambda _m: seen_when_reported.append(len(doc.map)))
+
+    def broken_view(change):
+        raise RuntimeError("view bug")
+
+    doc.map.subscribe(broken_view)
+    from argmap.model import RemoveItems
+
+    doc.apply(RemoveItems.build(doc.map, ["a", "b"]))
+    assert len(doc.map) == 0
+    assert doc.undo_stack.count() == 3
+    assert len(reported) == 2 and "view bug" in reported[0]
+    assert seen_when_reported == [0, 0]  # reported after the whole edit
+    doc.undo_stack.undo()
+    assert {s.id for s in doc.map.statements()} == {"a", "b"}
+    assert len(reported) == 4

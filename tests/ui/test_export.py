@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 
-from argmap.ui import export as ex
-from argmap.ui.export import ExportError, ExportOptions, compose, prepare_map, render_bytes, write_export
+from argmap.ui.render import export as ex
+from argmap.ui.render.export import ExportError, ExportOptions, compose, prepare_map, render_bytes, write_export
 from tests.export_maps import HOSTILE, UNICODE_TEXTS, has_text, hostile_map, pdf_pages, sample_map, svg_text
 
 
@@ -79,7 +79,7 @@ def test_pdf_fit_is_one_page_with_fonts_embedded(qapp) -> None:
 
 
 def test_pdf_on_a4_splits_a_big_map_and_keeps_all_text(qapp) -> None:
-    from argmap.ui.export_pages import count_pdf_pages
+    from argmap.ui.render.export_pages import count_pdf_pages
     from bench.synthetic import generate_map
 
     amap = generate_map(150, seed=3)

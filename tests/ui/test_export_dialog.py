@@ -9,9 +9,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from pypdf import PdfReader
 
-from argmap.ui import export_dialog, printing
+from argmap.ui.render import export_dialog, printing
 from argmap.ui.document import Document
-from argmap.ui.export_dialog import ExportDialog
+from argmap.ui.render.export_dialog import ExportDialog
 from tests.export_maps import has_text, pdf_pages, sample_map, svg_text
 
 

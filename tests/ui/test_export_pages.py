@@ -8,9 +8,9 @@ import io
 import pytest
 from PySide6.QtCore import QSizeF
 
-from argmap.ui import export_pages as ep
-from argmap.ui.export import ExportError, ExportOptions, render_bytes
-from argmap.ui.tile_plan import content_fraction, contains
+from argmap.ui.render import export_pages as ep
+from argmap.ui.render.export import ExportError, ExportOptions, render_bytes
+from argmap.export.tile_plan import content_fraction, contains
 from tests.export_maps import has_text, pdf_pages, sample_map
 
 
@@ -39,14 +39,14 @@ def test_position_parts_put_the_question_on_top_and_the_rest_last(qapp) -> None:
 
 
 def test_a_map_without_positions_has_no_parts(qapp) -> None:
-    from argmap.formats.handout import submap
+    from argmap.export.handout import submap
 
     amap = sample_map()
     assert ep.position_parts(submap(amap, ["e1", "r1", "c3", "x1"])) == []
 
 
 def test_small_map_stays_on_one_page(qapp) -> None:
-    from argmap.formats.handout import submap
+    from argmap.export.handout import submap
 
     amap = sample_map(with_positions=True)
     amap = submap(amap, amap.subtree("p2"))
@@ -126,7 +126,9 @@ def test_tiles_mode_cuts_the_whole_map(qapp) -> None:
 def test_too_many_pages_are_shrunk_with_a_warning(qapp, monkeypatch) -> None:
     from bench.synthetic import generate_map
 
-    monkeypatch.setattr(ep, "MAX_PAGES", 2)
+    import argmap.export.pages
+
+    monkeypatch.setattr(argmap.export.pages, "MAX_PAGES", 2)  # the planning lives there
     warnings: list[str] = []
     data = render_bytes(generate_map(150, seed=3), "pdf", ExportOptions(paper="a4"), warnings)
     assert len(pdf_pages(data)) <= 2
@@ -142,7 +144,7 @@ def test_fit_paper_is_one_page_the_size_of_the_map(qapp) -> None:
 
 
 def test_poster_pages_overlap_and_mark_the_cuts(qapp) -> None:
-    from argmap.ui.export import compose
+    from argmap.ui.render.export import compose
 
     comp = compose(sample_map(), ExportOptions())
     try:

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QImageWriter
 
-from argmap.ui import export_png
-from argmap.ui.export import ExportOptions, compose, render_image
-from argmap.ui.export_png import adler32_combine, encode_png
+from argmap.ui.render import export_png
+from argmap.ui.render.export import ExportOptions, compose, render_image
+from argmap.ui.render.export_png import adler32_combine, encode_png
 from tests.export_maps import sample_map
 
 
@@ -92,7 +92,7 @@ def test_picture_is_painted_at_one_scale_for_both_axes(qapp) -> None:
 def test_png_size_caps_pixels_and_sides_and_says_what_it_did() -> None:
     from PySide6.QtCore import QSizeF
 
-    from argmap.ui.export import MAX_PIXELS, MAX_SIDE, png_size
+    from argmap.ui.render.export import MAX_PIXELS, MAX_SIDE, png_size
 
     small = png_size(QSizeF(1000, 500), ExportOptions(scale=2))
     assert (small.width, small.height, small.scale, small.warning()) == (2000, 1000, 2.0, None)

@@ -8,7 +8,7 @@ import random
 
 from argmap.model import ArgumentMap, Statement, StatementKind
 from argmap.ui import edit_ops
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.document import Document
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window  # noqa: F401
 

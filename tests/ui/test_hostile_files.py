@@ -150,7 +150,7 @@ def test_pasting_foreign_text_changes_nothing(make_window, dialogs, tmp_path, ex
 def test_export_dialog_to_an_impossible_path_warns_and_writes_nothing(make_window, dialogs, tmp_path, example_path, monkeypatch, where):
     from PySide6.QtWidgets import QFileDialog
 
-    from argmap.ui.export_dialog import ExportDialog
+    from argmap.ui.render.export_dialog import ExportDialog
 
     w, doc, _before = _with_example(make_window, tmp_path, example_path)
     out = tmp_path / "out"

@@ -18,10 +18,10 @@ from argmap.model import (
     Statement,
     StatementKind,
 )
-from argmap.ui.items.card_layout import CARD_WIDTH, card_size
-from argmap.ui.items.link_item import LinkItem
-from argmap.ui.items.statement_item import StatementItem
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.card_layout import CARD_WIDTH, card_size
+from argmap.ui.canvas.link_item import LinkItem
+from argmap.ui.canvas.statement_item import StatementItem
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.styles import THEMES, get_theme, legend_entries
 
 K = StatementKind
@@ -84,7 +84,7 @@ def test_card_size_grows_with_text_title_and_citation(qapp):
 
 
 def test_wrapped_lines_fit_inside_the_card(qapp):
-    from argmap.ui.items.card_layout import inner_width, metrics, wrap_card
+    from argmap.ui.canvas.card_layout import inner_width, metrics, wrap_card
 
     s = Statement("x", K.QUESTION, "Should Poland, Lithuania, Latvia and Estonia withdraw from the 1997 Ottawa Convention banning anti-personnel landmines? " + "x" * 80)
     wrapped = wrap_card(s)
@@ -116,7 +116,7 @@ def test_legend_lists_kinds_then_arrows(qapp):
     entries = legend_entries("greyscale")
     assert [e.statement_kind for e in entries[:5]] == list(K)
     assert [e.link_kind for e in entries[5:]] == [LinkKind.SUPPORT, LinkKind.ATTACK]
-    from argmap.ui.items.painting import draw_legend_symbol
+    from argmap.ui.canvas.painting import draw_legend_symbol
 
     image = QImage(60, 30, QImage.Format.Format_ARGB32_Premultiplied)
     for entry in entries:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from argmap.model import ArgumentMap, MapMeta, Statement, StatementKind
-from argmap.ui.scene import MapScene
-from argmap.ui.styles import get_theme
+from argmap.ui.canvas.scene import MapScene
+from argmap.ui.styles import badge_colors, get_theme
 
 
 def _grid(n: int) -> ArgumentMap:
@@ -23,7 +23,7 @@ def _count(image: QImage, color: QColor) -> int:
 
 def test_overview_shows_labels_and_follows_their_changes(qtbot):
     scene = MapScene(_grid(900))
-    out = get_theme("default").badge_colors("OUT")[0]
+    out = badge_colors(get_theme("default"), "OUT")[0]
     scale = 0.2  # a card is 50 px wide: too small for text, big enough for its label
     plain, _rect = scene.overview(scale)
     assert _count(plain, out) == 0
@@ -38,7 +38,7 @@ def test_overview_shows_labels_and_follows_their_changes(qtbot):
 
 def test_items_below_text_zoom_show_the_label_colour(qtbot):
     scene = MapScene(_grid(4))
-    out = get_theme("default").badge_colors("OUT")[0]
+    out = badge_colors(get_theme("default"), "OUT")[0]
 
     def render() -> QImage:
         source = scene.card_rect_of("s0")

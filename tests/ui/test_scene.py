@@ -21,10 +21,10 @@ from argmap.model import (
     connect,
     move,
 )
-from argmap.ui.items import records
-from argmap.ui.items.link_item import AnswerItem, LinkItem
-from argmap.ui.items.statement_item import StatementItem
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas import records
+from argmap.ui.canvas.link_item import AnswerItem, LinkItem
+from argmap.ui.canvas.statement_item import StatementItem
+from argmap.ui.canvas.scene import MapScene
 from tests.ui.test_items import make_small_map
 
 K = StatementKind

@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from argmap.model import LinkKind, Statement, StatementKind, connect, move
-from argmap.ui.scene import MapScene
-from argmap.ui.view import MapView
+from argmap.ui.canvas.scene import MapScene
+from argmap.ui.canvas.view import MapView
 from tests.ui.canvas_support import shown_view
 from tests.ui.test_items import make_small_map
 

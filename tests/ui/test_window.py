@@ -328,3 +328,23 @@ def test_app_icon_and_example_are_found(qtbot):
 
     assert not app_icon().isNull()
     assert example_path() is not None and example_path().name == "ottawa-convention.argmap.json"
+
+
+@pytest.mark.subscriber_failures
+def test_a_failing_view_is_reported_in_the_status_bar_and_the_edit_kept(make_window, tmp_path, example_path, qtbot):
+    w = make_window()
+    w.open_path(str(open_copy(tmp_path, example_path)))
+    doc, amap = w.document, w.document.map
+    pos = amap.positions(amap.questions()[0].id)[0]
+
+    def broken(change):
+        raise RuntimeError("a view bug")
+
+    amap.subscribe(broken)
+    steps = doc.undo_stack.count()
+    assert w.apply_edit(change_statement(amap, pos.id, text="Edited anyway"))
+    assert amap.statement(pos.id).text == "Edited anyway"
+    assert doc.undo_stack.count() == steps + 1
+    assert "a view bug" in w.statusBar().currentMessage()
+    doc.undo_stack.undo()
+    assert amap.statement(pos.id).text != "Edited anyway"

@@ -7,14 +7,16 @@ be read (or a folder holds no project files).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from argmap.cli import json_text
-from argmap.formats import FileFormatError
-from argmap.reasoning import Finding, Severity, check_file, has_errors, project_files
+from argmap.formats import EXTENSION, FileFormatError, load_project
+from argmap.reasoning import Finding, Severity, check_map, has_errors
 from argmap.util import plural
 
 HELP = (
@@ -35,6 +37,23 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="print findings of this severity and worse (default: info, all of them)",
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+def project_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Each path as given, and for a folder every ``*.argmap.json`` under it, sorted."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from sorted(q for q in path.rglob(f"*{EXTENSION}") if q.is_file())
+        else:
+            yield path
+
+
+def check_file(path: str | os.PathLike[str]) -> list[Finding]:
+    """Load a project file and check it (source documents are looked up beside it).
+    Raises ``FileFormatError`` for a broken file."""
+    project = load_project(path)
+    return check_map(project.map, Path(path).resolve().parent)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from argmap.formats import FileFormatError
+from argmap.layout import with_layout
 from argmap.formats.interchange import format_names, read_any, write_any
 
 HELP = "convert a map between formats (argmap, AIF, Argdown, Kialo, GraphML, Carneades, DOT)"
@@ -23,6 +24,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         amap, read_report = read_any(args.input, args.from_fmt)
+        amap = with_layout(amap)  # statements the file did not place get positions
         write_report = write_any(amap, args.output, args.to_fmt)
     except FileFormatError as exc:
         print(f"argmap: {exc}", file=sys.stderr)

@@ -7,13 +7,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
+from argmap.export.options import BACKGROUNDS, FORMATS, PAGINGS, PAPERS, ExportError, ExportOptions
+from argmap.export.write import Renderer, needs_renderer, write
 from argmap.formats import EXTENSION, FileFormatError, load_project
 
 HELP = "export maps as PNG, SVG or PDF pictures, or as Markdown/HTML handouts and worksheets"
-FORMATS = ("png", "svg", "pdf", "md", "html")
-IMAGE_FORMATS = ("png", "svg", "pdf")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -26,7 +25,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--dpi", type=float, help="PNG resolution in dots per inch (96 is scale 1); overrides --scale")
     p.add_argument("--width", type=int, help="PNG width in pixels; overrides --scale and --dpi")
     p.add_argument("--theme", default="default", help="default, colorblind, greyscale, high-contrast or dark")
-    p.add_argument("--background", choices=("white", "transparent"), default="white", help="PNG/SVG/PDF background")
+    p.add_argument("--background", choices=BACKGROUNDS, default="white", help="PNG/SVG/PDF background")
     p.add_argument("--subtree", metavar="ID_OR_TITLE", help="export only this statement and everything under it")
     p.add_argument("--legend", action="store_true", help="add a legend of shapes, colours and arrows")
     p.add_argument("--sources", action="store_true", help="add a footer listing the sources")
@@ -36,9 +35,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--worksheet", metavar="KINDS", help="leave these kinds blank, e.g. evidence,rebuttal; "
                    "the answer key is written beside the output as NAME.key.EXT")
-    p.add_argument("--paper", choices=("fit", "a4", "letter"), default="fit",
+    p.add_argument("--paper", choices=PAPERS, default="fit",
                    help="PDF: one page the size of the map (fit), or A4/Letter pages")
-    p.add_argument("--pages", choices=("by-position", "tiles"), default="by-position",
+    p.add_argument("--pages", choices=PAGINGS, default="by-position",
                    help="PDF on A4/Letter, when the map is too big for one readable page: one page per position "
                         "(its question on top; tiled only if a position is still too big) or the whole map in tiles")
     orient = p.add_mutually_exclusive_group()
@@ -49,9 +48,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
 
-def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
-    from argmap.ui.export import ExportOptions
-
+def _options(args: argparse.Namespace, title_of_map: str) -> ExportOptions:
     title = args.title
     if title == "":
         title = title_of_map or None
@@ -75,7 +72,14 @@ def _options(args: argparse.Namespace, fmt: str, title_of_map: str) -> Any:
 
 
 def _needs_qt(fmt: str, args: argparse.Namespace) -> bool:
-    return fmt in IMAGE_FORMATS or (fmt == "html" and args.with_map)
+    return needs_renderer(fmt, ExportOptions(embed_map=args.with_map))
+
+
+def _renderer() -> Renderer:
+    """The Qt renderer of pictures (imported only when a picture is asked for)."""
+    from argmap.ui.render.export import render_bytes
+
+    return render_bytes
 
 
 def _target(args: argparse.Namespace, src: str) -> tuple[Path, str]:
@@ -131,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"argmap: export: cannot create folder {args.dir}: {exc.strerror or exc}", file=sys.stderr)
             return 1
     if _needs_qt(first_fmt, args):
-        from argmap.ui.export import ensure_app
+        from argmap.ui.render.export import ensure_app
 
         app = ensure_app()  # noqa: F841 - kept alive while exporting
     failed = 0
@@ -152,40 +156,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _export_one(args: argparse.Namespace, src: str) -> str:
     """Export one file; returns a problem to report, or "" when it worked."""
-    from argmap.formats.handout import write_handout
-
     out, fmt = _target(args, src)
     try:
         project = load_project(src)
     except FileFormatError as exc:
         return str(exc)
+    options = _options(args, project.map.meta.title)
     try:
-        if _needs_qt(fmt, args):
-            from argmap.ui.export import ExportError, write_export
-
-            try:
-                result = write_export(out, project.map, _options(args, fmt, project.map.meta.title), fmt)
-            except ExportError as exc:
-                return f"{src}: {exc}"
-            paths, warnings = result.paths, result.warnings
-        else:
-            paths, warnings = _handout_only(args, project.map, out, fmt, write_handout)
+        result = write(out, project.map, options, fmt, renderer=_renderer() if _needs_qt(fmt, args) else None)
     except FileFormatError as exc:
         return str(exc)
-    except (ValueError, LookupError) as exc:
+    except (ExportError, ValueError, LookupError) as exc:
         return f"{src}: {exc}"
-    for w in warnings:
+    for w in result.warnings:
         print(f"argmap: {src}: warning: {w}", file=sys.stderr)
     if not args.quiet:
-        print(", ".join(os.fspath(p) for p in paths))
+        print(", ".join(os.fspath(p) for p in result.paths))
     return ""
-
-
-def _handout_only(args: argparse.Namespace, amap, out: Path, fmt: str, write_handout) -> tuple[list[Path], list[str]]:  # type: ignore[no-untyped-def]
-    """Markdown and HTML without Qt: subtree filtering and worksheets included."""
-    from argmap.formats.handout import resolve_statement, submap
-
-    if args.subtree:
-        amap = submap(amap, amap.subtree(resolve_statement(amap, args.subtree)))
-    title = args.title or None
-    return write_handout(out, amap, fmt=fmt, title=title, worksheet=args.worksheet or ()), []

@@ -9,17 +9,15 @@ import textwrap
 
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.report import ImportReport
-from argmap.model import ArgumentMap, LinkKind, StatementKind
+from argmap.model import ArgumentMap, LinkKind
+from argmap.model.style import DEFAULT
 
 FORMAT = "DOT"
-_FILL = {
-    StatementKind.QUESTION: "#e8e0f8",
-    StatementKind.POSITION: "#dbe9ff",
-    StatementKind.CLAIM: "#ffffff",
-    StatementKind.EVIDENCE: "#e6f4e6",
-    StatementKind.REBUTTAL: "#fde4e1",
+_FILL = {kind: style.fill for kind, style in DEFAULT.kinds.items()}  # the canvas's default theme
+_EDGE = {
+    LinkKind.SUPPORT: f'color="{DEFAULT.links[LinkKind.SUPPORT].color}"',
+    LinkKind.ATTACK: f'color="{DEFAULT.links[LinkKind.ATTACK].color}", style=dashed',
 }
-_EDGE = {LinkKind.SUPPORT: 'color="#2e7d32"', LinkKind.ATTACK: 'color="#c62828", style=dashed'}
 
 
 def quote(text: str) -> str:

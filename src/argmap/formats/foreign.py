@@ -101,35 +101,14 @@ def build_map(
     meta: MapMeta,
     statements: Iterable[Statement],
     links: Iterable[Link],
-    layout: bool = True,
 ) -> ArgumentMap:
-    """Build the map (checking every invariant) and lay out statements without a
-    position. A broken invariant at this point is a reader bug, reported as a file error."""
+    """Build the map (checking every invariant). Statements without a position stay so:
+    whoever uses the map places them (``argmap.layout.with_layout``; the canvas lays
+    them out itself). A broken invariant here is a reader bug, reported as a file error."""
     try:
-        amap = ArgumentMap.from_parts(meta, statements, links)
+        return ArgumentMap.from_parts(meta, statements, links)
     except MapError as exc:
         raise InvalidContentError(path, f"could not be turned into a map: {exc}") from None
-    return with_layout(amap) if layout else amap
-
-
-def with_layout(amap: ArgumentMap) -> ArgumentMap:
-    """A map whose statements all have positions: the ones without are placed by
-    ``argmap.layout.layout_missing`` (placed statements stay where they are)."""
-    missing = [s for s in amap.statements() if s.pos is None]
-    if not missing:
-        return amap
-    try:
-        from argmap.layout import layout_missing
-    except ImportError:
-        return amap
-    positions: Mapping[str, tuple[float, float]] = layout_missing(amap)
-    statements = [
-        replace(s, pos=(float(positions[s.id][0]), float(positions[s.id][1])))
-        if s.pos is None and s.id in positions
-        else s
-        for s in amap.statements()
-    ]
-    return ArgumentMap.from_parts(amap.meta, statements, amap.links())
 
 
 def clean_text(text: object) -> str:

@@ -11,6 +11,7 @@ from argmap.layout.arrange import (
     layout_map,
     layout_missing,
 )
+from argmap.layout.placed import with_layout
 from argmap.layout.sizes import CARD_WIDTH, SizeOf, estimate_card_size
 from argmap.layout.tidy import H_GAP, TREE_GAP, V_GAP
 
@@ -29,4 +30,5 @@ __all__ = [
     "estimate_card_size",
     "layout_map",
     "layout_missing",
+    "with_layout",
 ]

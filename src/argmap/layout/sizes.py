@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from argmap.model import Statement, StatementKind
+from argmap.model.style import CARD_WIDTH
 
-CARD_WIDTH = 260.0
 CHARS_PER_LINE = 34  # 13 px font in a 260 px card less padding
 LINE_HEIGHT = 18.0
 PADDING = 12.0  # above and below the text

@@ -1,7 +1,7 @@
 """The argument model: statements and links in a networkx graph, change records and
 reversible edits. Imports neither Qt nor pydantic nor any file code."""
 
-from argmap.model.argument_map import ArgumentMap
+from argmap.model.argument_map import ArgumentMap, SubscriberFailure
 from argmap.model.changes import (
     Change,
     LinkAdded,

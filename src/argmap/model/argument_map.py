@@ -8,8 +8,10 @@ change record to the subscribers.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
@@ -50,6 +52,23 @@ from argmap.model.types import (
 
 Subscriber = Callable[[Change], None]
 _ITEM = "item"
+_log = logging.getLogger("argmap.model.subscribers")
+MAX_FAILURES = 20  # failures kept until someone takes them (the oldest are dropped)
+
+
+@dataclass(frozen=True)
+class SubscriberFailure:
+    """A subscriber raised while it was told of ``change``. The change itself stands:
+    the map is consistent, every other subscriber got the record, and the edit that
+    made the change is complete (and undoable)."""
+
+    subscriber: Subscriber
+    change: Change
+    error: Exception
+
+    def message(self) -> str:
+        name = getattr(self.subscriber, "__qualname__", None) or type(self.subscriber).__name__
+        return f"{name} failed on {type(self.change).__name__}: {type(self.error).__name__}: {self.error}"
 
 
 class ArgumentMap:
@@ -59,6 +78,7 @@ class ArgumentMap:
         self._g: nx.DiGraph = nx.DiGraph()
         self._meta = meta or MapMeta()
         self._subscribers: list[Subscriber] = []
+        self._failures: list[SubscriberFailure] = []
 
     # ------------------------------------------------------------------ building
     @classmethod
@@ -142,9 +162,24 @@ class ArgumentMap:
 
         return unsubscribe
 
+    def take_subscriber_failures(self) -> list[SubscriberFailure]:
+        """The subscriber failures since the last call (oldest first), and forget them.
+        Callers that apply edits report these once the edit is complete."""
+        failures, self._failures = self._failures, []
+        return failures
+
     def _emit(self, change: Change) -> None:
+        """Deliver ``change`` to every subscriber. A subscriber that raises does not
+        stop the others nor the edit under way (which would leave the map half-changed
+        and out of step with the undo history): the failure is logged and kept for
+        ``take_subscriber_failures``."""
         for fn in list(self._subscribers):
-            fn(change)
+            try:
+                fn(change)
+            except Exception as exc:  # noqa: BLE001 - any subscriber bug; reported, not raised
+                _log.error("a subscriber failed on %s", type(change).__name__, exc_info=exc)
+                self._failures.append(SubscriberFailure(fn, change, exc))
+                del self._failures[:-MAX_FAILURES]
 
     # ------------------------------------------------------------------ queries
     @property

@@ -46,7 +46,11 @@ def new_id(amap: ArgumentMap, prefix: str = "s", taken: Iterable[str] = ()) -> s
 
 class _Steps:
     """Primitive changes done so far by a multi-step edit, so that a failure part-way
-    undoes them and the map is left exactly as it was (one edit is all or nothing)."""
+    undoes them and the map is left exactly as it was (one edit is all or nothing).
+
+    Each step records its undo *before* it changes the map; a primitive that refuses
+    (a ``MapError``, raised before it changes anything) takes its record back. Subscribers
+    cannot break a step: ``ArgumentMap`` contains their failures."""
 
     def __init__(self, amap: ArgumentMap) -> None:
         self.amap = amap
@@ -60,29 +64,35 @@ class _Steps:
             for fn in reversed(self.undo):
                 fn()
 
+    def _do(self, undo: Callable[[], object], change: Callable[[], object]) -> None:
+        self.undo.append(undo)
+        try:
+            change()
+        except BaseException:
+            self.undo.pop()  # a refused primitive changed nothing
+            raise
+
     def replace_statement(self, new: Statement) -> None:
-        old = self.amap.replace_statement(new)
-        self.undo.append(lambda: self.amap.replace_statement(old))
+        old = self.amap.statement(new.id)
+        self._do(lambda: self.amap.replace_statement(old), lambda: self.amap.replace_statement(new))
 
     def replace_link(self, new: Link) -> None:
-        old = self.amap.replace_link(new)
-        self.undo.append(lambda: self.amap.replace_link(old))
+        old = self.amap.link(new.id)
+        self._do(lambda: self.amap.replace_link(old), lambda: self.amap.replace_link(new))
 
     def add_statement(self, s: Statement) -> None:
-        self.amap.add_statement(s)
-        self.undo.append(lambda: self.amap.remove_statement(s.id))
+        self._do(lambda: self.amap.remove_statement(s.id), lambda: self.amap.add_statement(s))
 
     def remove_statement(self, id_: str) -> None:
-        s = self.amap.remove_statement(id_)
-        self.undo.append(lambda: self.amap.add_statement(s))
+        s = self.amap.statement(id_)
+        self._do(lambda: self.amap.add_statement(s), lambda: self.amap.remove_statement(id_))
 
     def add_link(self, link: Link) -> None:
-        self.amap.add_link(link)
-        self.undo.append(lambda: self.amap.remove_link(link.id))
+        self._do(lambda: self.amap.remove_link(link.id), lambda: self.amap.add_link(link))
 
     def remove_link(self, id_: str) -> None:
-        link = self.amap.remove_link(id_)
-        self.undo.append(lambda: self.amap.add_link(link))
+        link = self.amap.link(id_)
+        self._do(lambda: self.amap.add_link(link), lambda: self.amap.remove_link(id_))
 
 
 # ---------------------------------------------------------------------- statements

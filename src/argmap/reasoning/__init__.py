@@ -6,10 +6,8 @@ from argmap.reasoning.checks import (
     CODES,
     Finding,
     Severity,
-    check_file,
     check_map,
     has_errors,
-    project_files,
 )
 from argmap.reasoning.explain import explain, is_unsupported
 from argmap.reasoning.framework import Framework, Label
@@ -42,7 +40,6 @@ __all__ = [
     "Severity",
     "TooComplexError",
     "WhatIf",
-    "check_file",
     "check_map",
     "evaluate",
     "explain",
@@ -51,7 +48,6 @@ __all__ = [
     "has_errors",
     "is_unsupported",
     "preferred",
-    "project_files",
     "propagate_ratings",
     "what_if",
 ]

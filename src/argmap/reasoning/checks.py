@@ -1,24 +1,22 @@
 """Map checks: what a map is missing or gets wrong, as findings with a severity, a code
-and the statement they concern. Runs on one map or on a folder of project files."""
+and the statement they concern. Runs on one map (reading project files is the caller's:
+``argmap.cli.check``)."""
 
 from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from argmap.formats import load_project
 from argmap.model import ArgumentMap, LinkKind, SourceDocument, Statement, StatementKind
 from argmap.reasoning.framework import IN, Framework, Label
 from argmap.reasoning.labelling import Labelling
 from argmap.reasoning.quotes import Located, cited_document, locate, normalise, occurs_in
 from argmap.util import plural
-
-PROJECT_SUFFIX = ".argmap.json"
 
 
 class Severity(StrEnum):
@@ -396,23 +394,6 @@ def cycle_finding(amap: ArgumentMap, fw: Framework, comp: frozenset[str]) -> Fin
         start,
         sorted(comp - {start}),
     )
-
-
-# --------------------------------------------------------------------------- files
-def project_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Each path as given, and for a folder every ``*.argmap.json`` under it, sorted."""
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            yield from sorted(q for q in path.rglob(f"*{PROJECT_SUFFIX}") if q.is_file())
-        else:
-            yield path
-
-
-def check_file(path: str | os.PathLike[str]) -> list[Finding]:
-    """Load a project file and check it. Raises ``FileFormatError`` for a broken file."""
-    project = load_project(path)
-    return check_map(project.map, Path(path).resolve().parent)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -5,16 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
+from argmap.model.style import KIND_WORDS
 from argmap.reasoning.framework import IN, OUT, UNDECIDED, Label
 from argmap.reasoning.labelling import Labelling
 
-_KIND_WORD = {
-    StatementKind.QUESTION: "question",
-    StatementKind.POSITION: "position",
-    StatementKind.CLAIM: "claim",
-    StatementKind.EVIDENCE: "evidence",
-    StatementKind.REBUTTAL: "rebuttal",
-}
+_KIND_WORD = KIND_WORDS
 _LABEL_WORD = {IN: "IN", OUT: "OUT", UNDECIDED: "UNDECIDED"}
 
 

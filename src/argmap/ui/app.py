@@ -66,8 +66,9 @@ def start(files: list[str]):  # type: ignore[no-untyped-def]
     """Create the session and its windows (without running the event loop)."""
     from argmap.ui.recovery_dialog import offer_recovery
     from argmap.ui.session import Session
+    from argmap.ui.window import MainWindow
 
-    session = Session()
+    session = Session(window_factory=MainWindow)
     session.recovery.start()
     recovered = offer_recovery(session.recovery)
     for doc in recovered:

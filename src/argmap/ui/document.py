@@ -88,10 +88,12 @@ class _EditCommand(QUndoCommand):
         else:
             self.edit.apply(self._document.map)
         self._document.edited.emit()
+        self._document.report_subscriber_failures()
 
     def undo(self) -> None:
         self.edit.revert(self._document.map)
         self._document.edited.emit()
+        self._document.report_subscriber_failures()
 
 
 class Document(QObject):
@@ -101,6 +103,9 @@ class Document(QObject):
     pathChanged = Signal(str)
     #: Emitted after every edit applied, undone or redone, and after a revert.
     edited = Signal()
+    #: A view failed to follow a change (a bug in the view): the message says which and
+    #: why. The edit and its undo step stand; the window shows the message non-modally.
+    subscriberFailed = Signal(str)
 
     def __init__(
         self,
@@ -169,7 +174,11 @@ class Document(QObject):
         """Apply ``edit`` as one undo step. A refused edit raises its ``MapError`` and
         leaves the map and the history unchanged. ``merge``: a text edit of a statement
         that the previous step added joins that step."""
-        edit.apply(self.map)  # raises before anything enters the stack
+        try:
+            edit.apply(self.map)  # raises before anything enters the stack
+        except Exception:
+            self.report_subscriber_failures()
+            raise
         self.undo_stack.push(_EditCommand(self, edit, merge))
 
     def revert_to(self, other: ArgumentMap, view: ViewState | None = None) -> None:
@@ -183,6 +192,7 @@ class Document(QObject):
         self._bump()
         self._update_modified()
         self.edited.emit()
+        self.report_subscriber_failures()
 
     def reload(self) -> None:
         """Revert to the file on disk (raises ``FileFormatError``)."""
@@ -245,6 +255,12 @@ class Document(QObject):
 
     def close(self) -> None:
         self.undo_stack.clear()
+
+    def report_subscriber_failures(self) -> None:
+        """Emit ``subscriberFailed`` for the subscribers that failed during the edit
+        just completed (the map is consistent again by now)."""
+        for failure in self.map.take_subscriber_failures():
+            self.subscriberFailed.emit(failure.message())
 
     # ------------------------------------------------------------------ helpers
     def _bump(self, *_args: object) -> None:

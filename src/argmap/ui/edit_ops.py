@@ -22,19 +22,14 @@ from argmap.model import (
     StatementKind,
     new_id,
 )
+from argmap.model.style import KIND_WORDS
 from argmap.model.types import replace
 
 DEFAULT_SIZE = (CARD_WIDTH, 60.0)
 H_GAP = 40.0
 V_GAP = 70.0
 
-KIND_NAMES = {
-    StatementKind.QUESTION: "question",
-    StatementKind.POSITION: "position",
-    StatementKind.CLAIM: "claim",
-    StatementKind.EVIDENCE: "evidence",
-    StatementKind.REBUTTAL: "rebuttal",
-}
+KIND_NAMES = KIND_WORDS
 DEFAULT_TEXT = {
     StatementKind.QUESTION: "New question",
     StatementKind.POSITION: "New position",

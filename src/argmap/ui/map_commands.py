@@ -24,7 +24,7 @@ from argmap.model import (
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
 from argmap.ui.help import ShortcutsDialog
-from argmap.ui.items.spatial import CONTENT_MARGIN
+from argmap.ui.canvas.spatial import CONTENT_MARGIN
 
 
 class MapCommandsMixin:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
@@ -14,13 +15,21 @@ if TYPE_CHECKING:
     from argmap.ui.window import MainWindow
 
 
-class Session(QObject):
-    """Keeps the open windows alive and registers their documents for autosave."""
+#: Makes a window for a document (None: the start page) in a session; the window adds itself.
+WindowFactory = Callable[..., "MainWindow"]
 
-    def __init__(self, recovery: RecoveryManager | None = None, parent: QObject | None = None) -> None:
+
+class Session(QObject):
+    """Keeps the open windows alive and registers their documents for autosave. New
+    windows come from ``window_factory`` (``MainWindow``: given by whoever makes the
+    session, so this module does not import the window)."""
+
+    def __init__(self, recovery: RecoveryManager | None = None, parent: QObject | None = None,
+                 window_factory: WindowFactory | None = None) -> None:
         super().__init__(parent)
         self.recovery = recovery or RecoveryManager(autosave_interval_s(), parent=self)
         self.windows: list[MainWindow] = []
+        self.window_factory = window_factory
 
     def add_window(self, window: MainWindow) -> None:
         if window not in self.windows:
@@ -31,9 +40,9 @@ class Session(QObject):
             self.windows.remove(window)
 
     def new_window(self, document: Document | None = None) -> MainWindow:
-        from argmap.ui.window import MainWindow
-
-        window = MainWindow(document, session=self)
+        if self.window_factory is None:
+            raise RuntimeError("this session was made without a window factory")
+        window = self.window_factory(document, session=self)
         last = self.windows[-2] if len(self.windows) > 1 else None
         if last is not None and last.isVisible():
             window.move(last.pos() + QPoint(32, 32))

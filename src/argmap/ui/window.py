@@ -3,7 +3,6 @@ and status bar for one document; keeps the views' selections in sync."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import replace
 
 import shiboken6
@@ -24,16 +23,13 @@ from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
-from argmap.ui.scene import MapScene
+from argmap.ui.canvas.scene import MapScene
+from argmap.ui.render import export_actions
 from argmap.ui.session import Session
 from argmap.ui.settings import recent_files, settings
 from argmap.ui.start_page import StartPage
 from argmap.ui.styles import THEMES
-from argmap.ui.view import MapView
-
-
-#: Optional modules that add menu commands (see ``MainWindow.install_extensions``).
-EXTENSIONS = ("argmap.ui.export_actions", "argmap.ui.import_actions")
+from argmap.ui.canvas.view import MapView
 
 
 def zoom_text(factor: float) -> str:
@@ -49,7 +45,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     def __init__(self, document: Document | None = None, session: Session | None = None) -> None:
         super().__init__()
-        self.session = session if session is not None else Session(parent=self)
+        self.session = session if session is not None else Session(parent=self, window_factory=MainWindow)
         self.session.add_window(self)
         self.document: Document | None = None
         self.scene: MapScene | None = None
@@ -176,16 +172,10 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             a[name].setIcon(kind_icon(kind))
 
     def install_extensions(self) -> None:
-        """Let optional modules add their commands (export, print, import): each module
-        in ``EXTENSIONS`` that is installed has ``install(window)``, which may insert
-        actions into ``window.menus["File"]`` before ``window.extension_anchor``."""
-        for name in EXTENSIONS:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name == name:
-                    continue
-                raise
+        """Let the command modules add their actions (export, print): each has
+        ``install(window)``, which may insert actions into ``window.menus["File"]``
+        before ``window.extension_anchor``. Listed explicitly, so tools see them."""
+        for module in (export_actions,):
             module.install(self)
 
     def _build_theme_menu(self, menu: QMenu) -> None:
@@ -298,6 +288,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.edited.connect(self._on_edited)
+        document.subscriberFailed.connect(self.show_view_failure)
         document.undo_stack.indexChanged.connect(self._update_undo_texts)
         self.session.document_opened(document)
         self.stack.setCurrentWidget(self.canvas_page)
@@ -427,6 +418,14 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(self.tr("Not done: %1").replace("%1", message), 8000)
+
+    def show_view_failure(self, message: str) -> None:
+        """A view could not follow an edit: said in the status bar (the edit and its
+        undo step are kept; the details are in the log)."""
+        self.statusBar().showMessage(
+            self.tr("A view may be out of date (%1). Your edit is kept; reopen the map to refresh.").replace("%1", message),
+            15000,
+        )
 
     def _on_edited(self) -> None:
         self._follow_view_state()

@@ -35,7 +35,7 @@ from argmap.reasoning import (
 )
 from argmap.ui.document import Document
 from argmap.ui.panels.checks import dock_is_showing
-from argmap.ui.items.painting import badge_width, draw_badge
+from argmap.ui.canvas.painting import badge_width, draw_badge
 from argmap.ui.styles import THEMES, get_theme
 
 #: Milliseconds of quiet after an edit before labels are recomputed.

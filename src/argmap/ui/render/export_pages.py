@@ -1,0 +1,450 @@
+"""Paged output (PDF on A4/Letter and print): the map on one page while it stays readable,
+else one page per position (a position too big for a page is tiled), with page headers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from argmap.export.handout import source_list, submap
+from argmap.export.options import ExportError, ExportOptions
+from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-exported
+    EXTRA_SCALE,
+    HEADER_PT,
+    LADDER,
+    MAX_PAGES,
+    MAX_PDF_POINTS,
+    MIN_READABLE_PT,
+    OVERLAP_MM,
+    PAGE_MARGIN_MM,
+    PT_PER_UNIT,
+    choose,
+    ladder_scales,
+    min_scale,
+    position_picks,
+)
+from argmap.export.tile_plan import Tile, plan_tiles
+from argmap.model import ArgumentMap
+from argmap.ui.render.compose import build_scene, compose
+from argmap.ui.render.compose import detach as _detach
+from argmap.ui.render.export_layout import Composition, page_tiles
+from argmap.ui.styles import make_font
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("export", text)
+
+
+@dataclass
+class PageSpec:
+    """One page: the window of a composition it shows (picture units), at ``scale``
+    points per unit, with its label and the neighbours' edges for overlap marks."""
+
+    comp: Composition
+    window: QRectF
+    scale: float
+    landscape: bool
+    label: str = ""
+    cut_x: tuple[float, ...] = ()
+    cut_y: tuple[float, ...] = ()
+
+
+@dataclass
+class Part:
+    """A piece of the map printed on its own: a position with its question, or the rest."""
+
+    label: str
+    amap: ArgumentMap
+    comp: Composition | None = None
+    plans: dict[bool, list[tuple[float, int]]] | None = None  # landscape -> (scale, pages)
+
+
+# ------------------------------------------------------------------------ the parts
+def position_parts(amap: ArgumentMap) -> list[Part]:
+    """One part per position (its question on top, then everything under it) and a last
+    part with the statements under no position; empty when the map has no positions."""
+    picks = position_picks(amap)
+    if not picks:
+        return []
+    covered: set[str] = set()
+    parts = []
+    for n, (p, q) in enumerate(picks, 1):
+        ids = amap.subtree(p.id) | ({q.id} if q is not None else set())
+        covered |= ids
+        name = p.title.strip() or _short(p.text)
+        label = _tr("Position {0} of {1}: {2}").format(n, len(picks), name)
+        parts.append(Part(label, _with_question_on_top(submap(amap, ids), p.id, q.id if q else None)))
+    rest = [s.id for s in amap.statements() if s.id not in covered]
+    if rest:
+        parts.append(Part(_tr("Other statements"), submap(amap, rest)))
+    return parts
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _with_question_on_top(part: ArgumentMap, position: str, question: str | None) -> ArgumentMap:
+    """``part`` with its question card moved just above the position card (on the canvas
+    the question sits above all positions, often far to one side of this one)."""
+    if question is None:
+        return part
+    from argmap.ui.canvas.card_layout import card_size
+
+    p, q = part.statement(position), part.statement(question)
+    if p.pos is None or q.pos is None:
+        return part
+    others = [s.pos[1] for s in part.statements() if s.pos is not None and s.id != question]
+    qw, qh = card_size(q)
+    pw, _ = card_size(p)
+    y = q.pos[1] if q.pos[1] + qh + 40 <= min(others) else min(others) - qh - 80
+    part.replace_statement(replace(q, pos=(p.pos[0] + (pw - qw) / 2, y)))
+    return part
+
+
+# ------------------------------------------------------------------------- planning
+def page_area(page: QPageSize, landscape: bool, margin_mm: float = PAGE_MARGIN_MM, header_pt: float = HEADER_PT) -> QSizeF:
+    """The printable area of a page (points) below the header."""
+    full = page.sizePoints()
+    w, h = (full.height(), full.width()) if landscape else (full.width(), full.height())
+    margin = margin_mm / 25.4 * 72
+    return QSizeF(w - 2 * margin, h - 2 * margin - header_pt)
+
+
+def card_rects(comp: Composition) -> list[tuple[float, float, float, float]]:
+    """The cards of a composition's map, and its title, legend and footer, in picture
+    units: what page cuts should not go through."""
+    src, dst = comp.source, comp.map_rect
+    dx, dy = dst.left() - src.left(), dst.top() - src.top()
+    rects = [(x + dx, y + dy, w, h) for x, y, w, h in comp.scene.card_rects_in(src.x(), src.y(), src.width(), src.height())]
+    for block, font, centred in ((comp.title, comp.title_font, True), (comp.footer, comp.footer_font, False)):
+        if block is not None:  # the text's own width, not the whole row
+            r = block.rect
+            w = min(r.width(), max(QFontMetricsF(font).horizontalAdvance(line) for line in block.text.split("\n")) + 4)
+            rects.append((r.x() + ((r.width() - w) / 2 if centred else 0.0), r.y(), w, r.height()))
+    for symbol, label, _ in comp.legend_items:
+        r = symbol.united(label)
+        rects.append((r.x(), r.y(), r.width(), r.height()))
+    return rects
+
+
+def ladder(comp: Composition, area: QSizeF, overlap_pt: float) -> list[tuple[float, int]]:
+    """(scale, pages) from 100 % down to the scale that fits the picture on one page:
+    steps of ``LADDER``, the readable minimum, and the scales where the picture just
+    fills a whole number of pages across or down. Pages are counted before nearly empty
+    ones are left out."""
+    size = comp.size
+    return ladder_scales((size.width(), size.height()), (area.width(), area.height()), overlap_pt, card_rects(comp))
+
+
+def plan_part(part: Part, areas: dict[bool, QSizeF], overlap_pt: float) -> None:
+    assert part.comp is not None
+    part.plans = {land: ladder(part.comp, area, overlap_pt) for land, area in areas.items()}
+
+
+def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float) -> list[PageSpec]:
+    """The pages of one part at its chosen orientation and scale (tiled when needed)."""
+    assert part.comp is not None and part.plans is not None
+    landscape, scale, _ = choose(part.plans, min_pt)
+    comp, area = part.comp, areas[landscape]
+    size = comp.size
+    if size.width() * scale <= area.width() * 1.0001 and size.height() * scale <= area.height() * 1.0001:
+        return [PageSpec(comp, QRectF(0, 0, size.width(), size.height()), scale, landscape, part.label)]
+    cards = card_rects(comp)
+    tiles = plan_tiles(cards, (0.0, 0.0, size.width(), size.height()), area.width() / scale, area.height() / scale,
+                       overlap_pt / scale)
+    labels = [_tr("part {0} of {1}").format(i, len(tiles)) for i in range(1, len(tiles) + 1)]
+    if part.label:
+        labels = [f"{part.label} ({x})" for x in labels]
+    return [_tile_spec(comp, t, scale, landscape, x) for t, x in zip(tiles, labels)]
+
+
+def _tile_spec(comp: Composition, t: Tile, scale: float, landscape: bool, label: str) -> PageSpec:
+    return PageSpec(comp, QRectF(*t.rect), scale, landscape, label, t.cut_x, t.cut_y)
+
+
+def choose_min_scale(parts: list[Part]) -> float:
+    """The smallest scale a tiled part may use: readable, unless that needs more than
+    ``MAX_PAGES`` pages in all (then smaller, down to one page per part)."""
+    return min_scale([p.plans or {} for p in parts])
+
+
+def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, QSizeF], *, overlap_mm: float = OVERLAP_MM,
+                  warnings: list[str] | None = None) -> list[PageSpec]:
+    """All pages of a paged export of ``amap`` (already prepared). The scenes of the
+    compositions stay attached until ``release(pages)``."""
+    overlap_pt = overlap_mm / 25.4 * 72
+    whole = Part("", amap, compose(amap, options))
+    plan_part(whole, areas, overlap_pt)
+    parts = []
+    if options.pages != "tiles" and choose(whole.plans or {}, MIN_READABLE_PT)[2] > 1:
+        parts = position_parts(amap)
+    if len(parts) <= 1:
+        min_pt = choose_min_scale([whole])
+        pages = part_pages(whole, areas, min_pt, overlap_pt)
+        _warn_small(min_pt, len(pages), options, warnings)
+        return pages
+    _detach(whole.comp)
+    bare = replace(options, title=None, legend=False, sources=False)
+    for part in parts:
+        part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme))
+        plan_part(part, areas, overlap_pt)
+    min_pt = choose_min_scale(parts)
+    extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
+    pages = [page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)]
+    _warn_small(min_pt, len(pages), options, warnings)
+    return pages
+
+
+def _compact(part: Part, areas: dict[bool, QSizeF]) -> ArgumentMap:
+    """The statements under no position keep their places unless they are spread too
+    far apart for a readable page; then they are laid out afresh, close together."""
+    if part.label != _tr("Other statements"):
+        return part.amap
+    scene = build_scene(part.amap)
+    try:
+        box = scene.content_rect()
+    finally:
+        scene.detach()
+    fit = max(min(a.width() / max(box.width(), 1.0), a.height() / max(box.height(), 1.0)) for a in areas.values())
+    if fit >= MIN_READABLE_PT:
+        return part.amap
+    part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=None) for s in part.amap.statements()], part.amap.links())
+    return part.amap
+
+
+def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, areas: dict[bool, QSizeF],
+                  min_pt: float, overlap_pt: float) -> list[Part]:
+    """Put the legend on every page if it fits on each, else on the first page where it
+    fits, and the sources under the last part; what fits nowhere gets a page of its own."""
+    homeless_legend, homeless_sources = False, None
+    if options.legend:
+        fits = [_try_extras(p, options, areas, min_pt, overlap_pt, legend=True) for p in parts]
+        chosen = list(zip(parts, fits)) if all(fits) else [next(((p, c) for p, c in zip(parts, fits) if c), (None, None))]
+        for p, comp in chosen:
+            if p is not None and comp is not None:
+                _swap(p, comp, areas, overlap_pt)
+        homeless_legend = not any(fits)
+    sources = source_list(amap) if options.sources else None
+    if sources:
+        last = parts[-1]
+        comp = _try_extras(last, options, areas, min_pt, overlap_pt, legend=last.comp is not None and bool(last.comp.legend),
+                           sources=sources)
+        if comp is not None:
+            _swap(last, comp, areas, overlap_pt)
+        else:
+            homeless_sources = sources
+    if not (homeless_legend or homeless_sources):
+        return []
+    from argmap.ui.styles import get_theme, legend_entries
+
+    theme = get_theme(options.theme)
+    scene = build_scene(ArgumentMap(amap.meta), options.theme)
+    label = _tr("Key") if not homeless_sources else (_tr("Sources") if not homeless_legend else _tr("Key and sources"))
+    comp = Composition(scene, QRectF(), theme, legend=legend_entries(theme) if homeless_legend else None,
+                       sources=homeless_sources, background=parts[0].comp.background if parts[0].comp else None)
+    extra = Part(label, amap, comp)
+    plan_part(extra, areas, overlap_pt)
+    return [extra]
+
+
+def _try_extras(part: Part, options: ExportOptions, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float, *,
+                legend: bool = False, sources: list[str] | None = None) -> Composition | None:
+    """A composition of ``part`` with the legend and/or sources, when it still fits on
+    one page at nearly the same scale; else None."""
+    assert part.comp is not None and part.plans is not None
+    _, scale, pages = choose(part.plans, min_pt)
+    if pages > 1:
+        return None
+    comp = compose(part.amap, replace(options, title=None, legend=legend, sources=False), part.comp.scene, sources=sources)
+    trial = Part(part.label, part.amap, comp)
+    plan_part(trial, areas, overlap_pt)
+    _, new_scale, new_pages = choose(trial.plans or {}, min_pt)
+    if new_pages == 1 and new_scale >= scale * EXTRA_SCALE:
+        return comp
+    return None
+
+
+def _swap(part: Part, comp: Composition, areas: dict[bool, QSizeF], overlap_pt: float) -> None:
+    part.comp = comp  # the same scene: nothing to detach
+    plan_part(part, areas, overlap_pt)
+
+
+def _warn_small(min_pt: float, pages: int, options: ExportOptions, warnings: list[str] | None) -> None:
+    if warnings is not None and min_pt < MIN_READABLE_PT * 0.99:
+        warnings.append(f"the map is too big for readable {options.paper.upper()} pages; shrunk it to "
+                        f"{pages} pages (the PDF is vector: zoom in to read)")
+
+
+def release(pages: list[PageSpec]) -> None:
+    """Detach the scenes of the pages' compositions from their maps."""
+    seen: set[int] = set()
+    for page in pages:
+        if id(page.comp.scene) not in seen:
+            seen.add(id(page.comp.scene))
+            _detach(page.comp)
+
+
+# -------------------------------------------------------------------------- posters
+def fit_or_split(size: QSizeF, area: QSizeF, *, pages_wide: int = 1, overlap_pt: float = 0.0) -> tuple[float, list[QRectF]]:
+    """Points per picture unit and the tiles of a poster ``pages_wide`` pages wide
+    (1: the whole picture fitted on one page), neighbours overlapping by ``overlap_pt``."""
+    fit = min(area.width() / size.width(), area.height() / size.height())
+    if pages_wide <= 1:
+        return fit, [QRectF(0, 0, size.width(), size.height())]
+    scale = (pages_wide * area.width() - (pages_wide - 1) * overlap_pt) / size.width()
+    tile = QSizeF(area.width() / scale, area.height() / scale)
+    return scale, page_tiles(size, tile, overlap_pt / scale)
+
+
+def poster_pages(comp: Composition, area: QSizeF, pages_wide: int, overlap_pt: float, landscape: bool) -> list[PageSpec]:
+    """The pages of a poster (a plain grid, for trimming and gluing)."""
+    scale, rects = fit_or_split(comp.size, area, pages_wide=pages_wide, overlap_pt=overlap_pt)
+    overlap = overlap_pt / scale
+    cols = len({round(r.left(), 3) for r in rects})
+    rows = len(rects) // cols
+    pages = []
+    for i, r in enumerate(rects):
+        row, col = divmod(i, cols)
+        cut_x = tuple(v for v, ok in ((r.right() - overlap, col < cols - 1), (r.left() + overlap, col > 0)) if ok and overlap)
+        cut_y = tuple(v for v, ok in ((r.bottom() - overlap, row < rows - 1), (r.top() + overlap, row > 0)) if ok and overlap)
+        label = _tr("row {0}, column {1}").format(row + 1, col + 1) if len(rects) > 1 else ""
+        pages.append(PageSpec(comp, r, scale, landscape, label, cut_x, cut_y))
+    return pages
+
+
+# ------------------------------------------------------------------------- painting
+def header_date() -> str:
+    return QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
+
+
+def paint_document(device, pages: list[PageSpec], *, title: str = "", date: str = "",  # type: ignore[no-untyped-def]
+                   header: bool = True, layout_for: Callable[[bool], QPageLayout] | None = None,
+                   marks_color: QColor = QColor("#808080"), header_pt: float = HEADER_PT) -> int:
+    """Paint ``pages`` on a paged device (QPdfWriter or QPrinter), each under a header
+    "title · label · page n/N · date"; ``layout_for`` turns each page to its orientation."""
+    painter = QPainter()
+    if layout_for is not None and pages:
+        device.setPageLayout(layout_for(pages[0].landscape))
+    if not painter.begin(device):
+        raise ExportError("could not start drawing on the page (is the printer or file available?)")
+    dpi = device.resolution()
+    total = len(pages)
+    try:
+        for i, page in enumerate(pages):
+            if i:
+                if layout_for is not None:
+                    device.setPageLayout(layout_for(page.landscape))
+                device.newPage()
+            rect = device.pageLayout().paintRectPixels(round(dpi))
+            painter.setViewport(0, 0, rect.width(), rect.height())
+            painter.setWindow(0, 0, rect.width(), rect.height())
+            header_h = header_pt * dpi / 72.0 if header else 0.0
+            if header:
+                rest = [page.label, _tr("page {0}/{1}").format(i + 1, total) if total > 1 else "", date]
+                _paint_header(painter, title, [p for p in rest if p], rect.width(), header_h, dpi)
+            _paint_window(painter, page, dpi, rect.width(), header_h, marks_color)
+    finally:
+        painter.end()
+    return total
+
+
+def _paint_header(painter: QPainter, title: str, rest: list[str], width: float, height: float, dpi: float) -> None:
+    """One line: the title (shortened when the line is too long), then the rest."""
+    painter.save()
+    font = make_font(max(8, round(8.5 * dpi / 72.0)))
+    painter.setFont(font)
+    painter.setPen(QPen(QColor("#444444")))
+    fm = QFontMetricsF(font)
+    sep = " \u00b7 "
+    tail = sep.join(rest)
+    if title:
+        room = width - fm.horizontalAdvance(sep + tail if tail else "")
+        title = fm.elidedText(title, Qt.TextElideMode.ElideRight, max(room, width * 0.25))
+    text = fm.elidedText(sep.join(p for p in [title, tail] if p), Qt.TextElideMode.ElideRight, width)
+    painter.drawText(QRectF(0, 0, width, height), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
+    pen = QPen(QColor("#b0b0b0"), max(1.0, 0.5 * dpi / 72.0))
+    painter.setPen(pen)
+    y = height - 3 * dpi / 72.0
+    painter.drawLine(QPointF(0, y), QPointF(width, y))
+    painter.restore()
+
+
+def _paint_window(painter: QPainter, page: PageSpec, dpi: float, page_w: float, top: float, marks_color: QColor) -> None:
+    unit = page.scale * dpi / 72.0  # device pixels per picture unit
+    win = page.window
+    left = max(0.0, (page_w - win.width() * unit) / 2)  # centred across the page
+    painter.save()
+    painter.translate(left, top)
+    painter.scale(unit, unit)
+    painter.translate(-win.left(), -win.top())
+    painter.setClipRect(win)
+    page.comp.paint(painter, clip=win)
+    if page.cut_x or page.cut_y:
+        pen = QPen(marks_color, 0.6 * dpi / 72.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        for x in page.cut_x:
+            painter.drawLine(QPointF(x, win.top()), QPointF(x, win.bottom()))
+        for y in page.cut_y:
+            painter.drawLine(QPointF(win.left(), y), QPointF(win.right(), y))
+    painter.restore()
+
+
+# ------------------------------------------------------------------------------ PDF
+def _layout(page: QPageSize, landscape: bool, margin_mm: float) -> QPageLayout:
+    orientation = QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    return QPageLayout(page, orientation, QMarginsF(*(margin_mm,) * 4), QPageLayout.Unit.Millimeter)
+
+
+def paper_areas(paper: str, landscape: bool | None) -> tuple[QPageSize, dict[bool, QSizeF]]:
+    page = QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
+    sides = (True, False) if landscape is None else (landscape,)
+    return page, {side: page_area(page, side) for side in sides}
+
+
+def pdf_pages(amap: ArgumentMap, options: ExportOptions, warnings: list[str] | None = None) -> list[PageSpec]:
+    """The pages of ``amap`` as a PDF with these options (call ``release`` after)."""
+    if options.paper == "fit":
+        comp = compose(amap, options)
+        size = comp.size
+        scale = min(PT_PER_UNIT, MAX_PDF_POINTS / max(size.width(), size.height(), 1.0))
+        return [PageSpec(comp, QRectF(0, 0, size.width(), size.height()), scale, False)]
+    _, areas = paper_areas(options.paper, options.landscape)
+    return plan_document(amap, options, areas, warnings=warnings)
+
+
+def render_pdf(amap: ArgumentMap, options: ExportOptions, title: str = "", warnings: list[str] | None = None) -> tuple[bytes, int]:
+    """``amap`` (already prepared) as a vector PDF with embedded fonts: one page the
+    size of the map, or A4/Letter pages; returns (bytes, page count)."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buf)
+    writer.setTitle(title or "Argument map")
+    writer.setCreator("argmap")
+    writer.setResolution(300)
+    pages = pdf_pages(amap, options, warnings)
+    try:
+        if options.paper == "fit":
+            size = pages[0].comp.size
+            w, h = max(36.0, size.width() * pages[0].scale), max(36.0, size.height() * pages[0].scale)
+            page = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "argmap", QPageSize.SizeMatchPolicy.ExactMatch)
+            count = paint_document(writer, pages, header=False, layout_for=lambda _land: _layout(page, False, 0.0))
+        else:
+            paper, _ = paper_areas(options.paper, options.landscape)
+            count = paint_document(writer, pages, title=title, date=header_date(), header=len(pages) > 1,
+                                   layout_for=lambda land: _layout(paper, land, PAGE_MARGIN_MM))
+    finally:
+        release(pages)
+    return bytes(buf.data().data()), count
+
+
+def count_pdf_pages(amap: ArgumentMap, options: ExportOptions) -> int:
+    """How many pages the PDF of ``amap`` would have (for the export dialog)."""
+    pages = pdf_pages(amap, options)
+    release(pages)
+    return len(pages)
