@@ -27,7 +27,9 @@ from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-expor
     position_picks,
 )
 from argmap.export.tile_plan import Tile, plan_tiles
+from argmap.layout import COMPACT, layout_map
 from argmap.model import ArgumentMap
+from argmap.ui.canvas.card_layout import card_size
 from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
@@ -201,19 +203,41 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
 
 
 def _compact(part: Part, areas: dict[bool, QSizeF]) -> ArgumentMap:
-    """The statements under no position keep their places unless they are spread too
-    far apart for a readable page; then they are laid out afresh, close together."""
-    if part.label != _tr("Other statements"):
-        return part.amap
+    """A part keeps its layout while it fits one page with readable text. Else a
+    position is laid out afresh in the compact style, shaped like the page (either
+    orientation), when that makes it fit better; the statements under no position are
+    laid out afresh, close together."""
     scene = build_scene(part.amap)
     try:
         box = scene.content_rect()
     finally:
         scene.detach()
     fit = max(min(a.width() / max(box.width(), 1.0), a.height() / max(box.height(), 1.0)) for a in areas.values())
+    if part.label != _tr("Other statements"):
+        # (a tenth to spare: the page adds margins and a header to the picture)
+        return part.amap if fit >= MIN_READABLE_PT * 1.1 else _relaid_for_page(part, areas, fit)
     if fit >= MIN_READABLE_PT:
         return part.amap
     part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=None) for s in part.amap.statements()], part.amap.links())
+    return part.amap
+
+
+def _relaid_for_page(part: Part, areas: dict[bool, QSizeF], fit: float) -> ArgumentMap:
+    """The part laid out compactly for the page shape that shows it largest, if that
+    beats its own layout (``fit``: the scale at which that fits one page)."""
+    best = (fit, None)
+    for area in areas.values():
+        pos = layout_map(part.amap, size_of=card_size, style=COMPACT, aspect=area.width() / area.height())
+        rects = [(*pos[s.id], *card_size(s)) for s in part.amap.statements()]
+        width = max(x + w for x, _, w, _ in rects) - min(x for x, _, _, _ in rects)
+        height = max(y + h for _, y, _, h in rects) - min(y for _, y, _, _ in rects)
+        # the composition adds a margin of about one card gap around the cards
+        scale = min(area.width() / (width + 48.0), area.height() / (height + 48.0))
+        if scale > best[0]:
+            best = (scale, pos)
+    if best[1] is not None:
+        pos = best[1]
+        part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=pos[s.id]) for s in part.amap.statements()], part.amap.links())
     return part.amap
 
 

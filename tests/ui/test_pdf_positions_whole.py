@@ -1,0 +1,45 @@
+"""Paged PDF (issue 9): a position goes on one page whenever it fits there with card text
+of 6 pt or more (laid out compactly for the page when its own layout does not fit); every
+card is whole on some page; legend and sources are kept."""
+
+from __future__ import annotations
+
+from argmap.formats import load_project
+from argmap.ui.render import export_pages as ep
+from argmap.ui.render.export import ExportOptions, render_bytes
+from tests.export_maps import has_text, pdf_pages
+
+
+def test_each_position_of_the_example_is_one_page_with_every_card_whole(qapp, example_path):
+    amap = load_project(example_path).map
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", legend=True, sources=True)))
+    positions = [s for s in amap.statements() if s.kind.value == "position"]
+    assert len(pages) == len(positions)
+    assert not any("part 1 of" in p for p in pages)  # no position split over pages
+    for k, p in enumerate(positions):
+        assert has_text(pages[k], p.title)
+    for s in amap.statements():
+        # every card's title and the start of its text come out on some page
+        assert any(has_text(page, s.title) and has_text(page, " ".join(s.text.split()[:4])) for page in pages), s.id
+    assert all(has_text(page, "Supports") for page in pages)  # the legend on every page
+    assert has_text(pages[-1], "Sources")
+
+
+def test_a_part_that_does_not_fit_is_relaid_for_the_page_and_readable(qapp, example_path):
+    amap = load_project(example_path).map
+    # spread one position's arguments in a long row: too wide for a readable page
+    from argmap.layout import CLASSIC, layout_map
+
+    wide = layout_map(amap, style=CLASSIC)
+    from dataclasses import replace
+
+    from argmap.model import ArgumentMap
+
+    spread = ArgumentMap.from_parts(amap.meta, [replace(s, pos=wide[s.id]) for s in amap.statements()], amap.links())
+    page, areas = ep.paper_areas("a4", None)
+    part = ep.position_parts(spread)[0]
+    before = {s.id: s.pos for s in part.amap.statements()}
+    ep._compact(part, areas)
+    assert {s.id: s.pos for s in part.amap.statements()} != before
+    pages = pdf_pages(render_bytes(spread, "pdf", ExportOptions(paper="a4")))
+    assert len(pages) == 3 and not any("part 1 of" in p for p in pages)
