@@ -81,6 +81,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("show_all", "View", "Show &Everything", "view_show_all", ("Ctrl+Shift+]",), NEEDS_DOC, "Expand every collapsed subtree and leave focus"),
     Spec("show_labels", "View", "Show &Labels", "view_show_labels", ("Ctrl+B",), NEEDS_DOC,
          "Badge each card IN, OUT or UNDECIDED: whether it stands against its attacks (see the Evaluation panel)", checkable=True),
+    Spec("present", "View", "&Present", "view_present", ("F5",), NEEDS_DOC,
+         "Full screen, the map revealed step by step: Right/Page Down/Space advance, Left/Page Up go back, Esc leaves"),
     # Arrange
     Spec("layout_all", "Arrange", "Auto-layout &Map", "arrange_layout_all", ("Ctrl+Shift+L",), NEEDS_DOC,
          "Lay out the whole map compactly, shaped like the window"),

@@ -24,6 +24,7 @@ from argmap.model import (
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
 from argmap.ui.help import ShortcutsDialog
+from argmap.ui.present import Presentation
 from argmap.ui.canvas.spatial import CONTENT_MARGIN
 
 
@@ -246,6 +247,14 @@ class MapCommandsMixin:
         if sid in self.collapsed:
             self.collapsed.discard(sid)
             self._apply_hidden()
+
+    def view_present(self) -> None:
+        """Presentation mode: full screen, the map revealed step by step."""
+        if self.document is None or self.presentation is not None:
+            return
+        presentation = Presentation(self)
+        if presentation.start():
+            self.presentation = presentation
 
     def view_focus(self) -> None:
         ids = self._statement_ids()

@@ -54,6 +54,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._counts: MapCounts | None = None
         self._selection_order: list[str] = []
         self.collapsed: set[str] = set()
+        self.presentation = None  # a running argmap.ui.present.Presentation
         self.focus_id: str | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -137,7 +138,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["import", "export_other", "*extensions"], ["close", "quit"]],
             "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
-            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"]],
+            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"], ["present"]],
             "Arrange": [["layout_all", "layout_selection"], ["layout_compact", "layout_classic", "layout_left_right"]],
             "Help": [["shortcuts", "about"]],
         }
