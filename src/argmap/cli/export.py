@@ -44,6 +44,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     orient.add_argument("--landscape", dest="landscape", action="store_const", const=True,
                         help="PDF on A4/Letter: every page landscape (default: each page as suits it)")
     orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: every page portrait")
+    p.add_argument("--slides", action="store_true",
+                   help="PDF: 16:9 slides revealing the map step by step, as View > Present does (one slide per step)")
     p.add_argument("--with-map", action="store_true", help="HTML handouts: include a picture of the map")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
@@ -68,6 +70,7 @@ def _options(args: argparse.Namespace, title_of_map: str) -> ExportOptions:
         pages=args.pages,
         worksheet=tuple((args.worksheet or "").split(",")) if args.worksheet else (),
         embed_map=args.with_map,
+        slides=args.slides,
     )
 
 
@@ -127,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
     if first_fmt not in FORMATS:
         print(f"argmap: export: {args.output}: cannot tell the format from the extension; "
               f"use .png, .svg, .pdf, .md or .html, or --format", file=sys.stderr)
+        return 2
+    if args.slides and first_fmt != "pdf":
+        print(f"argmap: export: --slides makes a PDF; {first_fmt} was asked for (use -o NAME.pdf)", file=sys.stderr)
         return 2
     if args.dir is not None:
         try:

@@ -46,6 +46,7 @@ class ExportOptions:
     pages: str = "by-position"  # A4/Letter when the map is too big for one readable page
     worksheet: tuple[str, ...] = ()
     embed_map: bool = False  # HTML handouts: include the map picture
+    slides: bool = False  # PDF: 16:9 slides, one per presentation step (View > Present)
 
     def checked(self) -> ExportOptions:
         """These options, or an ``ExportError`` naming the first bad value."""
