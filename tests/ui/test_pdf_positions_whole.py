@@ -43,3 +43,23 @@ def test_a_part_that_does_not_fit_is_relaid_for_the_page_and_readable(qapp, exam
     assert {s.id: s.pos for s in part.amap.statements()} != before
     pages = pdf_pages(render_bytes(spread, "pdf", ExportOptions(paper="a4")))
     assert len(pages) == 3 and not any("part 1 of" in p for p in pages)
+
+
+def test_legend_and_sources_on_every_page_or_on_a_last_page(qapp, example_path):
+    amap = load_project(example_path).map
+    every = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", legend=True, sources=True, key_on="every-page")))
+    assert [has_text(p, "Supports") for p in every] == [True] * 3
+    assert [has_text(p, "Sources") for p in every] == [False, False, True]
+    last = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", legend=True, sources=True, key_on="last-page")))
+    assert len(last) == 4
+    assert not any(has_text(p, "Supports") or has_text(p, "Sources") for p in last[:3])
+    assert has_text(last[3], "Supports") and has_text(last[3], "Sources")
+
+
+def test_unknown_key_placement_is_refused():
+    import pytest
+
+    from argmap.export.options import ExportError
+
+    with pytest.raises(ExportError, match="key placement"):
+        ExportOptions(key_on="margins").checked()

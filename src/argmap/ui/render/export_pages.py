@@ -243,18 +243,23 @@ def _relaid_for_page(part: Part, areas: dict[bool, QSizeF], fit: float) -> Argum
 
 def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, areas: dict[bool, QSizeF],
                   min_pt: float, overlap_pt: float) -> list[Part]:
-    """Put the legend on every page if it fits on each, else on the first page where it
-    fits, and the sources under the last part; what fits nowhere gets a page of its own."""
+    """Put the legend on every page that has room for it, and the sources under the last
+    part; what fits nowhere gets a page of its own. With ``key_on="last-page"`` both go
+    on a page of their own at the end."""
     homeless_legend, homeless_sources = False, None
-    if options.legend:
+    at_end = options.key_on == "last-page"
+    if options.legend and at_end:
+        homeless_legend = True
+    elif options.legend:
         fits = [_try_extras(p, options, areas, min_pt, overlap_pt, legend=True) for p in parts]
-        chosen = list(zip(parts, fits)) if all(fits) else [next(((p, c) for p, c in zip(parts, fits) if c), (None, None))]
-        for p, comp in chosen:
-            if p is not None and comp is not None:
+        for p, comp in zip(parts, fits):
+            if comp is not None:
                 _swap(p, comp, areas, overlap_pt)
         homeless_legend = not any(fits)
     sources = source_list(amap) if options.sources else None
-    if sources:
+    if sources and at_end:
+        homeless_sources = sources
+    elif sources:
         last = parts[-1]
         comp = _try_extras(last, options, areas, min_pt, overlap_pt, legend=last.comp is not None and bool(last.comp.legend),
                            sources=sources)
