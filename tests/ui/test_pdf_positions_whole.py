@@ -63,3 +63,26 @@ def test_unknown_key_placement_is_refused():
 
     with pytest.raises(ExportError, match="key placement"):
         ExportOptions(key_on="margins").checked()
+
+
+def test_tiles_label_every_cut_arrow_with_the_page_it_goes_on_to(qapp, example_path):
+    import re
+
+    amap = load_project(example_path).map
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", pages="tiles")))
+    assert len(pages) > 1
+    stubs = [(k, m.group(1), int(m.group(2))) for k, page in enumerate(pages, 1)
+             for m in re.finditer(r"(\u2192|from)\s*p\.\s*(\d+)", page)]
+    assert any(kind == "\u2192" for _, kind, _ in stubs) and any(kind == "from" for _, kind, _ in stubs)
+    for page, _kind, other in stubs:
+        assert other != page and 1 <= other <= len(pages)
+    # an arrow leaving page A for page B arrives on B labelled "from p. A"
+    for page, kind, other in stubs:
+        if kind == "\u2192":
+            assert (other, "from", page) in stubs or any(o == page for p, k, o in stubs if p == other)
+
+
+def test_one_page_exports_have_no_stubs(qapp, example_path):
+    amap = load_project(example_path).map
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4")))
+    assert not any("p. " in page and ("\u2192 p." in page or "from p." in page) for page in pages)

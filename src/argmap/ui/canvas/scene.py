@@ -196,6 +196,10 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
     def hidden_ids(self) -> frozenset[str]:
         return self._hidden
 
+    def records(self) -> dict:
+        """The card and arrow records by id (read only: what exports measure)."""
+        return self._recs
+
     def set_collapsed(self, counts: dict[str, int]) -> None:
         """Mark collapsed cards with how many cards each hides ("+7")."""
         old = self.rs.collapsed

@@ -33,6 +33,7 @@ from argmap.ui.canvas.card_layout import card_size
 from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
+from argmap.ui.render.stubs import arrow_stubs, paint_stubs
 from argmap.ui.styles import make_font
 
 
@@ -52,6 +53,7 @@ class PageSpec:
     label: str = ""
     cut_x: tuple[float, ...] = ()
     cut_y: tuple[float, ...] = ()
+    stubs: tuple[tuple[float, float, str], ...] = ()  # cut arrows: where they go on / come from
 
 
 @dataclass
@@ -187,7 +189,7 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         parts = position_parts(amap)
     if len(parts) <= 1:
         min_pt = choose_min_scale([whole])
-        pages = part_pages(whole, areas, min_pt, overlap_pt)
+        pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt))
         _warn_small(min_pt, len(pages), options, warnings)
         return pages
     _detach(whole.comp)
@@ -197,8 +199,15 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         plan_part(part, areas, overlap_pt)
     min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
-    pages = [page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)]
+    pages = _with_stubs([page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)])
     _warn_small(min_pt, len(pages), options, warnings)
+    return pages
+
+
+def _with_stubs(pages: list[PageSpec]) -> list[PageSpec]:
+    """Label every arrow a page cuts with the page it goes on to or comes from."""
+    for k, stubs in arrow_stubs(pages).items():
+        pages[k] = replace(pages[k], stubs=tuple(stubs))
     return pages
 
 
@@ -413,6 +422,8 @@ def _paint_window(painter: QPainter, page: PageSpec, dpi: float, page_w: float, 
     painter.translate(-win.left(), -win.top())
     painter.setClipRect(win)
     page.comp.paint(painter, clip=win)
+    if page.stubs:
+        paint_stubs(painter, win, list(page.stubs), marks_color)
     if page.cut_x or page.cut_y:
         pen = QPen(marks_color, 0.6 * dpi / 72.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
