@@ -14,7 +14,14 @@ from hypothesis import strategies as st
 from argmap.formats import FileFormatError
 from argmap.formats.interchange import read_any
 from argmap.formats.kialo import loads_kialo
-from argmap.layout import CLASSIC, COMPACT, LEFT_RIGHT, STYLES, estimate_card_size, layout_map
+from argmap.layout import (
+    CLASSIC,
+    COMPACT,
+    LEFT_RIGHT,
+    STYLES,
+    estimate_card_size,
+    layout_map,
+)
 from argmap.layout.arrange import LR_GAP
 from argmap.layout.compact import GUTTER, LEVEL_GAP, STACK_GAP
 from argmap.layout.outline import Forest, Outline
@@ -23,7 +30,7 @@ from argmap.model import ArgumentMap
 from .maps import random_map, shuffled_copy
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from kialo_debate import kialo_text  # noqa: E402
+from kialo_debate import kialo_text
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 seeds = st.integers(0, 2**32 - 1)

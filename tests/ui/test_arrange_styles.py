@@ -10,7 +10,13 @@ from argmap.layout import CLASSIC, COMPACT, LEFT_RIGHT, layout_map
 from argmap.model import ArgumentMap
 from argmap.ui.canvas.arrow_layer import clip_line
 from argmap.ui.canvas.records import ArrowRec, CardRec, answer_link
-from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
+from tests.ui.window_support import (
+    OFFSCREEN_NOISE,
+    dialogs,
+    isolated_env,
+    make_window,
+    open_copy,
+)
 
 pytestmark = OFFSCREEN_NOISE
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
-from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window, open_copy  # noqa: F401
+from tests.ui.window_support import (
+    OFFSCREEN_NOISE,
+    dialogs,
+    isolated_env,
+    make_window,
+    open_copy,
+)
 
 pytestmark = OFFSCREEN_NOISE
 

@@ -110,8 +110,8 @@ def _card_size():  # type: ignore[no-untyped-def]
     """The app's own card sizes (fonts measured by Qt, offscreen), so that the file
     looks in the app as it was laid out here; the Qt-free estimate without Qt."""
     try:
-        from argmap.ui.render.export import ensure_app
         from argmap.ui.canvas.card_layout import card_size
+        from argmap.ui.render.export import ensure_app
     except ImportError:
         return None
     ensure_app()

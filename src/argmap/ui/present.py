@@ -5,16 +5,13 @@ back, Home/End jump, Esc leaves. The view follows the part being revealed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from argmap.export.slides import Step, presentation_steps
-
-if TYPE_CHECKING:
-    from argmap.ui.window import MainWindow
 
 NEXT = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter}
 BACK = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace}
@@ -28,7 +25,7 @@ class Presentation(QObject):
     """One run of presentation mode on a main window; ``stop()`` (or Esc) restores the
     window as it was: its state, docks, toolbars, menus, hidden cards and zoom."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Any) -> None:  # the MainWindow (not imported: it imports this module's user)
         super().__init__(window)
         self.window = window
         self.steps: list[Step] = presentation_steps(window.document.map) if window.document is not None else []
@@ -131,7 +128,7 @@ class Presentation(QObject):
         return out
 
     # -------------------------------------------------------------------- keys
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) and isinstance(event, QKeyEvent):
             key = Qt.Key(event.key())

@@ -14,7 +14,14 @@ from argmap.export.options import ExportError, ExportOptions
 from argmap.export.slides import presentation_steps
 from argmap.model import ArgumentMap
 from argmap.ui.render.compose import compose
-from argmap.ui.render.export_pages import HEADER_PT, PT_PER_UNIT, PageSpec, _layout, paint_document, release
+from argmap.ui.render.export_pages import (
+    HEADER_PT,
+    PT_PER_UNIT,
+    PageSpec,
+    _layout,
+    paint_document,
+    release,
+)
 
 SLIDE_PT = (960.0, 540.0)  # 16:9, 13.33 x 7.5 inches (a presentation program's wide slide)
 SLIDE_MARGIN_MM = 8.0
