@@ -128,3 +128,13 @@ def test_arrows_pass_under_no_card_in_generated_debates(qapp):
         for aspect in (0.7, 16 / 9):
             pos = layout_map(amap, size_of=card_size, style=COMPACT, aspect=aspect)
             assert _arrows_under_cards(amap, pos) == [], (seed, aspect)
+
+
+def test_layout_gutters_are_where_the_canvas_draws_side_arrows():
+    from argmap.layout.arrange import LR_GAP
+    from argmap.layout.compact import COLUMN_DROP, GUTTER, INDENT
+    from argmap.ui.canvas.records import INDENT_MAX, INDENT_MIN, SIDE_MAX, SIDE_MIN
+
+    assert SIDE_MIN <= GUTTER <= SIDE_MAX and SIDE_MIN <= LR_GAP + 1 <= SIDE_MAX
+    assert COLUMN_DROP >= GUTTER  # the second card of a column is far enough down for a side arrow
+    assert INDENT_MIN <= INDENT <= INDENT_MAX

@@ -14,11 +14,12 @@ PORT_SPREAD = 0.22  # how far along the target's edge arrows fan out (per unit o
 PORT_INSET = 22.0
 ARROW_PAD = HEAD_HALF + HEAD_LEN + 6  # room around an arrow's lines for its head
 ANSWER_PREFIX = "answer:"
-# A premise beside its target (clear of it sideways by SIDE_MIN..SIDE_MAX, and not much
-# nearer vertically) is joined from its side: the compact and left-right layouts put a
-# card's children in a column beside it, and the arrows run in the gutter between.
+# A premise beside its target (clear of it sideways by SIDE_MIN..SIDE_MAX, a narrow
+# gutter, and at least as far below or above as beside) is joined from its side: the
+# compact and left-right layouts put a card's children in a column beside it, and the
+# arrows run in the gutter between. Cards placed further apart keep top/bottom arrows.
 SIDE_MIN = 36.0
-SIDE_MAX = 160.0
+SIDE_MAX = 64.0
 SIDE_END_INSET = 10.0
 # A premise under its target whose near edge is indented by INDENT_MIN..INDENT_MAX from
 # the target's (a column of children below their parent, as the compact layout stacks
