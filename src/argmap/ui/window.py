@@ -7,30 +7,12 @@ from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-)
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QStackedWidget,
-    QStyle,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from argmap.formats import ViewState
 from argmap.model import Edit, MapError, StatementKind
 from argmap.ui.actions import MENUS, SPECS, build_actions
-from argmap.ui.canvas.scene import MapScene
-from argmap.ui.canvas.view import MapView
 from argmap.ui.counts import MapCounts
 from argmap.ui.document import Document
 from argmap.ui.file_ops import FileOpsMixin
@@ -42,11 +24,13 @@ from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.present import Presentation
+from argmap.ui.canvas.scene import MapScene
 from argmap.ui.render import export_actions
 from argmap.ui.session import Session
 from argmap.ui.settings import recent_files, settings
 from argmap.ui.start_page import StartPage
 from argmap.ui.styles import THEMES
+from argmap.ui.canvas.view import MapView
 
 
 def zoom_text(factor: float) -> str:
