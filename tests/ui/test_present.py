@@ -72,3 +72,13 @@ def test_present_keeps_collapsed_cards_after_leaving(make_window, tmp_path, exam
     assert not w.scene.hidden_ids()  # a presentation shows everything by its end
     qtbot.keyClick(w.view.viewport(), Qt.Key.Key_Escape)
     assert set(w.scene.hidden_ids()) == hidden
+
+
+def test_present_on_an_empty_map_says_so(make_window, qtbot):
+    w = make_window()
+    w.show()
+    qtbot.waitExposed(w)
+    w.file_new()
+    w.view_present()
+    assert w.presentation is None and not w.isFullScreen()
+    assert "Nothing to present" in w.statusBar().currentMessage()

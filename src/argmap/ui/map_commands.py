@@ -255,6 +255,8 @@ class MapCommandsMixin:
         presentation = Presentation(self)
         if presentation.start():
             self.presentation = presentation
+        else:
+            self.statusBar().showMessage(self.tr("Nothing to present: the map has no statements."), 4000)
 
     def view_focus(self) -> None:
         ids = self._statement_ids()
