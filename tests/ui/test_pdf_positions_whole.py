@@ -86,3 +86,30 @@ def test_one_page_exports_have_no_stubs(qapp, example_path):
     amap = load_project(example_path).map
     pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4")))
     assert not any("p. " in page and ("\u2192 p." in page or "from p." in page) for page in pages)
+
+
+def test_small_positions_share_a_page_and_no_page_is_nearly_empty(qapp, example_path):
+    from argmap.model import ArgumentMap, Statement, StatementKind
+
+    amap = load_project(example_path).map
+    q = next(s for s in amap.statements() if s.kind is StatementKind.QUESTION)
+    extra = [
+        Statement(f"tiny{k}", StatementKind.POSITION, f"Tiny answer number {k}.", title=f"Tiny {k}", answers=q.id,
+                  order=10.0 + k, pos=(3000.0 + 300 * k, 200.0))
+        for k in range(3)
+    ]
+    bigger = ArgumentMap.from_parts(amap.meta, [*amap.statements(), *extra], amap.links())
+    pages = pdf_pages(render_bytes(bigger, "pdf", ExportOptions(paper="a4")))
+    # three big positions on a page each; the three tiny ones share one page
+    assert len(pages) == 4
+    assert all(has_text(pages[3], f"Tiny {k}") for k in range(3))
+    assert not any("part 1 of" in p for p in pages)
+    page_specs = ep.pdf_pages(bigger, ExportOptions(paper="a4"))
+    try:
+        _, areas = ep.paper_areas("a4", None)
+        for spec in page_specs[:-1]:
+            area = areas[spec.landscape]
+            fill = spec.window.width() * spec.scale * spec.window.height() * spec.scale / (area.width() * area.height())
+            assert fill >= 1 / 3
+    finally:
+        ep.release(page_specs)

@@ -198,10 +198,54 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme))
         plan_part(part, areas, overlap_pt)
     min_pt = choose_min_scale(parts)
+    parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt)
+    min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
     pages = _with_stubs([page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)])
     _warn_small(min_pt, len(pages), options, warnings)
     return pages
+
+
+SPARSE = 1 / 3  # a page filled less than this shares it with the next position
+
+
+def _fill(part: Part, areas: dict[bool, QSizeF], min_pt: float) -> float:
+    """How much of its page a part fills (1.0 when it needs several pages)."""
+    assert part.comp is not None and part.plans is not None
+    landscape, scale, pages = choose(part.plans, min_pt)
+    if pages > 1:
+        return 1.0
+    area, size = areas[landscape], part.comp.size
+    return size.width() * scale * size.height() * scale / max(area.width() * area.height(), 1.0)
+
+
+def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, theme: str, areas: dict[bool, QSizeF],
+                  overlap_pt: float, min_pt: float) -> list[Part]:
+    """Positions that would fill less than a third of a page share it with the
+    positions after them, while the shared page still fits at a readable scale."""
+    other = _tr("Other statements")
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        cur = parts[i]
+        while i + 1 < len(parts) and cur.label != other and parts[i + 1].label != other and _fill(cur, areas, min_pt) < SPARSE:
+            nxt = parts[i + 1]
+            ids = {s.id for s in cur.amap.statements()} | {s.id for s in nxt.amap.statements()}
+            name = nxt.label.split(": ", 1)[-1]
+            merged = Part(f"{cur.label}; {name}", submap(amap, ids))
+            _relaid_for_page(merged, areas, 0.0)
+            merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme))
+            plan_part(merged, areas, overlap_pt)
+            if choose(merged.plans or {}, min_pt)[2] != 1:
+                _detach(merged.comp)
+                break
+            for old in (cur, nxt):
+                _detach(old.comp)
+            cur = merged
+            i += 1
+        out.append(cur)
+        i += 1
+    return out
 
 
 def _with_stubs(pages: list[PageSpec]) -> list[PageSpec]:
