@@ -36,7 +36,7 @@ def test_a_part_that_does_not_fit_is_relaid_for_the_page_and_readable(qapp, exam
     from argmap.model import ArgumentMap
 
     spread = ArgumentMap.from_parts(amap.meta, [replace(s, pos=wide[s.id]) for s in amap.statements()], amap.links())
-    page, areas = ep.paper_areas("a4", None)
+    _, areas = ep.paper_areas("a4", None)
     part = ep.position_parts(spread)[0]
     before = {s.id: s.pos for s in part.amap.statements()}
     ep._compact(part, areas)
