@@ -1,9 +1,11 @@
 """Auto-layout benchmark: median time of `argmap.layout` on synthetic maps of 1,000,
 10,000 and 50,000 statements, beside Graphviz `dot` on the same graph when installed.
 
-    python bench/bench_layout.py [--sizes 1000,10000,50000] [--repeat 7] [--no-dot]
+    python bench/bench_layout.py [--sizes 1000,10000,50000] [--repeat 7] [--no-dot] [--style compact]
 
-Targets (issue 3): at most 50 ms for 10,000 statements and 0.5 s for 50,000.
+Targets (issue 3): at most 50 ms for 10,000 statements and 0.5 s for 50,000 (classic);
+issue 9: the compact style within 100 ms and 1 s. bench_layout_shape.py measures the
+shapes the styles give.
 """
 
 from __future__ import annotations
@@ -84,12 +86,13 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--no-dot", action="store_true", help="skip the Graphviz comparison")
+    parser.add_argument("--style", default="classic", help="classic, compact or left-right (whole-map layout)")
     args = parser.parse_args()
     print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     for n in (int(v) for v in args.sizes.split(",")):
         amap = generate_map(n, with_positions=False)
         repeat = args.repeat if n <= 10_000 else max(3, args.repeat // 2)
-        whole = median_ms(lambda: layout_map(amap), repeat)
+        whole = median_ms(lambda: layout_map(amap, style=args.style), repeat)
         placed = layout_map(amap)
         positioned = ArgumentMap.from_parts(
             MapMeta(), [replace(s, pos=placed[s.id]) for s in amap.statements()], amap.links()
@@ -104,7 +107,7 @@ def main() -> int:
         )
         missing = median_ms(lambda: layout_missing(gaps), repeat)
         line = (
-            f"{n:>6} statements: layout_map median {whole[0]:7.1f} ms (cpu {whole[1]:7.1f}) | "
+            f"{n:>6} statements: layout_map ({args.style}) median {whole[0]:7.1f} ms (cpu {whole[1]:7.1f}) | "
             f"100 selected {only[0]:6.1f} ms | 1% missing {missing[0]:6.1f} ms"
         )
         if not args.no_dot:

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 
 from argmap.formats import dumps_project, load_project
+from argmap.layout import estimate_card_size
 from argmap.model import ArgumentMap, Link, LinkKind, StatementKind
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "ottawa-convention.argmap.json"
 SEED_REL = "seeds/ottawa-convention-withdrawal.txt"
 SEED = REPO / SEED_REL
-CARD_W, CARD_H = 260, 170
+CARD_W = 260
 
 
 def seed_paragraphs() -> tuple[str, list[str]]:
@@ -113,14 +114,30 @@ def test_argument_structure(amap: ArgumentMap) -> None:
     assert amap.cycles() == []
 
 
-def test_cards_do_not_overlap(amap: ArgumentMap) -> None:
+def _boxes(amap: ArgumentMap) -> dict[str, tuple[float, float, float, float]]:
+    """Card rectangles from the saved positions and the Qt-free size estimate (the app's
+    cards, measured with its font, are what the file was laid out with)."""
     boxes = {}
     for s in amap.statements():
         assert s.pos is not None, f"{s.id} has no canvas position"
-        boxes[s.id] = s.pos
-    for (a, (ax, ay)), (b, (bx, by)) in itertools.combinations(boxes.items(), 2):
-        apart = ax + CARD_W <= bx or bx + CARD_W <= ax or ay + CARD_H <= by or by + CARD_H <= ay
+        boxes[s.id] = (*s.pos, *estimate_card_size(s))
+    return boxes
+
+
+def test_cards_do_not_overlap(amap: ArgumentMap) -> None:
+    for (a, (ax, ay, aw, ah)), (b, (bx, by, bw, bh)) in itertools.combinations(_boxes(amap).items(), 2):
+        apart = ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay
         assert apart, f"cards {a} and {b} overlap"
+
+
+def test_example_is_laid_out_compactly_for_a_wide_window(amap: ArgumentMap) -> None:
+    """Issue 9: the whole map fits a 1600x900 view (the app's Fit to window: 2 % margin)
+    at 60 % or more (it was 27 %), and its picture is no wider than 2:1 (it was 4.8:1)."""
+    boxes = _boxes(amap).values()
+    width = max(x + w for x, _, w, _ in boxes) - min(x for x, _, _, _ in boxes)
+    height = max(y + h for _, y, _, h in boxes) - min(y for _, y, _, _ in boxes)
+    assert width / height <= 2.0
+    assert min(1600 / width, 900 / height) * 0.98 >= 0.60
 
 
 def _target_y(amap: ArgumentMap, link: Link) -> float:
@@ -140,8 +157,14 @@ def test_layout_is_top_down(amap: ArgumentMap) -> None:
     for p in amap.positions(question.id):
         assert p.pos[1] > qy
     for link in amap.links():
+        target = link.target
+        while amap.is_link(target):
+            target = amap.link(target).target
+        tx = amap.statement(target).pos[0]
         for premise in link.premises:
-            assert amap.statement(premise).pos[1] > _target_y(amap, link), f"{premise} is not below its target"
+            x, y = amap.statement(premise).pos
+            beside = y >= _target_y(amap, link) and abs(x - tx) >= CARD_W
+            assert y > _target_y(amap, link) or beside, f"{premise} is neither below nor beside its target"
 
 
 def test_file_is_in_canonical_form() -> None:

@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "export": "argmap.cli.export",
     "compare": "argmap.cli.compare",
     "sources": "argmap.cli.sources",
+    "layout": "argmap.cli.layout",
 }
 
 

@@ -8,14 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from argmap.export.options import (
-    BACKGROUNDS,
-    FORMATS,
-    PAGINGS,
-    PAPERS,
-    ExportError,
-    ExportOptions,
-)
+from argmap.export.options import BACKGROUNDS, FORMATS, KEY_PLACES, PAGINGS, PAPERS, ExportError, ExportOptions
 from argmap.export.write import Renderer, needs_renderer, write
 from argmap.formats import EXTENSION, FileFormatError, load_project
 
@@ -56,6 +49,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     orient.add_argument("--landscape", dest="landscape", action="store_const", const=True,
                         help="PDF on A4/Letter: every page landscape (default: each page as suits it)")
     orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: every page portrait")
+    p.add_argument("--key-on", choices=KEY_PLACES, default="every-page",
+                   help="PDF on A4/Letter: the legend on every page that has room and the sources after the map "
+                        "(every-page, the default), or legend and sources together on a last page (last-page)")
+    p.add_argument("--slides", action="store_true",
+                   help="PDF: 16:9 slides revealing the map step by step, as View > Present does (one slide per step)")
     p.add_argument("--with-map", action="store_true", help="HTML handouts: include a picture of the map")
     p.add_argument("--hints", choices=("title", "paragraph"),
                    help="worksheets: under each numbered blank, the card's title or the paragraph it quotes")
@@ -86,6 +84,8 @@ def _options(args: argparse.Namespace, title_of_map: str, src: str = "") -> Expo
         embed_map=args.with_map,
         labels=args.labels,
         base_dir=str(Path(src).resolve().parent) if src else "",
+        slides=args.slides,
+        key_on=args.key_on,
     )
 
 
@@ -145,6 +145,9 @@ def run(args: argparse.Namespace) -> int:
     if first_fmt not in FORMATS:
         print(f"argmap: export: {args.output}: cannot tell the format from the extension; "
               f"use .png, .svg, .pdf, .md or .html, or --format", file=sys.stderr)
+        return 2
+    if args.slides and first_fmt != "pdf":
+        print(f"argmap: export: --slides makes a PDF; {first_fmt} was asked for (use -o NAME.pdf)", file=sys.stderr)
         return 2
     if args.dir is not None:
         try:

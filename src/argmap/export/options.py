@@ -19,7 +19,8 @@ SCOPES = ("all", "selection", "subtree")
 BACKGROUNDS = ("white", "transparent")
 MAX_PIXELS = 32_000_000  # bigger PNGs are hard to open (32 MP paint and write in ~0.6 s): the scale is reduced
 MAX_SIDE = 30_000  # many viewers refuse wider pictures
-PAGINGS = ("by-position", "tiles")  # A4/Letter: a page per position (tiled if need be), or tiles
+PAGINGS = ("by-position", "tiles")
+KEY_PLACES = ("every-page", "last-page")  # A4/Letter: legend on each page with room, or both on a page at the end  # A4/Letter: a page per position (tiled if need be), or tiles
 
 
 class ExportError(Exception):
@@ -50,6 +51,8 @@ class ExportOptions:
     appendix: tuple[tuple[str, str], ...] = ()  # handouts: (title, text) of articles to append
     labels: bool = False  # cards carry their verdict badges; a verdict box (handouts: a section)
     base_dir: str = ""  # where quoted documents are looked for (weighing: the project's folder)
+    slides: bool = False  # PDF: 16:9 slides, one per presentation step (View > Present)
+    key_on: str = "every-page"  # A4/Letter: legend on every page with room (sources after the map), or legend and sources on a last page
 
     def checked(self) -> ExportOptions:
         """These options, or an ``ExportError`` naming the first bad value."""
@@ -65,6 +68,7 @@ class ExportOptions:
             ("paper", self.paper, PAPERS),
             ("scope", self.scope, SCOPES),
             ("pages", self.pages, PAGINGS),
+            ("key placement", self.key_on, KEY_PLACES),
         ):
             if value not in allowed:
                 raise ExportError(f"unknown {name} {value!r}; choose one of: {', '.join(allowed)}")

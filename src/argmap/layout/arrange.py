@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 
+from argmap.layout.compact import compact_forest, place_blocks
+from argmap.layout.compact_search import search_blocks
 from argmap.layout.outline import Forest, Outline
 from argmap.layout.placement import Grid, Rect, block_shift, sweep
 from argmap.layout.sizes import SizeOf, estimate_card_size
 from argmap.layout.tidy import TREE_GAP, V_GAP, Placed, preorder_of, tidy_forest
-from argmap.model import ArgumentMap, Statement
+from argmap.model import ArgumentMap, Statement, StatementKind
 from argmap.util import gc_paused
 
 Positions = dict[str, tuple[float, float]]
+
+COMPACT, CLASSIC, LEFT_RIGHT = "compact", "classic", "left-right"
+STYLES = (COMPACT, CLASSIC, LEFT_RIGHT)
+DEFAULT_ASPECT = 16 / 9
+# between a card and the column of its children in the left-right style: arrows from
+# cards further above or below than this come in from the side (ui records: _side)
+LR_GAP = 48.0
+SEARCH_LIMIT = 2_000  # maps up to this many statements get the compact layout's thorough search
 
 
 def layout_map(
@@ -21,8 +32,15 @@ def layout_map(
     only: Iterable[str] | None = None,
     keep: Iterable[str] | None = None,
     origin: tuple[float, float] = (0.0, 0.0),
+    style: str = CLASSIC,
+    aspect: float = DEFAULT_ASPECT,
 ) -> Positions:
-    """Top-left positions for the statements of ``amap`` in a top-down layered layout.
+    """Top-left positions for the statements of ``amap``.
+
+    ``style``: ``"classic"`` (top-down layers, every card's children in a row),
+    ``"compact"`` (children in a row, a column or two columns, chosen per subtree so
+    that the whole drawing comes close to ``aspect`` = width / height) or
+    ``"left-right"`` (classic turned on its side: children right of their parent).
 
     ``size_of(statement) -> (w, h)`` gives card sizes (default: `estimate_card_size`).
     ``only``: lay out just these statement ids (other ids are ignored), as one block
@@ -32,8 +50,67 @@ def layout_map(
     card. The result holds every laid-out statement, kept ones at their unchanged
     positions. ``origin`` is the top-left of a whole-map layout without kept cards.
     """
+    if style not in STYLES:
+        raise ValueError(f"unknown layout style {style!r} (choose from {', '.join(STYLES)})")
+    if not aspect > 0 or aspect == float("inf"):
+        raise ValueError(f"aspect must be a positive number, not {aspect!r}")
     with gc_paused():
-        return _layout_map(amap, size_of or estimate_card_size, only, keep, origin)
+        return _layout_map(amap, size_of or estimate_card_size, only, keep, origin, style, aspect)
+
+
+def _arrange(
+    style: str,
+    aspect: float,
+    forest: Forest,
+    outline: Outline,
+    sizes: dict[str, tuple[float, float]],
+    origin: tuple[float, float],
+    family: dict[str, str | None],
+) -> Placed:
+    """The forest laid out in ``style`` (whole-pixel rounding comes later)."""
+    if style == COMPACT and len(forest.preorder) <= SEARCH_LIMIT:
+        rows = row_only(outline)
+        chosen = search_blocks(forest.roots, forest.kids, forest.preorder, sizes, rows, glued(outline, forest), aspect)
+        return place_blocks(forest.roots, forest.kids, sizes, chosen, aspect, origin)
+    if style == COMPACT:
+        return compact_forest(
+            forest.roots, forest.kids, forest.preorder, sizes, row_only(outline), aspect, origin, glued(outline, forest)
+        )
+    if style == LEFT_RIGHT:
+        turned = {n: (h, w) for n, (w, h) in sizes.items()}
+        placed = tidy_forest(forest.roots, forest.kids, forest.preorder, turned, (origin[1], origin[0]), family=family, level_gap=LR_GAP)
+        # swap the axes back: the layout's rows become columns
+        pos = {n: (y, x) for n, (x, y) in placed.pos.items()}
+        return Placed(pos, [], [], [])
+    return tidy_forest(forest.roots, forest.kids, forest.preorder, sizes, origin, family=family)
+
+
+def row_only(outline: Outline) -> set[str]:
+    """Statements whose children must stay in a row: questions (their positions)."""
+    return {q for q in outline.answering if outline.statements[q].kind is StatementKind.QUESTION}
+
+
+def glued(outline: Outline, forest: Forest) -> set[str]:
+    """Tree children that must stay next to the child before them: the co-premises of
+    one link, and the premises of undercuts right after the link they attack."""
+    out: set[str] = set()
+    into = outline.into
+    for target in outline.into_many:
+        mine = forest.kids.get(target)
+        if not mine or len(mine) < 2:
+            continue
+        unit: dict[str, str] = {}
+        for link in into[target]:
+            stack = [link]
+            while stack:
+                current = stack.pop()
+                for p in current.premises:
+                    unit.setdefault(p, link.id)
+                stack.extend(into.get(current.id, ()))
+        for prev, kid in pairwise(mine):
+            if prev in unit and unit.get(kid) == unit[prev]:
+                out.add(kid)
+    return out
 
 
 def _layout_map(
@@ -42,6 +119,8 @@ def _layout_map(
     only: Iterable[str] | None,
     keep: Iterable[str] | None,
     origin: tuple[float, float],
+    style: str = CLASSIC,
+    aspect: float = DEFAULT_ASPECT,
 ) -> Positions:
     outline = Outline(amap)
     stmts = outline.statements
@@ -60,7 +139,9 @@ def _layout_map(
         if i in stmts and (at := stmts[i].pos) is not None and (targets is None or i in targets)
     }
     sizes = {n: size_of(stmts[n]) for n in forest.preorder}
-    placed = tidy_forest(forest.roots, forest.kids, forest.preorder, sizes, origin, family=full.parent)
+    if fixed:
+        style = CLASSIC  # the row sweep that keeps cards clear of kept ones needs rows
+    placed = _arrange(style, aspect, forest, outline, sizes, origin, full.parent)
     obstacles: list[Rect] = [(*fixed[i], *sizes[i]) for i in sorted(fixed)]
     if fixed:
         # the first kept statement in outline order sits in its own slot
@@ -72,7 +153,9 @@ def _layout_map(
         anchor = None if fixed else _top_left(stmts, targets)
         _place_block(placed, sizes, fixed, others, anchor=anchor, stay=bool(fixed))
         obstacles.extend(others)
-    if obstacles:
+    if obstacles and not placed.rows:
+        pos = placed.pos  # moved clear as one block above
+    elif obstacles:
         pos = sweep(placed, forest.parent, sizes, obstacles, fixed)
     else:
         pos = placed.pos

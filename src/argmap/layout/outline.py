@@ -55,6 +55,8 @@ class Outline:
         # Targets of links that are attacked themselves (undercuts): walking their
         # children needs the general `children`.
         self.undercut_targets = {link.target for link in links if link.id in into}
+        # statements some of whose children belong together (co-premises, undercuts)
+        self.into_many = {link.target for link in links if len(link.premises) > 1} | self.undercut_targets
         self._children: dict[str, list[str]] = {}
         premise_of = {p for link in links for p in link.premises}
         tops = [

@@ -63,11 +63,13 @@ def tidy_forest(
     sizes: Mapping[str, tuple[float, float]],
     origin: tuple[float, float] = (0.0, 0.0),
     family: Mapping[str, str | None] | None = None,
+    level_gap: float = V_GAP,
 ) -> Placed:
     """Lay out the trees of ``roots`` left to right from ``origin`` (the top-left of the
     whole forest). ``kids`` lists the children of every node and ``preorder`` is the
     forest's preorder. Neighbouring roots of the same ``family`` (siblings in a larger
-    tree) are packed as siblings, not as separate trees."""
+    tree) are packed as siblings, not as separate trees. ``level_gap``: least gap
+    between two rows."""
     hgap = H_GAP + _SLACK
     rel: dict[str, float] = {}  # centre of a node relative to its parent's centre
     # A contour holds, deepest row first, the left and right edges of a subtree relative
@@ -161,7 +163,7 @@ def tidy_forest(
     row_y = [float(origin[1])]
     for k, h in enumerate(row_h[:-1]):
         # shelves of separate trees are further apart than the rows of one tree
-        row_y.append(row_y[-1] + h + (TREE_GAP if k + 1 in starting else V_GAP) + _SLACK)
+        row_y.append(row_y[-1] + h + (TREE_GAP if k + 1 in starting else level_gap) + _SLACK)
     pos: dict[str, tuple[float, float]] = {}
     for row, y in zip(rows, row_y):
         for node in row:

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
 
-from argmap.layout import estimate_card_size
+from argmap.layout import CLASSIC, COMPACT, DEFAULT_ASPECT, LEFT_RIGHT, estimate_card_size
 from argmap.layout.edits import auto_layout_edit
 from argmap.model import (
     LinkKind,
@@ -22,6 +24,7 @@ from argmap.model import (
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
 from argmap.ui.help import ShortcutsDialog
+from argmap.ui.present import Presentation
 from argmap.ui.canvas.spatial import CONTENT_MARGIN
 
 
@@ -239,6 +242,22 @@ class MapCommandsMixin:
         self.collapsed.difference_update(ids)
         self._apply_hidden()
 
+    def expand_card(self, sid: str) -> None:
+        """Show again what the collapsed card ``sid`` hides (a click on its "+N")."""
+        if sid in self.collapsed:
+            self.collapsed.discard(sid)
+            self._apply_hidden()
+
+    def view_present(self) -> None:
+        """Presentation mode: full screen, the map revealed step by step."""
+        if self.document is None or self.presentation is not None:
+            return
+        presentation = Presentation(self)
+        if presentation.start():
+            self.presentation = presentation
+        else:
+            self.statusBar().showMessage(self.tr("Nothing to present: the map has no statements."), 4000)
+
     def view_focus(self) -> None:
         ids = self._statement_ids()
         if ids:
@@ -283,17 +302,49 @@ class MapCommandsMixin:
         hidden = self.hidden_ids()
         if hidden != set(self.scene.hidden_ids()):
             self.scene.set_hidden(hidden)
+        amap = self.document.map if self.document is not None else None
+        counts = {}
+        for c in self.collapsed:
+            if amap is not None and c not in hidden:
+                n = sum(1 for i in amap.subtree(c) if i != c and amap.is_statement(i))
+                if n:
+                    counts[c] = n
+        self.scene.set_collapsed(counts)
         n = len(hidden)
         if n:
             self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
 
     # ----------------------------------------------------------------- Arrange
     def arrange_layout_all(self) -> None:
+        """Auto-layout: the compact style, shaped like the window's map view."""
+        self.arrange_layout(COMPACT, self.tr("Auto-layout"))
+
+    def arrange_layout_compact(self) -> None:
+        self.arrange_layout(COMPACT, self.tr("Compact layout"))
+
+    def arrange_layout_classic(self) -> None:
+        self.arrange_layout(CLASSIC, self.tr("Classic layout"))
+
+    def arrange_layout_left_right(self) -> None:
+        self.arrange_layout(LEFT_RIGHT, self.tr("Left-to-right layout"))
+
+    def view_aspect(self) -> float:
+        """Width / height of the map view (16:9 while it has no size yet)."""
+        size = self.view.viewport().size()
+        if size.width() < 50 or size.height() < 50:
+            return DEFAULT_ASPECT
+        return size.width() / size.height()
+
+    def arrange_layout(self, style: str, label: str) -> None:
+        """Lay out the whole map in ``style`` as one undo step named ``label``, then show
+        all of it."""
         if self.document is None:
             return
-        edit = auto_layout_edit(self.document.map, size_of=self.size_of)
+        edit = auto_layout_edit(self.document.map, size_of=self.size_of, style=style, aspect=self.view_aspect())
+        edit = replace(edit, label=label)
         if edit.moves:
             self.apply_edit(edit)
+            self.view.zoom_fit()
         else:
             self.statusBar().showMessage(self.tr("The map is already laid out."), 3000)
 

@@ -35,6 +35,7 @@ from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
+from argmap.ui.present import Presentation
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui import compare_actions, template_actions
 from argmap.ui.render import export_actions
@@ -68,6 +69,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._counts: MapCounts | None = None
         self._selection_order: list[str] = []
         self.collapsed: set[str] = set()
+        self.presentation: Presentation | None = None  # a running presentation (View > Present)
         self.focus_id: str | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
@@ -163,8 +165,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["import", "export_other", "*extensions"], ["close", "quit"]],
             "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
             "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
-            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"]],
-            "Arrange": [["layout_all", "layout_selection"]],
+            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"], ["present"]],
+            "Arrange": [["layout_all", "layout_selection"], ["layout_compact", "layout_classic", "layout_left_right"]],
             "Help": [["user_guide", "shortcuts", "weighing_help", "about"]],
         }
         for menu_name, sections in groups.items():
@@ -300,6 +302,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._on_scene_selection)
         self.scene.moveRequested.connect(self.on_move_requested)
+        self.scene.expandRequested.connect(self.expand_card)
         self.scene.connectRequested.connect(self.on_connect_requested)
         self.scene.addPremiseRequested.connect(self.on_add_premise_requested)
         self.scene.textEditCommitted.connect(self.on_text_edit_committed)

@@ -50,6 +50,10 @@ class GestureMixin:
         self._materialise_near(event.scenePos())  # arrows' items exist where clicks land
         if event.button() == Qt.MouseButton.LeftButton and not self.rs.export_mode:
             card = self.card_at(event.scenePos())
+            if card is not None and card.on_collapse_badge(event.scenePos()):
+                self.expandRequested.emit(card.sid)
+                event.accept()
+                return
             if card is not None and card.on_handle(event.scenePos()):
                 self._begin_connect(card)
                 event.accept()

@@ -14,6 +14,18 @@ PORT_SPREAD = 0.22  # how far along the target's edge arrows fan out (per unit o
 PORT_INSET = 22.0
 ARROW_PAD = HEAD_HALF + HEAD_LEN + 6  # room around an arrow's lines for its head
 ANSWER_PREFIX = "answer:"
+# A premise beside its target (clear of it sideways by SIDE_MIN..SIDE_MAX, a narrow
+# gutter, and at least as far below or above as beside) is joined from its side: the
+# compact and left-right layouts put a card's children in a column beside it, and the
+# arrows run in the gutter between. Cards placed further apart keep top/bottom arrows.
+SIDE_MIN = 36.0
+SIDE_MAX = 64.0
+SIDE_END_INSET = 10.0
+# A premise under its target whose near edge is indented by INDENT_MIN..INDENT_MAX from
+# the target's (a column of children below their parent, as the compact layout stacks
+# them) is joined from its side too, through the strip left free by the indent.
+INDENT_MIN = 30.0
+INDENT_MAX = 70.0
 
 Rect = tuple[float, float, float, float]
 
@@ -112,7 +124,20 @@ class ArrowRec:
             self.junction = None
             base = start
         else:
+            sides = {_side(r, target_rect, aim) for r in rects}
+            side = sides.pop() if len(sides) == 1 else 0
             starts = [_ends(r, target_rect, aim)[0] for r in rects]
+        if len(rects) > 1 and side:
+            # co-premises in a column beside or below their conclusion: they meet in the gutter
+            sx = min(p[0] for p in starts) if side < 0 else max(p[0] for p in starts)
+            sy = sum(p[1] for p in starts) / len(starts)
+            end = _side_port(target_rect, side, sy, rects[0]) if target_rect else aim
+            step = min(JOIN_DIST, abs(sx - end[0]) * 0.45)
+            j = (sx + side * step, sy)
+            self.segs = [(*p, *j) for p in starts]
+            self.junction = j
+            base = j
+        elif len(rects) > 1:
             sx = sum(p[0] for p in starts) / len(starts)
             below = aim[1] < min(p[1] for p in starts)
             sy = min(p[1] for p in starts) if below else max(p[1] for p in starts)
@@ -199,6 +224,10 @@ def _ends(premise: Rect, target: Rect | None, aim: tuple[float, float]) -> tuple
     the middle of its top (bottom) edge, so a line never crosses its row neighbours."""
     x, y, w, h = premise
     ax, ay = aim
+    side = _side(premise, target, aim)
+    if side:
+        start = (x if side < 0 else x + w, y + h / 2)
+        return start, (_side_port(target, side, start[1], premise) if target else aim)
     top = target[1] if target else ay
     bottom = target[1] + target[3] if target else ay
     if bottom <= y:
@@ -209,3 +238,45 @@ def _ends(premise: Rect, target: Rect | None, aim: tuple[float, float]) -> tuple
         start = rect_exit(x, y, w, h, ax, ay)
     end = _port(target, *start) if target else aim
     return start, end
+
+
+def _side(premise: Rect, target: Rect | None, aim: tuple[float, float]) -> int:
+    """-1 when the premise's arrow leaves from its left side (target to its left), +1
+    from its right side, 0 from its top or bottom (or the way its centre faces)."""
+    x, y, w, h = premise
+    if target is not None and y >= target[1] + target[3]:
+        if INDENT_MIN <= x - target[0] <= INDENT_MAX:
+            return -1
+        if INDENT_MIN <= target[0] + target[2] - (x + w) <= INDENT_MAX:
+            return 1
+    if target is not None:
+        lo, top = target[0], target[1]
+        hi, bottom = lo + target[2], top + target[3]
+        least = SIDE_MIN
+    else:
+        lo = hi = aim[0]
+        top = bottom = aim[1]
+        least = 8.0
+    right_gap = x - hi  # the premise right of the target
+    left_gap = lo - (x + w)
+    gap, side = (right_gap, -1) if right_gap >= left_gap else (left_gap, 1)
+    if not least <= gap <= SIDE_MAX:
+        return 0
+    if y < bottom and top < y + h:
+        return side if target is not None else 0  # side by side: straight across
+    drop = y - bottom if y >= bottom else top - (y + h)
+    return side if drop >= gap else 0
+
+
+def _side_port(target: Rect, side: int, fy: float, premise: Rect) -> tuple[float, float]:
+    """Where an arrow from the side enters the target: for a premise in an indented
+    column below, the bottom edge halfway along the indent; else the target's near side,
+    level with the arrow's start as far as the card's height allows."""
+    x, y, w, h = target
+    if premise[1] >= y + h:
+        if side < 0 and INDENT_MIN <= premise[0] - x <= INDENT_MAX:
+            return x + (premise[0] - x) / 2, y + h
+        if side > 0 and INDENT_MIN <= x + w - (premise[0] + premise[2]) <= INDENT_MAX:
+            return x + w - (x + w - premise[0] - premise[2]) / 2, y + h
+    inset = min(SIDE_END_INSET, h / 2)
+    return (x + w if side < 0 else x), max(y + inset, min(y + h - inset, fy))

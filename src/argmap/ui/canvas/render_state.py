@@ -17,6 +17,7 @@ class RenderState:
     def __init__(self, theme: Theme) -> None:
         self.export_mode = False
         self.badges: dict[str, str] = {}
+        self.collapsed: dict[str, int] = {}  # collapsed card -> how many cards it hides
         self.highlighted: frozenset[str] = frozenset()
         self.flagged: frozenset[str] = frozenset()  # a quotation not in its source
         self.editing_id: str | None = None

@@ -55,6 +55,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
     contextMenuRequested = Signal(object, QPoint)  # id or None, screen position
     overviewChanged = Signal()
     contentChanged = Signal()  # the content rectangle may have changed (coalesced)
+    expandRequested = Signal(str)  # a collapsed card's "+N" was clicked
 
     def __init__(self, amap: ArgumentMap, theme: str = "default", parent=None) -> None:
         super().__init__(parent)
@@ -202,6 +203,21 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
 
     def hidden_ids(self) -> frozenset[str]:
         return self._hidden
+
+    def records(self) -> dict:
+        """The card and arrow records by id (read only: what exports measure)."""
+        return self._recs
+
+    def set_collapsed(self, counts: dict[str, int]) -> None:
+        """Mark collapsed cards with how many cards each hides ("+7")."""
+        old = self.rs.collapsed
+        self.rs.collapsed = dict(counts)
+        for sid in set(old) | set(counts):
+            if old.get(sid) != counts.get(sid):
+                item = self._items.get(sid)
+                if item is not None:
+                    item.prepareGeometryChange()  # its shape gains or loses the pill
+                    item.update()
 
     def overview(self, scale: float, dpr: float = 1.0) -> tuple[QImage, QRectF] | None:
         """The cached overview picture of the whole map at about ``scale`` device pixels

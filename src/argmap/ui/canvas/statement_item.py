@@ -102,12 +102,28 @@ class StatementItem(QGraphicsItem):
         path = QPainterPath()
         path.addRect(QRectF(0, 0, self.w, self.h))
         path.addEllipse(self.handle_rect())
+        badge = self.collapse_badge_rect()
+        if badge is not None:
+            path.addRect(badge.adjusted(-3, -3, 3, 3))
         return path
 
     def handle_rect(self) -> QRectF:
         """The drag-to-connect handle, in item coordinates (centred on the bottom edge)."""
         r = HANDLE_R
         return QRectF(self.w / 2 - r, self.h - r, 2 * r, 2 * r)
+
+    def collapse_badge_rect(self) -> QRectF | None:
+        """The "+N" pill of a collapsed card, on its bottom-right corner (item
+        coordinates); None when the card hides nothing."""
+        count = self.rs.collapsed.get(self.sid)
+        if not count:
+            return None
+        width = 20.0 + 8.0 * len(str(count))
+        return QRectF(self.w - width - 8.0, self.h - 10.0, width, 20.0)
+
+    def on_collapse_badge(self, scene_pos: QPointF) -> bool:
+        rect = self.collapse_badge_rect()
+        return rect is not None and rect.adjusted(-3, -3, 3, 3).contains(self.mapFromScene(scene_pos))
 
     def on_handle(self, scene_pos: QPointF) -> bool:
         local = self.mapFromScene(scene_pos)
@@ -152,10 +168,25 @@ class StatementItem(QGraphicsItem):
                 painter.fillRect(QRectF(px, PAD_TOP, w - 2 * px, HEADER_H), badge_colors(rs.theme, badge)[0])
         elif rs.editing_id != self.sid:
             self._paint_text(painter, kind, accent)
+        if self.sid in rs.collapsed:
+            self._paint_collapsed(painter)
         if interactive:
             self._paint_interaction(painter)
         if interactive and self.sid in rs.flagged:
             paint_flag(painter, w, h)
+
+    def _paint_collapsed(self, painter: QPainter) -> None:
+        """The "+N" pill: how many cards the collapsed card hides (click: expand)."""
+        rect = self.collapse_badge_rect()
+        if rect is None:
+            return
+        rs = self.rs
+        painter.setPen(QPen(rs.background, 1.5))
+        painter.setBrush(QBrush(QColor(rs.theme.selection)))
+        painter.drawRoundedRect(rect, 10, 10)
+        painter.setPen(QPen(rs.background))
+        painter.setFont(_font("title"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"+{rs.collapsed[self.sid]}")
 
     def _paint_bars(self, painter: QPainter, border: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

@@ -33,6 +33,7 @@ from argmap.ui.render.compose import build_scene, compose  # noqa: F401 - re-exp
 from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition
 from argmap.ui.render.export_pages import render_pdf
+from argmap.ui.render.slides import render_slides
 from argmap.ui.render.export_png import encode_png
 
 
@@ -143,6 +144,8 @@ def render_svg(comp: Composition, title: str = "", description: str = "") -> byt
 
 def render_bytes(amap: ArgumentMap, fmt: str, options: ExportOptions, warnings: list[str] | None = None) -> bytes:
     """One picture (png, svg or pdf) of an already prepared map."""
+    if fmt == "pdf" and options.slides:
+        return render_slides(amap, options, options.title or amap.meta.title)[0]
     if fmt == "pdf":
         return render_pdf(amap, options, options.title or amap.meta.title, warnings)[0]
     comp = compose(amap, options)

@@ -38,7 +38,7 @@ from argmap.ui.settings import settings
 
 PREVIEW_SIZE = QSize(560, 420)
 SETTINGS_KEYS = ("format", "theme", "scale", "background", "paper", "legend", "sources", "show_title", "worksheet", "embed_map",
-                 "labels")
+                 "labels", "key_on")
 
 
 def _tr(text: str) -> str:
@@ -134,6 +134,10 @@ class ExportDialog(QDialog):
         self.labels_check.setToolTip(_tr("Weighed verdicts: stands, stands unsupported, defeated, undecided"))
         for box in (self.legend_check, self.sources_check, self.labels_check, self.embed_check):
             form.addRow("", box)
+        self.key_box = QComboBox(self)
+        self.key_box.addItem(_tr("On every page with room (sources after the map)"), "every-page")
+        self.key_box.addItem(_tr("Together on a last page"), "last-page")
+        form.addRow(_tr("Legend and sources on &pages:"), self.key_box)
         blanks = QHBoxLayout()
         self.blank_checks: dict[StatementKind, QCheckBox] = {}
         for kind in (StatementKind.POSITION, StatementKind.CLAIM, StatementKind.EVIDENCE, StatementKind.REBUTTAL):
@@ -187,7 +191,8 @@ class ExportDialog(QDialog):
         outer.addLayout(top, 1)
         outer.addWidget(self.buttons)
 
-        for box in (self.format_box, self.scope_box, self.subtree_box, self.theme_box, self.background_box, self.paper_box):
+        for box in (self.format_box, self.scope_box, self.subtree_box, self.theme_box, self.background_box, self.paper_box,
+                    self.key_box):
             box.currentIndexChanged.connect(self._on_changed)
         self.scale_box.valueChanged.connect(self._on_changed)
         self.title_edit.textChanged.connect(self._on_changed)
@@ -219,6 +224,7 @@ class ExportDialog(QDialog):
             legend=self.legend_check.isChecked(),
             sources=self.sources_check.isChecked(),
             paper=str(self.paper_box.currentData()),
+            key_on=str(self.key_box.currentData()),
             worksheet=kinds,
             embed_map=self.embed_check.isChecked(),
             hints=str(self.hints_box.currentData() or ""),
@@ -245,6 +251,8 @@ class ExportDialog(QDialog):
         self.scale_box.setEnabled(fmt == "png")
         self.background_box.setEnabled(image)
         self.paper_box.setEnabled(fmt == "pdf")
+        paged = fmt == "pdf" and self.paper_box.currentData() != "fit"
+        self.key_box.setEnabled(paged and (self.legend_check.isChecked() or self.sources_check.isChecked()))
         for box in (self.legend_check, self.sources_check):
             box.setEnabled(image)
         self.embed_check.setEnabled(fmt == "html")
@@ -262,11 +270,13 @@ class ExportDialog(QDialog):
 
     def _load_settings(self) -> None:
         s = settings()
-        widgets = [self.format_box, self.scope_box, self.subtree_box, self.theme_box, self.background_box, self.paper_box, self.scale_box]
+        widgets = [self.format_box, self.scope_box, self.subtree_box, self.theme_box, self.background_box, self.paper_box, self.scale_box,
+                   self.key_box]
         for w in widgets:
             w.blockSignals(True)
         try:
-            for box, key in ((self.format_box, "format"), (self.theme_box, "theme"), (self.background_box, "background"), (self.paper_box, "paper")):
+            for box, key in ((self.format_box, "format"), (self.theme_box, "theme"), (self.background_box, "background"), (self.paper_box, "paper"),
+                             (self.key_box, "key_on")):
                 index = box.findData(s.value(f"export/{key}", box.currentData()))
                 if index >= 0:
                     box.setCurrentIndex(index)
@@ -292,7 +302,7 @@ class ExportDialog(QDialog):
         values = {
             "format": self.format(), "theme": o.theme, "scale": o.scale, "background": o.background, "paper": o.paper,
             "legend": o.legend, "sources": o.sources, "show_title": o.title is not None,
-            "worksheet": ",".join(o.worksheet), "embed_map": o.embed_map, "labels": o.labels,
+            "worksheet": ",".join(o.worksheet), "embed_map": o.embed_map, "labels": o.labels, "key_on": o.key_on,
         }
         for key in SETTINGS_KEYS:
             s.setValue(f"export/{key}", values[key])

@@ -27,10 +27,13 @@ from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-expor
     position_picks,
 )
 from argmap.export.tile_plan import Tile, plan_tiles
+from argmap.layout import COMPACT, layout_map
 from argmap.model import ArgumentMap
+from argmap.ui.canvas.card_layout import card_size
 from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
+from argmap.ui.render.stubs import arrow_stubs, paint_stubs
 from argmap.ui.styles import make_font
 
 
@@ -50,6 +53,7 @@ class PageSpec:
     label: str = ""
     cut_x: tuple[float, ...] = ()
     cut_y: tuple[float, ...] = ()
+    stubs: tuple[tuple[float, float, str], ...] = ()  # cut arrows: where they go on / come from
 
 
 @dataclass
@@ -185,7 +189,7 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         parts = position_parts(amap)
     if len(parts) <= 1:
         min_pt = choose_min_scale([whole])
-        pages = part_pages(whole, areas, min_pt, overlap_pt)
+        pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt))
         _warn_small(min_pt, len(pages), options, warnings)
         return pages
     _detach(whole.comp)
@@ -194,43 +198,121 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme))
         plan_part(part, areas, overlap_pt)
     min_pt = choose_min_scale(parts)
+    parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt)
+    min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
-    pages = [page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)]
+    pages = _with_stubs([page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)])
     _warn_small(min_pt, len(pages), options, warnings)
     return pages
 
 
+SPARSE = 1 / 3  # a page filled less than this shares it with the next position
+
+
+def _fill(part: Part, areas: dict[bool, QSizeF], min_pt: float) -> float:
+    """How much of its page a part fills (1.0 when it needs several pages)."""
+    assert part.comp is not None and part.plans is not None
+    landscape, scale, pages = choose(part.plans, min_pt)
+    if pages > 1:
+        return 1.0
+    area, size = areas[landscape], part.comp.size
+    return size.width() * scale * size.height() * scale / max(area.width() * area.height(), 1.0)
+
+
+def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, theme: str, areas: dict[bool, QSizeF],
+                  overlap_pt: float, min_pt: float) -> list[Part]:
+    """Positions that would fill less than a third of a page share it with the
+    positions after them, while the shared page still fits at a readable scale."""
+    other = _tr("Other statements")
+    out: list[Part] = []
+    i = 0
+    while i < len(parts):
+        cur = parts[i]
+        while i + 1 < len(parts) and cur.label != other and parts[i + 1].label != other and _fill(cur, areas, min_pt) < SPARSE:
+            nxt = parts[i + 1]
+            ids = {s.id for s in cur.amap.statements()} | {s.id for s in nxt.amap.statements()}
+            name = nxt.label.split(": ", 1)[-1]
+            merged = Part(f"{cur.label}; {name}", submap(amap, ids))
+            _relaid_for_page(merged, areas, 0.0)
+            merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme))
+            plan_part(merged, areas, overlap_pt)
+            if choose(merged.plans or {}, min_pt)[2] != 1:
+                _detach(merged.comp)
+                break
+            for old in (cur, nxt):
+                _detach(old.comp)
+            cur = merged
+            i += 1
+        out.append(cur)
+        i += 1
+    return out
+
+
+def _with_stubs(pages: list[PageSpec]) -> list[PageSpec]:
+    """Label every arrow a page cuts with the page it goes on to or comes from."""
+    for k, stubs in arrow_stubs(pages).items():
+        pages[k] = replace(pages[k], stubs=tuple(stubs))
+    return pages
+
+
 def _compact(part: Part, areas: dict[bool, QSizeF]) -> ArgumentMap:
-    """The statements under no position keep their places unless they are spread too
-    far apart for a readable page; then they are laid out afresh, close together."""
-    if part.label != _tr("Other statements"):
-        return part.amap
+    """A part keeps its layout while it fits one page with readable text. Else a
+    position is laid out afresh in the compact style, shaped like the page (either
+    orientation), when that makes it fit better; the statements under no position are
+    laid out afresh, close together."""
     scene = build_scene(part.amap)
     try:
         box = scene.content_rect()
     finally:
         scene.detach()
     fit = max(min(a.width() / max(box.width(), 1.0), a.height() / max(box.height(), 1.0)) for a in areas.values())
+    if part.label != _tr("Other statements"):
+        # (a tenth to spare: the page adds margins and a header to the picture)
+        return part.amap if fit >= MIN_READABLE_PT * 1.1 else _relaid_for_page(part, areas, fit)
     if fit >= MIN_READABLE_PT:
         return part.amap
     part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=None) for s in part.amap.statements()], part.amap.links())
     return part.amap
 
 
+def _relaid_for_page(part: Part, areas: dict[bool, QSizeF], fit: float) -> ArgumentMap:
+    """The part laid out compactly for the page shape that shows it largest, if that
+    beats its own layout (``fit``: the scale at which that fits one page)."""
+    best = (fit, None)
+    for area in areas.values():
+        pos = layout_map(part.amap, size_of=card_size, style=COMPACT, aspect=area.width() / area.height())
+        rects = [(*pos[s.id], *card_size(s)) for s in part.amap.statements()]
+        width = max(x + w for x, _, w, _ in rects) - min(x for x, _, _, _ in rects)
+        height = max(y + h for _, y, _, h in rects) - min(y for _, y, _, _ in rects)
+        # the composition adds a margin of about one card gap around the cards
+        scale = min(area.width() / (width + 48.0), area.height() / (height + 48.0))
+        if scale > best[0]:
+            best = (scale, pos)
+    if best[1] is not None:
+        pos = best[1]
+        part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=pos[s.id]) for s in part.amap.statements()], part.amap.links())
+    return part.amap
+
+
 def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, areas: dict[bool, QSizeF],
                   min_pt: float, overlap_pt: float) -> list[Part]:
-    """Put the legend on every page if it fits on each, else on the first page where it
-    fits, and the sources under the last part; what fits nowhere gets a page of its own."""
+    """Put the legend on every page that has room for it, and the sources under the last
+    part; what fits nowhere gets a page of its own. With ``key_on="last-page"`` both go
+    on a page of their own at the end."""
     homeless_legend, homeless_sources = False, None
-    if options.legend:
+    at_end = options.key_on == "last-page"
+    if options.legend and at_end:
+        homeless_legend = True
+    elif options.legend:
         fits = [_try_extras(p, options, areas, min_pt, overlap_pt, legend=True) for p in parts]
-        chosen = list(zip(parts, fits)) if all(fits) else [next(((p, c) for p, c in zip(parts, fits) if c), (None, None))]
-        for p, comp in chosen:
-            if p is not None and comp is not None:
+        for p, comp in zip(parts, fits):
+            if comp is not None:
                 _swap(p, comp, areas, overlap_pt)
         homeless_legend = not any(fits)
     sources = source_list(amap) if options.sources else None
-    if sources:
+    if sources and at_end:
+        homeless_sources = sources
+    elif sources:
         last = parts[-1]
         comp = _try_extras(last, options, areas, min_pt, overlap_pt, legend=last.comp is not None and bool(last.comp.legend),
                            sources=sources)
@@ -384,6 +466,8 @@ def _paint_window(painter: QPainter, page: PageSpec, dpi: float, page_w: float, 
     painter.translate(-win.left(), -win.top())
     painter.setClipRect(win)
     page.comp.paint(painter, clip=win)
+    if page.stubs:
+        paint_stubs(painter, win, list(page.stubs), marks_color)
     if page.cut_x or page.cut_y:
         pen = QPen(marks_color, 0.6 * dpi / 72.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
