@@ -284,7 +284,8 @@ def _plain(text: str) -> Any:
     if low in ("null", "~", ""):
         return None
     if re.fullmatch(r"[-+]?\d+", text):
-        return int(text)
+        # Python refuses to convert more than 4,300 digits: such a number stays text.
+        return int(text) if len(text.lstrip("+-")) <= 4300 else text
     if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?", text):
         return float(text)
     return text

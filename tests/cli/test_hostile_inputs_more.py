@@ -1,0 +1,75 @@
+"""Hostile inputs from issue 14, run as real processes: a FIFO, integers of more than
+4,300 digits, control characters. One clear `argmap:` line naming the file, never a
+traceback, a hang or raw escape sequences on the terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.formats import save_project
+from argmap.model import ArgumentMap, MapMeta, Statement, StatementKind
+
+COMMANDS = {
+    "validate": ["validate", "{f}"],
+    "info": ["info", "{f}"],
+    "evaluate": ["evaluate", "{f}"],
+    "check": ["check", "{f}"],
+    "convert": ["convert", "{f}", "-o", "out.argdown"],
+    "export": ["export", "{f}", "-o", "out.md"],
+}
+
+
+def run(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "argmap", *args], capture_output=True, text=True, cwd=cwd, timeout=timeout,
+        encoding="utf-8", errors="replace",
+    )
+
+
+def one_line(r: subprocess.CompletedProcess[str], name: str) -> str:
+    assert r.returncode != 0, r.stdout
+    assert "Traceback" not in r.stderr, r.stderr
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("argmap: ") and name in lines[0], r.stderr
+    return lines[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+@pytest.mark.parametrize("name", ["pipe.argmap.json", "pipe.argdown"])
+def test_a_fifo_is_refused_before_it_is_opened(tmp_path, command, name):
+    os.mkfifo(tmp_path / name)
+    args = [a.format(f=name) for a in COMMANDS[command]]
+    # Nobody ever writes to the pipe: opening it for reading would block forever.
+    line = one_line(run(*args, cwd=tmp_path, timeout=30), name)
+    assert "named pipe" in line and "regular file" in line
+
+
+def _project_with_huge_integer(path: Path) -> None:
+    amap = ArgumentMap.from_parts(MapMeta(title="t", extras=(("x", 0),)), [Statement("a", StatementKind.CLAIM, "A", pos=(0.0, 0.0))], [])
+    save_project(path, amap)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"x": 0', '"x": ' + "7" * 5000), encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_an_integer_of_5000_digits_in_extras_is_a_clear_error(tmp_path, command):
+    _project_with_huge_integer(tmp_path / "big.argmap.json")
+    args = [a.format(f="big.argmap.json") for a in COMMANDS[command]]
+    line = one_line(run(*args, cwd=tmp_path), "big.argmap.json")
+    assert "4,300 digits" in line and "line " in line
+
+
+def test_an_aif_file_with_a_huge_integer_is_a_clear_error(tmp_path):
+    (tmp_path / "big.json").write_text(
+        json.dumps({"nodes": [{"nodeID": "N", "text": "a", "type": "I"}], "edges": []}).replace('"N"', "9" * 4400)
+    )
+    line = one_line(run("convert", "big.json", "-o", "out.argdown", cwd=tmp_path), "big.json")
+    assert "4,300 digits" in line
+    assert not (tmp_path / "out.argdown").exists()
