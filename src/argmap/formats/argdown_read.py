@@ -132,8 +132,14 @@ class _Builder:
             text = node.title
             if ref[0] == "s":
                 self.report.repaired("statements referenced but never given a text (the title is used)", node.title)
-        s = Statement(sid, StatementKind.CLAIM, text, title=title, tags=tuple(node.tags))
         data = node.data
+        tags = tuple(node.tags)
+        listed = data.get("tags")
+        if isinstance(listed, list) and all(isinstance(t, str) for t in listed):
+            # Tags an Argdown tag cannot hold (comment markers, brackets) are written as
+            # data, all of them in their order.
+            tags = tuple(dict.fromkeys(t for t in listed if t))
+        s = Statement(sid, StatementKind.CLAIM, text, title=title, tags=tags)
         own = {k: v for k, v in data.items() if k in _OWN_KEYS and k not in ("answers", "tags", "title", "untitled")}
         if own:
             s = statement_from_data(s, own, self.report, f"line {node.line}")

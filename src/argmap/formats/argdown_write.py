@@ -50,10 +50,31 @@ def _title_safe(title: str) -> str:
     return " ".join(out.replace("/*", "/ *").replace("//", "/ /").split())
 
 
+#: Comment markers: a tag holding one would open or close a comment (tags have no
+#: escapes in Argdown), swallowing what follows; such tags are written as data.
+_COMMENT_MARKS = ("<!--", "-->", "/*", "*/", "//")
+
+
+def _tag_in_text(tag: str) -> bool:
+    """``tag`` can be written as ``#tag`` or ``#(tag)`` and reads back the same."""
+    if _TAG_PLAIN.match(tag):
+        return True
+    return (
+        tag == " ".join(tag.split())
+        and not any(c in tag for c in "()#")
+        and not any(m in tag for m in _COMMENT_MARKS)
+    )
+
+
 def _tag(tag: str) -> str:
     if _TAG_PLAIN.match(tag):
         return f"#{tag}"
-    return "#(" + " ".join(tag.replace(")", "]").replace("(", "[").split()) + ")"
+    return f"#({tag})"
+
+
+def _json_safe(data: Any) -> str:
+    """JSON text that opens no Argdown comment (``/`` and ``<`` escaped)."""
+    return json.dumps(data, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c")
 
 
 def _data(pairs: dict[str, Any]) -> str:
@@ -64,9 +85,9 @@ def _data(pairs: dict[str, Any]) -> str:
 
 
 def _value(v: Any) -> str:
-    if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False).replace("'", "\\u0027").replace("/", "\\/").replace("<", "\\u003c")
-    return json.dumps(v, ensure_ascii=False)
+    # Quotes, slashes and "<" only occur inside JSON strings: escaping them anywhere in
+    # the text (lists too) keeps every comment marker out of the data.
+    return _json_safe(v).replace("'", "\\u0027")
 
 
 class _Writer:
@@ -209,8 +230,11 @@ class _Writer:
             parts.append(self.reference(sid) + ":")
         if text:
             parts.append(escape_text(text))
-        parts.extend(_tag(t) for t in s.tags)
+        parts.extend(_tag(t) for t in s.tags if _tag_in_text(t))
         data = self.statement_data(s)
+        odd_tags = [t for t in s.tags if not _tag_in_text(t)]
+        if odd_tags:
+            data["tags"] = list(s.tags)  # all of them, so their order survives
         if data:
             parts.append(_data(data))
         return " ".join(parts)
@@ -277,7 +301,7 @@ class _Writer:
         if extras:
             own["extras"] = extras
         if own:
-            lines.append(f"argmap: {json.dumps(own, ensure_ascii=False)}")
+            lines.append(f"argmap: {_json_safe(own)}")
         kept = get_extra(meta, "argdown", {})
         raw = kept.get("front_matter") if isinstance(kept, dict) else None
         if isinstance(raw, str):
