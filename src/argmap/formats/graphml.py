@@ -25,36 +25,18 @@ from typing import Any
 
 from argmap.formats.aif import aif_from_doc
 from argmap.formats.atomic import atomic_write_bytes
-from argmap.formats.errors import InvalidContentError, UnreadableFileError, WrongFormatError
+from argmap.formats.errors import InvalidContentError, WrongFormatError
 from argmap.formats.foreign import link_data, statement_data
 from argmap.formats.reading import read_bytes
+from argmap.formats.xml_safe import parse_xml_safely
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, LinkKind
 
 FORMAT = "GraphML"
 NS = "http://graphml.graphdrawing.org/xmlns"
 _Y = "{http://www.yworks.com/xml/graphml}"
-_FORBIDDEN = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TYPES = {"I": "I", "I-NODE": "I", "RA": "RA", "RA-NODE": "RA", "CA": "CA", "CA-NODE": "CA", "MA": "MA", "MA-NODE": "MA", "PA": "PA", "PA-NODE": "PA"}
-
-
-def parse_xml_safely(data: bytes, path: str | os.PathLike[str]) -> ET.Element:
-    """Parse XML bytes, refusing DTDs and entity declarations (billion laughs, external
-    entities). Every failure is a ``FileFormatError`` naming the line."""
-    m = _FORBIDDEN.search(data)
-    if m:
-        line = data.count(b"\n", 0, m.start()) + 1
-        raise UnreadableFileError(
-            path, f"contains a {m.group(1).decode().upper()} declaration, which argmap refuses for safety", f"line {line}"
-        )
-    parser = ET.XMLParser()
-    try:
-        parser.feed(data)
-        return parser.close()
-    except ET.ParseError as exc:
-        line, col = getattr(exc, "position", (0, 0))
-        raise UnreadableFileError(path, f"is not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})", f"line {line}, column {col + 1}") from None
 
 
 def looks_like_graphml(data: bytes) -> bool:
