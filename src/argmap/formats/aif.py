@@ -162,7 +162,7 @@ def aif_from_doc(doc: Any, path: str | os.PathLike[str] = "<aif>") -> tuple[Argu
 
     stmts = check_answers(finish_kinds(list(statements.values()), links, explicit), report)
     meta = _meta(doc, aif, nodes, types, edge_dicts, report)
-    amap = build_map(path, meta, stmts, links)
+    amap = build_map(path, meta, stmts, links, report=report)
     report.statements = len(stmts)
     report.links = len(links)
     return amap, report
@@ -226,7 +226,7 @@ def _number(value: Any) -> float | None:
         return None
     try:
         x = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return x if math.isfinite(x) else None
 

@@ -16,6 +16,7 @@ from argmap.model import (
     Basis,
     Link,
     LinkKind,
+    MAX_COORDINATE,
     MapError,
     MapMeta,
     Rating,
@@ -24,7 +25,7 @@ from argmap.model import (
     StatementKind,
     Strength,
 )
-from argmap.model.types import replace
+from argmap.model.types import finite_pos, replace
 
 T = TypeVar("T")
 
@@ -102,14 +103,33 @@ def build_map(
     statements: Iterable[Statement],
     links: Iterable[Link],
     layout: bool = True,
+    report: ImportReport | None = None,
 ) -> ArgumentMap:
     """Build the map (checking every invariant) and lay out statements without a
-    position. A broken invariant at this point is a reader bug, reported as a file error."""
+    position. Positions outside the coordinate range (``MAX_COORDINATE``) are dropped
+    (the statement is laid out again), and noted in ``report``. A broken invariant at
+    this point is a reader bug, reported as a file error."""
+    statements = repair_positions(statements, report)
     try:
         amap = ArgumentMap.from_parts(meta, statements, links)
     except MapError as exc:
         raise InvalidContentError(path, f"could not be turned into a map: {exc}") from None
     return with_layout(amap) if layout else amap
+
+
+def repair_positions(statements: Iterable[Statement], report: ImportReport | None) -> list[Statement]:
+    """``statements`` with every position that is not two finite numbers within
+    ±``MAX_COORDINATE`` removed (so that the statement is laid out again)."""
+    out = []
+    for s in statements:
+        if s.pos is not None and not finite_pos(s.pos):
+            if report is not None:
+                report.repaired(
+                    f"positions outside the coordinate range ±{MAX_COORDINATE:g} (laid out again)", f"{s.id} at {s.pos!r}"
+                )
+            s = replace(s, pos=None)
+        out.append(s)
+    return out
 
 
 def with_layout(amap: ArgumentMap) -> ArgumentMap:
@@ -225,8 +245,8 @@ def statement_from_data(s: Statement, data: Any, report: ImportReport, where: st
     if isinstance(data.get("answers"), (str, int)):
         kw["answers"] = str(data["answers"])
     order = data.get("order")
-    if isinstance(order, (int, float)) and not isinstance(order, bool) and math.isfinite(order):
-        kw["order"] = float(order)
+    if isinstance(order, (int, float)) and not isinstance(order, bool) and abs(order) <= 1e300:
+        kw["order"] = float(order)  # (a huge integer would not convert; NaN fails the test)
     if data.get("rating") is not None:
         kw["rating"] = _enum(Rating, data["rating"])
     credence = data.get("credence")

@@ -3,11 +3,15 @@ migrate, validate with pydantic, build the model; save deterministically and ato
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
+import operator
 import os
 import re
 import weakref
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import pydantic
@@ -19,7 +23,7 @@ from argmap.formats.errors import InvalidContentError, NewerVersionError, WriteE
 from argmap.formats.migrations import migrate
 from argmap.formats.project_schema import FORMAT_NAME, LINK_JSON, SCHEMA_VERSION, STATEMENT_JSON, ProjectRecord
 from argmap.formats.reading import json_depth, parse_json, read_bytes
-from argmap.model import ArgumentMap, DuplicateIdError, MapError, MapMeta, SourceDocument
+from argmap.model import MAX_COORDINATE, ArgumentMap, DuplicateIdError, Link, MapError, MapMeta, Source, SourceDocument, Statement
 from argmap.util import gc_paused
 
 EXTENSION = ".argmap.json"
@@ -78,19 +82,85 @@ def _fast_record(data: bytes) -> ProjectRecord | None:
     if peek is None or int(peek.group(1)) != SCHEMA_VERSION:
         return None
     try:
-        record = ProjectRecord.model_validate_json(data)
+        record = ProjectRecord.model_validate_json(data, strict=True)
     except (pydantic.ValidationError, ValueError):
         return None
-    if _extras_problem(record) is not None:
+    if _extras_problem(record) is not None or not _surely_unique_keys(data, record):
         return None
     return record
+
+
+_SPACED_COLON = re.compile(rb'"[ \t\r\n]+:')
+_REQUIRED = object()
+
+
+def _field_reader(cls: Any) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[Any, ...]]:
+    names = [f.name for f in dataclasses.fields(cls)]
+    defaults = tuple(_REQUIRED if f.default is dataclasses.MISSING else f.default for f in dataclasses.fields(cls))
+    return operator.attrgetter(*names), defaults
+
+
+_STATEMENT_FIELDS = _field_reader(Statement)
+_LINK_FIELDS = _field_reader(Link)
+_SOURCE_FIELDS = _field_reader(Source)
+
+
+def _surely_unique_keys(data: bytes, record: ProjectRecord) -> bool:
+    """True when no JSON object in ``data`` repeats a key (the fast parser keeps the
+    last of two silently), proved by counting instead of parsing again: every key ends
+    in ``":`` (when no blank stands before a colon), so their number is at most the
+    count of ``":``; the record holds at least one key per field that differs from its
+    default. Equal counts leave no room for a repeated key. Files written by argmap
+    meet this; any other file (a default written out, ``":`` inside a text, or a
+    repeated key) takes the careful path, which finds a repeated key exactly."""
+    if b'\\\\":' in data:
+        return False  # a key ending in an escaped backslash: too close to call
+    for m in _SPACED_COLON.finditer(data):
+        if data[m.start() - 1 : m.start()] != b"\\" or data[m.start() - 2 : m.start()] == b"\\\\":
+            return False  # a key with a blank before its colon (or too close to call)
+    # In a text, '":' can only stand escaped ('\":'), never after an escaped backslash.
+    upper = data.count(b'":') - data.count(b'\\":')
+    return upper == _present_keys(record)
+
+
+def _present_keys(record: ProjectRecord) -> int:
+    """Keys the record must have been given: fields set, and fields not at default."""
+    n = len(record.model_fields_set) + len(record.view.model_fields_set)
+    meta = record.metadata
+    n += len(meta.model_fields_set) + sum(len(doc.model_fields_set) for doc in meta.sources)
+    n += _json_keys(meta.extras)
+    get, defaults = _STATEMENT_FIELDS
+    get_source, source_defaults = _SOURCE_FIELDS
+    for s in record.statements:
+        n += sum(map(operator.ne, get(s), defaults))
+        if s.source is not None:
+            n += sum(map(operator.ne, get_source(s.source), source_defaults))
+    get, defaults = _LINK_FIELDS
+    n += sum(sum(map(operator.ne, get(link), defaults)) for link in record.links)
+    return n
+
+
+def _json_keys(value: Any) -> int:
+    """How many keys the objects in ``value`` (parsed JSON) hold, at every depth."""
+    n = 0
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            n += len(v)
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return n
 
 
 def _careful_record(data: bytes, path: str | os.PathLike[str]) -> ProjectRecord:
     doc = parse_json(data, path)
     doc = _check_and_migrate(doc, path)
     try:
-        record = ProjectRecord.model_validate(doc)
+        # Strict: no silent conversion ("1.0" to 1.0, true to 1.0, "yes" to True). JSON
+        # mode, where lists stand for tuples and strings for enum values.
+        record = ProjectRecord.model_validate_json(json.dumps(doc, ensure_ascii=False), strict=True)
     except pydantic.ValidationError as exc:
         raise _validation_error(exc, doc, path) from None
     problem = _extras_problem(record)
@@ -223,12 +293,27 @@ def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
         sources=tuple(SourceDocument(s.id, s.title, s.path, s.url) for s in m.sources),
         extras=tuple(sorted(m.extras.items())),
     )
+    _check_positions(record, path)
     try:
         amap = ArgumentMap.from_parts(meta, record.statements, record.links, typed=True)
     except MapError as exc:
         raise InvalidContentError(path, str(exc), _where_ids(exc, record)) from None
     v = record.view
     return Project(amap, ViewState(v.zoom, v.theme, v.center, v.show_labels))
+
+
+def _check_positions(record: ProjectRecord, path: str | os.PathLike[str]) -> None:
+    """Card positions lie within ±``MAX_COORDINATE`` (docs/file-format.md): a position
+    of 1e18 is finite but no painter or exporter can draw it."""
+    limit = MAX_COORDINATE
+    for i, s in enumerate(record.statements):
+        pos = s.pos
+        if pos is not None and not (-limit <= pos[0] <= limit and -limit <= pos[1] <= limit):
+            raise InvalidContentError(
+                path,
+                f"position ({pos[0]:g}, {pos[1]:g}) is outside the coordinate range: both numbers must be within ±{limit:g}",
+                f"statements[{i}] (id {s.id!r}).pos",
+            )
 
 
 def _where_ids(exc: MapError, record: ProjectRecord) -> str:
@@ -280,7 +365,7 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
     view_dict = {
         "zoom": float(view.zoom),
         "theme": view.theme,
-        "center": [float(view.center[0]), float(view.center[1])] if view.center is not None else None,
+        "center": [float(view.center[0]), float(view.center[1])] if _in_range(view.center) else None,
         "show_labels": view.show_labels,
     }
     cache = _fragment_cache(amap)
@@ -308,6 +393,12 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
         _value(view_dict),
         b"\n}\n",
     )
+
+
+def _in_range(center: tuple[float, float] | None) -> bool:
+    """A view centre worth saving (one outside the coordinate range would make the file
+    unreadable; the window then opens centred on the map instead)."""
+    return center is not None and all(-MAX_COORDINATE <= float(v) <= MAX_COORDINATE for v in center)
 
 
 def _value(value: Any) -> bytes:

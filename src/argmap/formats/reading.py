@@ -140,7 +140,9 @@ def parse_json(data: bytes, path: str | os.PathLike[str]) -> Any:
         raise UnreadableFileError(path, f"contains {name}, which is not a valid JSON number")
 
     try:
-        value = json.loads(text, parse_constant=no_constant)
+        value = json.loads(text, parse_constant=no_constant, object_pairs_hook=_unique_keys)
+    except DuplicateKeyError as exc:
+        raise UnreadableFileError(path, f"the key {exc.key!r} appears twice in one object{exc.where}; JSON keys must be unique") from None
     except json.JSONDecodeError as exc:
         what = "ends too early (the file looks truncated)" if exc.pos >= len(text.rstrip()) else "is not valid JSON"
         raise UnreadableFileError(path, f"{what}: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
@@ -153,6 +155,37 @@ def parse_json(data: bytes, path: str | os.PathLike[str]) -> Any:
     if _SURROGATE_ANY.search(data):
         _check_surrogates(value, path, "")
     return value
+
+
+class DuplicateKeyError(ValueError):
+    def __init__(self, key: str, where: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.where = where
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (``json`` keeps the last)."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                ident = out.get("id")
+                raise DuplicateKeyError(key, f" (the object with id {ident!r})" if isinstance(ident, str) else "")
+            seen.add(key)
+    return out
+
+
+def has_duplicate_keys(data: bytes) -> bool:
+    """True when some JSON object in ``data`` (valid JSON) repeats a key."""
+    try:
+        json.loads(data, object_pairs_hook=_unique_keys)
+    except DuplicateKeyError:
+        return True
+    except ValueError:
+        return False
+    return False
 
 
 _LONG_DIGITS = re.compile(r"\d{4301}")

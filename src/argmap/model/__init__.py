@@ -44,6 +44,7 @@ from argmap.model.types import (
     Link,
     LinkKind,
     MapMeta,
+    MAX_COORDINATE,
     Rating,
     Source,
     SourceDocument,
