@@ -73,3 +73,79 @@ def test_an_aif_file_with_a_huge_integer_is_a_clear_error(tmp_path):
     line = one_line(run("convert", "big.json", "-o", "out.argdown", cwd=tmp_path), "big.json")
     assert "4,300 digits" in line
     assert not (tmp_path / "out.argdown").exists()
+
+
+_EVIL = "\x1b]0;pwned\x07\x1b[31m\x9b2J\u202e"
+
+
+def _evil_map(path: Path) -> None:
+    from argmap.model import Link, LinkKind
+
+    amap = ArgumentMap.from_parts(
+        MapMeta(title="Title" + _EVIL, extras=(("k" + _EVIL, 1),)),
+        [
+            Statement("a", StatementKind.POSITION, "A" + _EVIL, pos=(0.0, 0.0)),
+            Statement("b", StatementKind.CLAIM, "B" + _EVIL, pos=(0.0, 100.0)),
+        ],
+        [Link("l", LinkKind.ATTACK, ("b",), "a")],
+    )
+    save_project(path, amap)
+
+
+def _no_controls(text: str) -> None:
+    for ch in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert ch not in text, repr(text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["info", "evil.argmap.json"],
+        ["evaluate", "evil.argmap.json"],
+        ["evaluate", "--explain", "evil.argmap.json"],
+        ["check", "evil.argmap.json"],
+        ["convert", "evil.argmap.json", "-o", "out.graphml"],
+        ["convert", "evil.argmap.json", "-o", "out.argdown"],
+        ["info", "missing\x1b[31m.argmap.json"],
+    ],
+)
+def test_control_characters_never_reach_the_terminal(tmp_path, args):
+    _evil_map(tmp_path / "evil.argmap.json")
+    r = run(*args, cwd=tmp_path)
+    assert "Traceback" not in r.stderr
+    _no_controls(r.stdout)
+    _no_controls(r.stderr)
+    if "out.argdown" not in args:  # (that report quotes no map text)
+        assert "\\u001b" in r.stdout + r.stderr  # shown escaped, not dropped
+
+
+def test_json_output_stays_valid_and_equal(tmp_path):
+    _evil_map(tmp_path / "evil.argmap.json")
+    r = run("info", "--json", "evil.argmap.json", cwd=tmp_path)
+    assert r.returncode == 0
+    _no_controls(r.stdout)
+    assert json.loads(r.stdout)["title"] == "Title" + _EVIL
+
+
+def test_a_project_with_an_unknown_evil_key_is_reported_escaped(tmp_path):
+    (tmp_path / "k.argmap.json").write_text(json.dumps({"format": "argmap", "schema_version": 1, "x" + _EVIL: 1}))
+    line = one_line(run("validate", "k.argmap.json", cwd=tmp_path), "k.argmap.json")
+    _no_controls(line)
+
+
+def test_a_mistyped_command_is_named_with_a_suggestion(tmp_path):
+    r = run("comapre", "a", "b", cwd=tmp_path)
+    assert r.returncode == 2
+    assert r.stderr.strip() == "argmap: unknown command 'comapre' (did you mean 'compare'?); see 'argmap --help'"
+    r = run("evalute", "x.argmap.json", cwd=tmp_path)
+    assert "did you mean 'evaluate'?" in r.stderr
+
+
+def test_an_existing_file_named_like_a_command_is_not_a_mistyped_command(tmp_path):
+    from argmap.cli import _mistyped_command
+
+    (tmp_path / "comapre").write_text("[A]: a\n")
+    assert _mistyped_command(str(tmp_path / "comapre")) is None
+    assert _mistyped_command("notes.argdown") is None
+    assert _mistyped_command("zzzzzz") is None
+    assert _mistyped_command("chek") is not None
