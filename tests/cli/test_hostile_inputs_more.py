@@ -149,3 +149,21 @@ def test_an_existing_file_named_like_a_command_is_not_a_mistyped_command(tmp_pat
     assert _mistyped_command("notes.argdown") is None
     assert _mistyped_command("zzzzzz") is None
     assert _mistyped_command("chek") is not None
+
+
+def _huge_project(path: Path, n: int) -> None:
+    items = ",".join(f'{{"id":"s{i}","kind":"claim","text":"t"}}' for i in range(n))
+    path.write_text(f'{{"format":"argmap","schema_version":1,"statements":[{items}]}}')
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS) + ["export-png"])
+def test_a_map_over_the_size_limit_is_refused_up_front_by_every_command(tmp_path, command):
+    from argmap.formats.reading import MAX_MAP_ITEMS
+
+    _huge_project(tmp_path / "huge.argmap.json", MAX_MAP_ITEMS + 1000)
+    args = ["export", "huge.argmap.json", "-o", "out.png"] if command == "export-png" else [
+        a.format(f="huge.argmap.json") for a in COMMANDS[command]
+    ]
+    line = one_line(run(*args, cwd=tmp_path, timeout=120), "huge.argmap.json")
+    assert f"{MAX_MAP_ITEMS:,}" in line and "statements and links" in line
+    assert not any(p.name.startswith("out") for p in tmp_path.iterdir())

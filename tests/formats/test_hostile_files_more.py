@@ -181,3 +181,13 @@ def test_a_view_centre_outside_the_range_is_refused_and_never_written(tmp_path):
     amap = ArgumentMap.from_parts(MapMeta(), [Statement("a", StatementKind.CLAIM, "A", pos=(0.0, 0.0))], [])
     save_project(p, amap, ViewState(center=(1e18, 0.0)))
     assert load_project(p).view.center is None
+
+
+def test_foreign_maps_over_the_size_limit_are_refused(tmp_path, monkeypatch):
+    from argmap.formats import reading
+
+    monkeypatch.setattr(reading, "MAX_MAP_ITEMS", 5)
+    p = tmp_path / "m.argdown"
+    p.write_text("[A]: a\n  + [B]: b\n  + [C]: c\n  - [D]: d\n")
+    with pytest.raises(UnreadableFileError, match="more than the 5 argmap handles"):
+        read_any(p)

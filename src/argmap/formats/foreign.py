@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from argmap.formats.errors import InvalidContentError
+from argmap.formats.reading import check_map_size
 from argmap.formats.report import ImportReport
 from argmap.model import (
     ArgumentMap,
@@ -110,6 +111,8 @@ def build_map(
     (the statement is laid out again), and noted in ``report``. A broken invariant at
     this point is a reader bug, reported as a file error."""
     statements = repair_positions(statements, report)
+    links = list(links)
+    check_map_size(len(statements) + len(links), path or "<input>")
     try:
         amap = ArgumentMap.from_parts(meta, statements, links)
     except MapError as exc:

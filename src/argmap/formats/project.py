@@ -22,7 +22,7 @@ from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.errors import InvalidContentError, NewerVersionError, WriteError, WrongFormatError
 from argmap.formats.migrations import migrate
 from argmap.formats.project_schema import FORMAT_NAME, LINK_JSON, SCHEMA_VERSION, STATEMENT_JSON, ProjectRecord
-from argmap.formats.reading import json_depth, parse_json, read_bytes
+from argmap.formats.reading import check_map_size, json_depth, parse_json, read_bytes
 from argmap.model import MAX_COORDINATE, ArgumentMap, DuplicateIdError, Link, MapError, MapMeta, Source, SourceDocument, Statement
 from argmap.util import gc_paused
 
@@ -63,6 +63,8 @@ def loads_project(data: bytes | str, path: str | os.PathLike[str] = "<project>")
     messages."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails as bad UTF-8
+    # Up front, before any parsing: every statement and link has one "kind" key.
+    check_map_size(data.count(b'"kind"'), path, about=True)
     with gc_paused():
         record = _fast_record(data)
         if record is None:
@@ -293,6 +295,7 @@ def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
         sources=tuple(SourceDocument(s.id, s.title, s.path, s.url) for s in m.sources),
         extras=tuple(sorted(m.extras.items())),
     )
+    check_map_size(len(record.statements) + len(record.links), path)
     _check_positions(record, path)
     try:
         amap = ArgumentMap.from_parts(meta, record.statements, record.links, typed=True)

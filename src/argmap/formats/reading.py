@@ -14,6 +14,21 @@ from argmap.formats.errors import UnreadableFileError
 
 #: Largest file any importer reads (documented in docs/file-format.md).
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Most statements and links (together) a map may hold, in any format (documented in
+#: docs/file-format.md): a bench map of 50,000 statements has about 100,000 items; a
+#: million small statements fit in 64 MiB but would make every command grind.
+MAX_MAP_ITEMS = 200_000
+
+
+def check_map_size(items: int, path: str | os.PathLike[str], about: bool = False) -> None:
+    """Refuse a map of more than ``MAX_MAP_ITEMS`` statements and links."""
+    if items > MAX_MAP_ITEMS:
+        count = f"about {items:,}" if about else f"{items:,}"
+        raise UnreadableFileError(
+            path,
+            f"holds {count} statements and links, more than the {MAX_MAP_ITEMS:,} argmap handles "
+            "(split the map into several files)",
+        )
 
 _BOM = b"\xef\xbb\xbf"
 #: Byte-order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts
