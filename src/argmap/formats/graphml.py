@@ -66,7 +66,16 @@ def loads_graphml(data: bytes, path: str | os.PathLike[str] = "<graphml>") -> tu
         nodes.append(_node(node, keys, report_notes))
     edges = []
     for i, edge in enumerate(graph.iter(f"{{{NS}}}edge")):
-        edges.append({"edgeID": edge.get("id") or str(i), "fromID": edge.get("source"), "toID": edge.get("target")})
+        eid, source, target = edge.get("id") or str(i), edge.get("source"), edge.get("target")
+        relation = _argunet_relation(edge, report_notes)
+        if relation is None:
+            edges.append({"edgeID": eid, "fromID": source, "toID": target})
+            continue
+        # An Argunet support or attack: a scheme node between the two (AIF's RA/CA).
+        scheme_id = f"{eid}~{relation}"
+        nodes.append({"nodeID": scheme_id, "type": relation, "text": ""})
+        edges.append({"edgeID": f"{eid}~in", "fromID": source, "toID": scheme_id})
+        edges.append({"edgeID": f"{eid}~out", "fromID": scheme_id, "toID": target})
     gdata = _data(graph, keys, "graph")
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
     own = _json(gdata.get("argmap"))
@@ -74,12 +83,37 @@ def loads_graphml(data: bytes, path: str | os.PathLike[str] = "<graphml>") -> tu
         doc["argmap"] = own
     else:
         desc = gdata.get("description") or gdata.get("Description") or ""
-        doc["argmap"] = {"title": gdata.get("title", ""), "description": desc}
+        title = gdata.get("title", "")
+        argunet_title = root.find(f".//{ARGUNET}mapTitle")
+        if not title and argunet_title is not None:
+            title = (argunet_title.text or "").strip()
+        doc["argmap"] = {"title": title, "description": desc}
     amap, report = aif_from_doc(doc, path)
     report.fmt = FORMAT
     for note in report_notes.notes.values():
         report.add(note.severity, note.what, "; ".join(note.examples), note.count)
     return amap, report
+
+
+ARGUNET = "{http://www.argunet.org/xml/argml}"
+#: Argunet's edge types (``<arg:edge type=...>``): sketched relations are ones drawn
+#: between theses and arguments before the argument was reconstructed.
+_ARGUNET_RELATIONS = {"support": "RA", "sketchedSupport": "RA", "attack": "CA", "sketchedAttack": "CA"}
+
+
+def _argunet_relation(edge: ET.Element, report: ImportReport) -> str | None:
+    """``"RA"`` or ``"CA"`` for an Argunet support or attack edge, else ``None``."""
+    arg_edge = edge.find(f".//{ARGUNET}edge")
+    if arg_edge is None:
+        return None
+    kind = arg_edge.get("type") or ""
+    relation = _ARGUNET_RELATIONS.get(kind)
+    if relation is None:
+        report.changed("Argunet edges of unknown type, read as support", f"{edge.get('id')}: {kind}")
+        return None
+    if kind.startswith("sketched"):
+        report.noted("Argunet sketched relations (drawn before reconstruction) read as plain ones", f"{edge.get('id')}: {kind}")
+    return relation
 
 
 def _local(tag: str) -> str:
