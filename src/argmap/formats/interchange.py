@@ -20,6 +20,7 @@ from argmap.formats.graphml import dumps_graphml, looks_like_graphml, loads_grap
 from argmap.formats.kialo import loads_kialo, looks_like_kialo
 from argmap.formats.project import EXTENSION, dumps_project, loads_project
 from argmap.formats.reading import decode_utf8, parse_json, read_bytes
+from argmap.formats.microtext import loads_arggraph, looks_like_arggraph
 from argmap.formats.report import ImportReport
 from argmap.formats.sadface import loads_sadface, looks_like_sadface
 from argmap.model import ArgumentMap
@@ -67,6 +68,7 @@ FORMATS: dict[str, FileFormat] = {
         FileFormat("argdown", "Argdown", (".argdown", ".ad"), _text_reader(loads_argdown), _text_writer(dumps_argdown)),
         FileFormat("kialo", "Kialo discussion export", (".txt",), _text_reader(loads_kialo), None),
         FileFormat("graphml", "GraphML (yEd, Gephi)", (".graphml",), lambda d, p: loads_graphml(d, p), dumps_graphml),
+        FileFormat("microtext", "Potsdam microtext (arggraph XML)", (".arggraph.xml",), lambda d, p: loads_arggraph(d, p), None),
         FileFormat("dot", "Graphviz DOT", (".dot", ".gv"), None, _text_writer(dumps_dot)),
         FileFormat("carneades", "Carneades (CAF, LKIF)", (".caf", ".lkif", ".xml"), lambda d, p: loads_carneades(d, p), None),
     )
@@ -152,6 +154,8 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     if head.startswith(b"<"):
         if looks_like_graphml(head):
             return FORMATS["graphml"]
+        if looks_like_arggraph(head):
+            return FORMATS["microtext"]
         if looks_like_carneades(head):
             return FORMATS["carneades"]
         raise WrongFormatError(path, f"is XML but not GraphML, nor a Carneades CAF or LKIF argument graph, so argmap cannot read it; {_READS}")
