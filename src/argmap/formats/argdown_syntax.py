@@ -87,8 +87,8 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: A run of text that starts no comment: plain characters, escapes (an escaped character
 #: never starts a comment), a lone backslash, "<" not starting "<!--", "/" not starting
 #: "//" or "/*". Atomic, so it never backtracks.
-_PLAIN_RUN = re.compile(r"(?:[^\\</]++|\\[\\#\[\]<>{}()@*_+\-./]|\\|<(?!!--)|/(?![/*]))++")
-_ESCAPE = re.compile(r"\\([\\#\[\]<>{}()@*_+\-./])")
+_PLAIN_RUN = re.compile(r"(?:[^\\</]++|\\[\\#\[\]<>{}()@*_+\-./=]|\\|<(?!!--)|/(?![/*]))++")
+_ESCAPE = re.compile(r"\\([\\#\[\]<>{}()@*_+\-./=])")
 
 
 # ------------------------------------------------------------------- preprocessing

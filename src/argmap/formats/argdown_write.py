@@ -40,6 +40,8 @@ def escape_text(text: str) -> str:
     if out[:1] in ("+", "-", "(", "."):
         out = "\\" + out
     out = re.sub(r"^(\d+)\.", r"\1\\.", out)
+    # Runs of "=" (front matter "===", Markdown underlines) confuse the official parser.
+    out = re.sub(r"={2,}", lambda m: "\\=" * len(m.group()), out)
     return out
 
 
@@ -73,8 +75,9 @@ def _tag(tag: str) -> str:
 
 
 def _json_safe(data: Any) -> str:
-    """JSON text that opens no Argdown comment (``/`` and ``<`` escaped)."""
-    return json.dumps(data, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c")
+    """JSON text that opens no Argdown comment and holds no run of "=" (``/``, ``<`` and
+    ``=`` escaped; they only occur inside JSON strings)."""
+    return json.dumps(data, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c").replace("=", "\\u003d")
 
 
 def _data(pairs: dict[str, Any]) -> str:
@@ -271,7 +274,12 @@ class _Writer:
 
     def special(self, link: Link) -> str:
         data = {"link": link.kind.value, **self.link_data(link)}
-        lines = [f"<{self.titles[link.id]}>: {_data(data)}"]
+        # The official parser wants a text in an argument definition; readers of
+        # argmap's {link: …} blocks ignore it.
+        what = "An attack" if link.kind is LinkKind.ATTACK else "A support"
+        aim = "on an inference" if link.target not in self.statements else ""
+        text = f"{what} {aim}".strip() + "."
+        lines = [f"<{self.titles[link.id]}>: {text} {_data(data)}"]
         lines.extend(f"  <+ {self.reference(p)}" for p in link.premises)
         if link.target in self.statements:
             op = "+>" if link.kind is LinkKind.SUPPORT else "->"
@@ -307,9 +315,17 @@ class _Writer:
         if isinstance(raw, str):
             lines.extend(_foreign_front_matter(raw))
         if len(lines) == 1:
-            return ""
+            return self.empty_heading()
         lines.append("===")
-        return "\n".join(lines)
+        return "\n".join(lines) + ("\n\n" + self.empty_heading() if not self.statements else "")
+
+    def empty_heading(self) -> str:
+        """A map with no statements is written as a heading (front matter alone or an
+        empty file is not Argdown the official parser accepts)."""
+        if self.statements:
+            return ""
+        title = " ".join(self.amap.meta.title.split()) or "Empty map"
+        return "# " + escape_text(title)
 
 
 def _foreign_front_matter(raw: str) -> list[str]:
