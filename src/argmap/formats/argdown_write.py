@@ -74,10 +74,18 @@ def _tag(tag: str) -> str:
     return f"#({tag})"
 
 
+#: A JSON string token, and the characters escaped inside one: comment markers ("/",
+#: "<", ">"), runs of "=" and braces (the official parser ends a data block at the first
+#: "}", even inside a string).
+_JSON_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"')
+_IN_STRING = re.compile(r"[/<>={}]")
+
+
 def _json_safe(data: Any) -> str:
-    """JSON text that opens no Argdown comment and holds no run of "=" (``/``, ``<`` and
-    ``=`` escaped; they only occur inside JSON strings)."""
-    return json.dumps(data, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c").replace("=", "\\u003d")
+    """JSON text whose strings hold no character the Argdown lexers act on (they are
+    written as \\uXXXX escapes, which stand for the same characters)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return _JSON_STRING.sub(lambda m: _IN_STRING.sub(lambda c: f"\\u{ord(c.group()):04x}", m.group()), text)
 
 
 def _data(pairs: dict[str, Any]) -> str:
