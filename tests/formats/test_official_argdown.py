@@ -66,6 +66,11 @@ def _generated() -> dict[str, ArgumentMap]:
             [Link("l1", LinkKind.SUPPORT, ("b",), "a"), Link("l2", LinkKind.ATTACK, ("c",), "a")],
             MapMeta(title="x === y"),
         ),
+        "parallel-links": m(
+            abc,
+            [Link("l1", LinkKind.SUPPORT, ("b",), "a"), Link("l2", LinkKind.SUPPORT, ("b",), "a"),
+             Link("l3", LinkKind.ATTACK, ("c",), "a"), Link("l4", LinkKind.ATTACK, ("c",), "a")],
+        ),
         "comment-marks": m(
             [Statement("a", C, "plain", tags=("x <!-- y", "ok"), notes='d"} --> e /* f'), Statement("b", C, "see // here")],
             [Link("l1", LinkKind.SUPPORT, ("b",), "a")],

@@ -162,9 +162,15 @@ class _Builder:
             self.report.dropped("relations of a statement to itself", f"line {line}")
             return None
         key = (kind, prem, target)
-        if key in self.link_keys and "link_id" not in kw:
-            return None
-        self.link_keys.add(key)
+        if "link_id" not in kw:
+            # A plain relation repeating another one merges with it; an argument (a
+            # reconstruction or argmap's {link: …} block) is a link of its own, also
+            # when it repeats a relation's premises and target (as argmap writes
+            # parallel links).
+            if key in self.link_keys:
+                self.report.repaired("relations repeating an earlier one (merged)", f"line {line}")
+                return None
+            self.link_keys.add(key)
         link_id = kw.pop("link_id", None) or self.new_id("l")
         link = Link(link_id, kind, prem, target)
         data = kw.pop("data", None)

@@ -709,6 +709,9 @@ class _Parser:
                 if conclusion is not None:
                     source = ("s", conclusion)
             if source == target:
+                # A self-attack (a self-defeating claim) or self-support: argmap maps
+                # cannot hold a link from a statement to itself; say so.
+                doc.notes.append(("relations from a statement to itself (left out: argmap cannot hold them)", f"line {r.line}"))
                 continue
             rtype = r.type
             if strict and source[0] == "s" and target[0] == "s":
@@ -716,6 +719,8 @@ class _Parser:
             key = (rtype, source, target)
             mirrored = (rtype, target, source)
             if key in seen or (rtype in ("contradictory", "contrary") and mirrored in seen):
+                if key in seen:
+                    doc.notes.append(("relations given twice between the same two elements (merged into one)", f"line {r.line}"))
                 continue
             seen.add(key)
             out.append(Relation(rtype, source, target, r.line))

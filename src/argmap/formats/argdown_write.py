@@ -115,6 +115,16 @@ class _Writer:
         link_ids = {x.id for x in self.links}
         self.attacked = {link.target for link in self.links if link.target in link_ids}
         self.inferred = infer_kinds(self.statements.values(), self.links)
+        # A link repeating an earlier one (same kind, premises and target) would merge
+        # with it in a "+"/"-" tree (in every Argdown parser): it is written as an
+        # argument of its own instead, so both stay distinct.
+        first: set[tuple[LinkKind, frozenset[str], str]] = set()
+        self.parallel: set[str] = set()
+        for link in self.links:
+            key = (link.kind, frozenset(link.premises), link.target)
+            if key in first:
+                self.parallel.add(link.id)
+            first.add(key)
 
     # --------------------------------------------------------------- structure
     def simple(self, link: Link) -> bool:
@@ -122,6 +132,7 @@ class _Writer:
             len(link.premises) == 1
             and link.target in self.statements
             and link.id not in self.attacked
+            and link.id not in self.parallel
             and link.strength is None
             and not link.scheme
             and not link.notes
@@ -129,7 +140,12 @@ class _Writer:
 
     def pcs_form(self, link: Link) -> bool:
         members = (*link.premises, link.target)
-        return link.kind is LinkKind.SUPPORT and link.target in self.statements and not any(m in self.arg_style for m in members)
+        return (
+            link.kind is LinkKind.SUPPORT
+            and link.target in self.statements
+            and link.id not in self.parallel
+            and not any(m in self.arg_style for m in members)
+        )
 
     def write(self) -> str:
         simple = [link for link in self.links if self.simple(link)]
