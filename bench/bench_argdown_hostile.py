@@ -53,6 +53,20 @@ def main() -> None:
             worst = max(worst, dt)
             print(f"{dt:7.2f} s  {pname:9} {name:28} {outcome}", flush=True)
     print(f"slowest: {worst:.2f} s for {mb:g} MB lines (target: under 2 s)")
+    # Many short lines: the cost per statement (parse, build, lay out), not the lines.
+    files = {
+        "statements, one per block": "".join(f"[S{i}]: text {i}\n\n" for i in range(size // 16)),
+        "children of one root": "[R]: root\n" + "".join(f"  + [C{i}]: child\n" for i in range(size // 20)),
+    }
+    for name, text in files.items():
+        text = text[:size]
+        t = time.perf_counter()
+        try:
+            amap, _ = loads_argdown(text)
+            outcome = f"{len(amap.statements())} statements"
+        except FileFormatError as exc:
+            outcome = f"refused ({exc.problem[:40]})"
+        print(f"{time.perf_counter() - t:7.2f} s  {mb:g} MB of {name}: {outcome}", flush=True)
 
 
 if __name__ == "__main__":

@@ -152,7 +152,9 @@ def with_layout(amap: ArgumentMap) -> ArgumentMap:
         else s
         for s in amap.statements()
     ]
-    return ArgumentMap.from_parts(amap.meta, statements, amap.links())
+    # Every value was checked when ``amap`` was built; only positions from the layout
+    # are new: the field checks need not run a second time.
+    return ArgumentMap.from_parts(amap.meta, statements, amap.links(), typed=True)
 
 
 def clean_text(text: object) -> str:
