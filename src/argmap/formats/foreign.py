@@ -3,7 +3,6 @@ kinds, safe ids, extras, building the map and laying out statements without posi
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping

@@ -368,7 +368,7 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
     view_dict = {
         "zoom": float(view.zoom),
         "theme": view.theme,
-        "center": [float(view.center[0]), float(view.center[1])] if _in_range(view.center) else None,
+        "center": _center(view.center),
         "show_labels": view.show_labels,
     }
     cache = _fragment_cache(amap)
@@ -398,10 +398,14 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
     )
 
 
-def _in_range(center: tuple[float, float] | None) -> bool:
-    """A view centre worth saving (one outside the coordinate range would make the file
-    unreadable; the window then opens centred on the map instead)."""
-    return center is not None and all(-MAX_COORDINATE <= float(v) <= MAX_COORDINATE for v in center)
+def _center(center: tuple[float, float] | None) -> list[float] | None:
+    """The view centre to save, or ``None`` when there is none or it lies outside the
+    coordinate range (it would make the file unreadable; the window then opens centred
+    on the map instead)."""
+    if center is None:
+        return None
+    x, y = float(center[0]), float(center[1])
+    return [x, y] if -MAX_COORDINATE <= x <= MAX_COORDINATE and -MAX_COORDINATE <= y <= MAX_COORDINATE else None
 
 
 def _value(value: Any) -> bytes:

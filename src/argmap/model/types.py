@@ -5,7 +5,6 @@ All are frozen dataclasses; a change is a new value (``dataclasses.replace``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
