@@ -22,7 +22,7 @@ from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.errors import InvalidContentError, NewerVersionError, WriteError, WrongFormatError
 from argmap.formats.migrations import migrate
 from argmap.formats.project_schema import FORMAT_NAME, LINK_JSON, SCHEMA_VERSION, STATEMENT_JSON, ProjectRecord
-from argmap.formats.reading import check_map_size, json_depth, parse_json, read_bytes
+from argmap.formats.reading import MAX_MAP_ITEMS, check_map_size, json_depth, parse_json, read_bytes
 from argmap.model import MAX_COORDINATE, ArgumentMap, DuplicateIdError, Link, MapError, MapMeta, Source, SourceDocument, Statement
 from argmap.util import gc_paused
 
@@ -32,6 +32,9 @@ EXTENSION = ".argmap.json"
 MAX_EXTRAS_DEPTH = 64
 #: How far into a file the cheap look for ``"schema_version": N`` goes.
 _PEEK_BYTES = 4096
+#: Fewest bytes a statement or link takes in a file ({"id":"a","kind":"claim","text":""}
+#: is 35), for the up-front size check.
+_MIN_ITEM_BYTES = 30
 _VERSION_PEEK = re.compile(rb'"schema_version"\s*:\s*(\d{1,6})\s*[,}]')
 
 
@@ -63,8 +66,10 @@ def loads_project(data: bytes | str, path: str | os.PathLike[str] = "<project>")
     messages."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails as bad UTF-8
-    # Up front, before any parsing: every statement and link has one "kind" key.
-    check_map_size(data.count(b'"kind"'), path, about=True)
+    # Up front, before any parsing: every statement and link has one "kind" key. A file
+    # of fewer bytes than the smallest possible items need cannot be over the limit.
+    if len(data) > MAX_MAP_ITEMS * _MIN_ITEM_BYTES:
+        check_map_size(data.count(b'"kind"'), path, about=True)
     with gc_paused():
         record = _fast_record(data)
         if record is None:
@@ -96,15 +101,29 @@ _SPACED_COLON = re.compile(rb'"[ \t\r\n]+:')
 _REQUIRED = object()
 
 
-def _field_reader(cls: Any) -> tuple[Callable[[Any], tuple[Any, ...]], tuple[Any, ...]]:
-    names = [f.name for f in dataclasses.fields(cls)]
-    defaults = tuple(_REQUIRED if f.default is dataclasses.MISSING else f.default for f in dataclasses.fields(cls))
-    return operator.attrgetter(*names), defaults
+def _field_defaults(cls: Any) -> tuple[tuple[Callable[[Any], Any], Any], ...]:
+    """(getter, default) per field of a dataclass; ``_REQUIRED`` for required fields."""
+    return tuple(
+        (operator.attrgetter(f.name), _REQUIRED if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(cls)
+    )
 
 
-_STATEMENT_FIELDS = _field_reader(Statement)
-_LINK_FIELDS = _field_reader(Link)
-_SOURCE_FIELDS = _field_reader(Source)
+_STATEMENT_FIELDS = _field_defaults(Statement)
+_LINK_FIELDS = _field_defaults(Link)
+_SOURCE_FIELDS = _field_defaults(Source)
+
+
+def _non_default(items: list[Any], fields: tuple[tuple[Callable[[Any], Any], Any], ...]) -> int:
+    """How many (item, field) pairs differ from the field's default: a field at a time,
+    counted in C (``list.count``), not a Python step per item and field."""
+    n = 0
+    for get, default in fields:
+        if default is _REQUIRED:
+            n += len(items)
+        else:
+            n += len(items) - list(map(get, items)).count(default)
+    return n
 
 
 def _surely_unique_keys(data: bytes, record: ProjectRecord) -> bool:
@@ -115,13 +134,14 @@ def _surely_unique_keys(data: bytes, record: ProjectRecord) -> bool:
     default. Equal counts leave no room for a repeated key. Files written by argmap
     meet this; any other file (a default written out, ``":`` inside a text, or a
     repeated key) takes the careful path, which finds a repeated key exactly."""
-    if b'\\\\":' in data:
+    escaped = data.count(b'\\":')
+    if escaped and b'\\\\":' in data:
         return False  # a key ending in an escaped backslash: too close to call
     for m in _SPACED_COLON.finditer(data):
         if data[m.start() - 1 : m.start()] != b"\\" or data[m.start() - 2 : m.start()] == b"\\\\":
             return False  # a key with a blank before its colon (or too close to call)
     # In a text, '":' can only stand escaped ('\":'), never after an escaped backslash.
-    upper = data.count(b'":') - data.count(b'\\":')
+    upper = data.count(b'":') - escaped
     return upper == _present_keys(record)
 
 
@@ -131,14 +151,9 @@ def _present_keys(record: ProjectRecord) -> int:
     meta = record.metadata
     n += len(meta.model_fields_set) + sum(len(doc.model_fields_set) for doc in meta.sources)
     n += _json_keys(meta.extras)
-    get, defaults = _STATEMENT_FIELDS
-    get_source, source_defaults = _SOURCE_FIELDS
-    for s in record.statements:
-        n += sum(map(operator.ne, get(s), defaults))
-        if s.source is not None:
-            n += sum(map(operator.ne, get_source(s.source), source_defaults))
-    get, defaults = _LINK_FIELDS
-    n += sum(sum(map(operator.ne, get(link), defaults)) for link in record.links)
+    n += _non_default(record.statements, _STATEMENT_FIELDS)
+    n += _non_default([st.source for st in record.statements if st.source is not None], _SOURCE_FIELDS)
+    n += _non_default(record.links, _LINK_FIELDS)
     return n
 
 
