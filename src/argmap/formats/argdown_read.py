@@ -36,7 +36,7 @@ from argmap.formats.foreign import (
     set_extra,
     statement_from_data,
 )
-from argmap.formats.reading import decode_utf8, read_bytes
+from argmap.formats.reading import check_map_size, decode_utf8, read_bytes
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Basis, Link, LinkKind, MapMeta, Source, SourceDocument, Statement, StatementKind
 from argmap.model.types import replace
@@ -57,6 +57,8 @@ def loads_argdown(text: str, path: str | os.PathLike[str] = "<argdown>") -> tupl
 
 
 def argdown_to_map(doc: ArgdownDoc, path: str | os.PathLike[str] = "<argdown>") -> tuple[ArgumentMap, ImportReport]:
+    # Refuse an oversized map before building it (each relation becomes at most one link).
+    check_map_size(len(doc.statements) + len(doc.arguments) + len(doc.relations), path, about=True)
     report = ImportReport(path=os.fspath(path), fmt=FORMAT)
     for what, example in doc.notes:
         report.repaired(what, example)
