@@ -1,13 +1,13 @@
-"""Cards at absurd (finite) positions such as 1e18, however they reach the map (a file,
-an import, a paste): the canvas and every export place them within ±SCENE_LIMIT, so
-opening and exporting stay small and quick instead of running for minutes."""
+"""Cards as far out as a map may hold them (±MAX_COORDINATE; the model refuses 1e18):
+the canvas and every export place them within ±SCENE_LIMIT, so opening and exporting
+stay small and quick instead of running for minutes."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QImage
 
-from argmap.model import ArgumentMap, Link, LinkKind, Statement, StatementKind
+from argmap.model import MAX_COORDINATE, ArgumentMap, Link, LinkKind, Statement, StatementKind
 from argmap.ui.document import Document
 from argmap.ui.render.export import ExportOptions, render_bytes
 from argmap.ui.extent import SCENE_LIMIT, bounded_pos, out_of_range
@@ -16,7 +16,8 @@ from tests.export_maps import pdf_pages
 from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make_window  # noqa: F401
 
 pytestmark = OFFSCREEN_NOISE
-FAR = 1e18
+FAR = MAX_COORDINATE
+ABSURD = 1e18
 
 
 def far_map() -> ArgumentMap:
@@ -31,10 +32,10 @@ def far_map() -> ArgumentMap:
 
 
 def test_bounded_pos() -> None:
-    assert bounded_pos((FAR, -FAR)) == (SCENE_LIMIT, -SCENE_LIMIT)
+    assert bounded_pos((ABSURD, -ABSURD)) == (SCENE_LIMIT, -SCENE_LIMIT)
     assert bounded_pos((12.5, -3.0)) == (12.5, -3.0)
     assert bounded_pos((float("nan"), 1.0)) == (0.0, 1.0)
-    assert out_of_range((FAR, 0.0)) and not out_of_range((1.0, 2.0)) and not out_of_range(None)
+    assert out_of_range((ABSURD, 0.0)) and out_of_range((FAR, 2.0)) and not out_of_range((1.0, 2.0)) and not out_of_range(None)
 
 
 def test_scene_is_bounded_and_the_map_keeps_its_values(qapp) -> None:

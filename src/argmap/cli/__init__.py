@@ -7,12 +7,16 @@ Each subcommand is a module in this package with ``HELP``, ``add_arguments(parse
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import json
+import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from argmap import __version__
+from argmap.util import escape_controls
 
 #: Subcommand name -> module (in the order ``--help`` lists them).
 COMMANDS: dict[str, str] = {
@@ -53,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        mistyped = _mistyped_command(argv[0])
+        if mistyped is not None:
+            print(f"argmap: {mistyped}", file=sys.stderr)
+            return 2
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _open_app(argv)
     # A terminal or pipe that cannot show some character (LANG=C, a Windows code page)
@@ -60,6 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
         reconfigure(errors="backslashreplace")
+    saved = sys.stdout, sys.stderr
+    _escape_terminal_controls()
+    try:
+        return _run_command(argv)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run_command(argv: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.desktop:
@@ -76,6 +94,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _mistyped_command(word: str) -> str | None:
+    """A message for a first word that is no command and no existing path but close to
+    a command name (``comapre`` for ``compare``), else ``None`` (the app opens it)."""
+    if os.path.exists(word) or any(c in word for c in "/\\."):
+        return None
+    names = sorted(COMMANDS)
+    close = difflib.get_close_matches(word.lower(), names, n=1, cutoff=0.6)
+    if not close:
+        return None
+    return f"unknown command {escape_controls(word)!r} (did you mean {close[0]!r}?); see 'argmap --help'"
+
+
+class _EscapingStream:
+    """A text stream that writes control characters as ``\\uXXXX`` escapes: map texts,
+    titles, file names and unknown keys can hold ANSI and OSC sequences (which could
+    rename the terminal window or hide lines). Everything else goes to the stream."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _escape_terminal_controls() -> None:
+    """Every human-readable line the commands print goes through ``escape_controls``."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is not None and not isinstance(stream, _EscapingStream):
+            setattr(sys, name, _EscapingStream(stream))
 
 
 def json_text(data: object) -> str:

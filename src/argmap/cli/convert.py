@@ -10,7 +10,7 @@ from argmap.formats import FileFormatError
 from argmap.layout import with_layout
 from argmap.formats.interchange import format_names, read_any, write_any
 
-HELP = "convert a map between formats (argmap, AIF, Argdown, Kialo, GraphML, Carneades, DOT)"
+HELP = "convert a map between formats (argmap, AIF, SADFace, Argdown, Kialo, GraphML, Carneades, microtext arggraph, DOT)"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

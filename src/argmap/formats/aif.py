@@ -170,7 +170,7 @@ def aif_from_doc(doc: Any, path: str | os.PathLike[str] = "<aif>") -> tuple[Argu
     if analysed is not None and not any(d.text == analysed.text for d in meta.sources):
         meta = replace(meta, sources=(*meta.sources, analysed))
         stmts = quote_in(stmts, analysed)
-    amap = build_map(path, meta, stmts, links)
+    amap = build_map(path, meta, stmts, links, report=report)
     report.statements = len(stmts)
     report.links = len(links)
     return amap, report
@@ -234,7 +234,7 @@ def _number(value: Any) -> float | None:
         return None
     try:
         x = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return x if math.isfinite(x) else None
 

@@ -36,7 +36,7 @@ from argmap.formats.foreign import (
     set_extra,
     statement_from_data,
 )
-from argmap.formats.reading import decode_utf8, read_bytes
+from argmap.formats.reading import check_map_size, decode_utf8, read_bytes
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Basis, Link, LinkKind, MapMeta, Source, SourceDocument, Statement, StatementKind
 from argmap.model.types import replace
@@ -57,6 +57,8 @@ def loads_argdown(text: str, path: str | os.PathLike[str] = "<argdown>") -> tupl
 
 
 def argdown_to_map(doc: ArgdownDoc, path: str | os.PathLike[str] = "<argdown>") -> tuple[ArgumentMap, ImportReport]:
+    # Refuse an oversized map before building it (each relation becomes at most one link).
+    check_map_size(len(doc.statements) + len(doc.arguments) + len(doc.relations), path, about=True)
     report = ImportReport(path=os.fspath(path), fmt=FORMAT)
     for what, example in doc.notes:
         report.repaired(what, example)
@@ -132,8 +134,14 @@ class _Builder:
             text = node.title
             if ref[0] == "s":
                 self.report.repaired("statements referenced but never given a text (the title is used)", node.title)
-        s = Statement(sid, StatementKind.CLAIM, text, title=title, tags=tuple(node.tags))
         data = node.data
+        tags = tuple(node.tags)
+        listed = data.get("tags")
+        if isinstance(listed, list) and all(isinstance(t, str) for t in listed):
+            # Tags an Argdown tag cannot hold (comment markers, brackets) are written as
+            # data, all of them in their order.
+            tags = tuple(dict.fromkeys(t for t in listed if t))
+        s = Statement(sid, StatementKind.CLAIM, text, title=title, tags=tags)
         own = {k: v for k, v in data.items() if k in _OWN_KEYS and k not in ("answers", "tags", "title", "untitled")}
         if own:
             s = statement_from_data(s, own, self.report, f"line {node.line}")
@@ -156,9 +164,15 @@ class _Builder:
             self.report.dropped("relations of a statement to itself", f"line {line}")
             return None
         key = (kind, prem, target)
-        if key in self.link_keys and "link_id" not in kw:
-            return None
-        self.link_keys.add(key)
+        if "link_id" not in kw:
+            # A plain relation repeating another one merges with it; an argument (a
+            # reconstruction or argmap's {link: …} block) is a link of its own, also
+            # when it repeats a relation's premises and target (as argmap writes
+            # parallel links).
+            if key in self.link_keys:
+                self.report.repaired("relations repeating an earlier one (merged)", f"line {line}")
+                return None
+            self.link_keys.add(key)
         link_id = kw.pop("link_id", None) or self.new_id("l")
         link = Link(link_id, kind, prem, target)
         data = kw.pop("data", None)

@@ -12,6 +12,7 @@ turns statement-to-statement support/attack into entails/contrary, as Argdown do
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -80,13 +81,15 @@ _UNKNOWN_REL = re.compile(r"^([!?=:~%@<>+\-_^|&]{1,3})\s+[\[<]")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _PCS_ITEM = re.compile(r"^\((\d+)\)\s*(.*)$")
 _DASHES = re.compile(r"^-{2,}\s*$")
-_INLINE_INFERENCE = re.compile(r"^--+\s*(.*?)\s*--+$")
 _LIST_ITEM = re.compile(r"^(\*|\d+\.)\s+(.*)$")
 _ARG = re.compile(r"^<([^<>\n]+)>\s*(:?)\s*(.*)$")
 _STMT = re.compile(r"^\[([^\[\]\n]+)\](?!\()\s*(:?)\s*(.*)$")
-_TAG = re.compile(r"(?<![\w&(/\\])#(?:\(([^)]+)\)|([\w\-]+))")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_ESCAPE = re.compile(r"\\([\\#\[\]<>{}()@*_+\-./])")
+#: A run of text that starts no comment: plain characters, escapes (an escaped character
+#: never starts a comment), a lone backslash, "<" not starting "<!--", "/" not starting
+#: "//" or "/*". Atomic, so it never backtracks.
+_PLAIN_RUN = re.compile(r"(?:[^\\</]++|\\[\\#\[\]<>{}()@*_+\-./=]|\\|<(?!!--)|/(?![/*]))++")
+_ESCAPE = re.compile(r"\\([\\#\[\]<>{}()@*_+\-./=])")
 
 
 # ------------------------------------------------------------------- preprocessing
@@ -96,9 +99,13 @@ def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     closing: str | None = None
     for n, line in enumerate(lines, 1):
+        if closing is None and "/" not in line and "<" not in line:
+            out.append((n, line.rstrip()))  # no comment can start here
+            continue
         buf = []
         i = 0
         had_comment = closing is not None
+        in_link: _LinkTracker | None = None
         while i < len(line):
             if closing is not None:
                 j = line.find(closing, i)
@@ -108,6 +115,12 @@ def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
                 i = j + len(closing)
                 closing = None
                 continue
+            plain = _PLAIN_RUN.match(line, i)
+            if plain is not None:
+                buf.append(plain.group())  # text and escapes that start no comment, at once
+                i = plain.end()
+                if i >= len(line):
+                    break
             if line[i] == "\\" and _ESCAPE.match(line, i):
                 buf.append(line[i : i + 2])  # an escaped character never starts a comment
                 i += 2
@@ -115,7 +128,12 @@ def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
                 closing, i, had_comment = "-->", i + 4, True
             elif line.startswith("/*", i):
                 closing, i, had_comment = "*/", i + 2, True
-            elif line.startswith("//", i) and (i == 0 or line[i - 1] in " \t") and not _in_link(line, i):
+            elif line.startswith("//", i) and (i == 0 or line[i - 1] in " \t"):
+                in_link = in_link or _LinkTracker(line)
+                if in_link(i):
+                    buf.append("/")
+                    i += 1
+                    continue
                 had_comment = True
                 break
             else:
@@ -128,8 +146,41 @@ def _strip_comments(lines: list[str]) -> list[tuple[int, str]]:
     return out
 
 
-def _in_link(line: str, i: int) -> bool:
-    return line.rfind("](", 0, i) > line.rfind(")", 0, i)
+def _inline_inference(content: str) -> str | None:
+    """The rule of an inference line written ``-- rule --`` (two or more dashes at
+    each end), else ``None``. A scan, not a regular expression: a long line of dashes
+    made the lazy pattern this replaces quadratic."""
+    n = len(content)
+    lead = n - len(content.lstrip("-"))
+    if lead == n:
+        return "" if n >= 4 else None
+    trail = n - len(content.rstrip("-"))
+    if lead < 2 or trail < 2:
+        return None
+    return content[lead : n - trail].strip()
+
+
+class _LinkTracker:
+    """Whether position ``i`` of a line lies inside a Markdown link target ``](...)``:
+    the last ``](`` before it comes after the last ``)``. Positions are asked in rising
+    order, so the line is scanned once (a search back from each ``//`` was quadratic)."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.upto = 0
+        self.last_open = -1
+        self.last_close = -1
+
+    def __call__(self, i: int) -> bool:
+        line = self.line
+        for k in range(self.upto, i):
+            c = line[k]
+            if c == ")":
+                self.last_close = k
+            elif c == "]" and k + 1 < i and line[k + 1] == "(":
+                self.last_open = k
+        self.upto = max(self.upto, i - 1)
+        return self.last_open > self.last_close
 
 
 def _front_matter(lines: list[tuple[int, str]], path: str | os.PathLike[str]) -> tuple[str, dict[str, Any], int]:
@@ -285,7 +336,8 @@ def _plain(text: str) -> Any:
     if low in ("null", "~", ""):
         return None
     if re.fullmatch(r"[-+]?\d+", text):
-        return int(text)
+        # Python refuses to convert more than 4,300 digits: such a number stays text.
+        return int(text) if len(text.lstrip("+-")) <= 4300 else text
     if re.fullmatch(r"[-+]?(\d+\.\d*|\.\d+)([eE][-+]?\d+)?", text):
         return float(text)
     return text
@@ -307,28 +359,125 @@ def split_data(text: str) -> tuple[str, Any, bool]:
     return text, None, False
 
 
+#: The start of a tag: ``#word`` or ``#(``, not after a word character, ``&``, ``(``,
+#: ``/`` or a backslash. The bracketed form is closed by a scan (see ``find_tags``).
+_TAG_START = re.compile(r"(?<![\w&(/\\])#(?:(\()|[\w\-]+)")
+
+
+def find_tags(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every ``#tag`` and ``#(a tag)`` in ``text``, in one pass
+    (``#([^)]+)`` as a pattern rescanned the rest of the line from every unclosed
+    ``#(``: quadratic on a long line)."""
+    out: list[tuple[int, int, str]] = []
+    close = -1  # the first ")" at or after the current bracket (-2: none left)
+    after = 0  # tags cannot start inside the previous one
+    for m in _TAG_START.finditer(text):
+        i = m.start()
+        if i < after:
+            continue
+        if m.group(1) is None:
+            out.append((i, m.end(), text[i + 1 : m.end()]))
+            after = m.end()
+            continue
+        if close != -2 and close < i + 2:
+            close = text.find(")", i + 2)
+            if close < 0:
+                close = -2
+        if close > i + 2:
+            out.append((i, close + 1, text[i + 2 : close]))
+            after = close + 1
+    return out
+
+
 def split_tags(text: str) -> tuple[str, list[str]]:
-    """Tags of ``text`` and the text without the tags at its end."""
-    tags = [a or b for a, b in _TAG.findall(text)]
-    end = re.compile(r"(\s*(?<![\w&(/\\])#(?:\([^)]+\)|[\w\-]+))+\s*$")
-    return end.sub("", text), tags
+    """Tags of ``text`` and the text without the run of tags (and blanks) at its end."""
+    found = find_tags(text)
+    tags = [name for _, _, name in found]
+    end = _blank_start(text, len(text))
+    cut = False
+    for start, stop, _ in reversed(found):
+        if stop != end:
+            break
+        cut = True
+        end = _blank_start(text, start)
+    return (text[:end] if cut else text), tags
 
 
-_EMPHASIS = re.compile(r"(?<![\\\w])(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)(?<!\\)\1(?!\w)")
+def _blank_start(text: str, i: int) -> int:
+    """Start of the run of blanks that ends at ``i``."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def strip_emphasis(text: str) -> str:
     """Drop Markdown emphasis markers (``**bold**``, ``_italic_``), as Argdown does."""
     for _ in range(3):
-        new = _EMPHASIS.sub(r"\2", text)
+        new = _strip_emphasis_once(text)
         if new == text:
             break
         text = new
     return text
 
 
+_DELIMITERS = ("**", "__", "*", "_")
+#: Every place each marker may close emphasis (zero width, so overlapping places count):
+#: after a non-blank that is no backslash, before no word character.
+_CLOSERS = {d: re.compile(r"(?<=[^\s\\])(?=" + re.escape(d) + r"(?!\w))") for d in _DELIMITERS}
+_OPENERS = re.compile(r"(?<![\\\w])[*_]")
+
+
+def _strip_emphasis_once(text: str) -> str:
+    """One pass of emphasis removal, left to right, in O(n log n): an opening marker not
+    after a backslash or word character and before a non-blank is closed by the nearest
+    closing place of the same marker on the same line, at least one character on (what
+    a lazy ``(.+?)`` pattern did, in quadratic time on a long line)."""
+    if "*" not in text and "_" not in text:
+        return text
+    n = len(text)
+    closers = {d: [m.start() for m in _CLOSERS[d].finditer(text)] for d in _DELIMITERS}
+    last_closer = max((c[-1] for c in closers.values() if c), default=-1)
+    if last_closer < 0:
+        return text
+    newlines = [m.start() for m in re.finditer("\n", text)] if "\n" in text else []
+    out: list[str] = []
+    last = 0
+    for m in _OPENERS.finditer(text):
+        i = m.start()
+        if i < last:
+            continue
+        if i >= last_closer:
+            break
+        for d in _DELIMITERS:
+            width = len(d)
+            if not text.startswith(d, i) or i + width >= n or text[i + width].isspace():
+                continue
+            cands = closers[d]
+            k = bisect.bisect_left(cands, i + width + 1)
+            if k == len(cands):
+                continue
+            j = cands[k]
+            if newlines:
+                nl = bisect.bisect_left(newlines, i + width)
+                if nl < len(newlines) and newlines[nl] < j:
+                    continue
+            out.append(text[last:i])
+            out.append(text[i + width : j])
+            last = j + width
+            break
+    if not out:
+        return text
+    out.append(text[last:])
+    return "".join(out)
+
+
 def unescape(text: str) -> str:
-    return _ESCAPE.sub(r"\1", text)
+    if "\\" not in text:
+        return text
+    # Splitting on the escapes keeps each escaped character (the captured group) and
+    # drops its backslash: a join is the unescaped text (re.sub with a template costs
+    # a Python call per escape).
+    return "".join(_ESCAPE.split(text))
 
 
 # ------------------------------------------------------------------------ parsing
@@ -423,7 +572,7 @@ class _Parser:
                 stack, current = [el], el
                 block.append(el)
                 continue
-            if pcs is not None and (_DASHES.match(content) or _INLINE_INFERENCE.match(content)):
+            if pcs is not None and (_DASHES.match(content) or _inline_inference(content) is not None):
                 k = self._inference(lines, k - 1, pcs)
                 stack, current = [], None
                 continue
@@ -479,14 +628,14 @@ class _Parser:
         if k >= len(lines):
             return False
         nxt = lines[k][1].strip()
-        return bool(_PCS_ITEM.match(nxt) or _DASHES.match(nxt) or _INLINE_INFERENCE.match(nxt))
+        return bool(_PCS_ITEM.match(nxt) or _DASHES.match(nxt) or _inline_inference(nxt) is not None)
 
     def _inference(self, lines: list[tuple[int, str]], k: int, pcs: list[tuple[str, Any]]) -> int:
         n, line = lines[k]
         content = line.strip()
-        inline = _INLINE_INFERENCE.match(content)
-        if inline and not _DASHES.match(content):
-            rule = inline.group(1)
+        inline = _inline_inference(content)
+        if inline is not None and not _DASHES.match(content):
+            rule = inline
             k += 1
         else:
             j = k + 1
@@ -561,6 +710,9 @@ class _Parser:
                 if conclusion is not None:
                     source = ("s", conclusion)
             if source == target:
+                # A self-attack (a self-defeating claim) or self-support: argmap maps
+                # cannot hold a link from a statement to itself; say so.
+                doc.notes.append(("relations from a statement to itself (left out: argmap cannot hold them)", f"line {r.line}"))
                 continue
             rtype = r.type
             if strict and source[0] == "s" and target[0] == "s":
@@ -568,6 +720,8 @@ class _Parser:
             key = (rtype, source, target)
             mirrored = (rtype, target, source)
             if key in seen or (rtype in ("contradictory", "contrary") and mirrored in seen):
+                if key in seen:
+                    doc.notes.append(("relations given twice between the same two elements (merged into one)", f"line {r.line}"))
                 continue
             seen.add(key)
             out.append(Relation(rtype, source, target, r.line))

@@ -40,6 +40,8 @@ def escape_text(text: str) -> str:
     if out[:1] in ("+", "-", "(", "."):
         out = "\\" + out
     out = re.sub(r"^(\d+)\.", r"\1\\.", out)
+    # Runs of "=" (front matter "===", Markdown underlines) confuse the official parser.
+    out = re.sub(r"={2,}", lambda m: "\\=" * len(m.group()), out)
     return out
 
 
@@ -50,10 +52,40 @@ def _title_safe(title: str) -> str:
     return " ".join(out.replace("/*", "/ *").replace("//", "/ /").split())
 
 
+#: Comment markers: a tag holding one would open or close a comment (tags have no
+#: escapes in Argdown), swallowing what follows; such tags are written as data.
+_COMMENT_MARKS = ("<!--", "-->", "/*", "*/", "//")
+
+
+def _tag_in_text(tag: str) -> bool:
+    """``tag`` can be written as ``#tag`` or ``#(tag)`` and reads back the same."""
+    if _TAG_PLAIN.match(tag):
+        return True
+    return (
+        tag == " ".join(tag.split())
+        and not any(c in tag for c in "()#")
+        and not any(m in tag for m in _COMMENT_MARKS)
+    )
+
+
 def _tag(tag: str) -> str:
     if _TAG_PLAIN.match(tag):
         return f"#{tag}"
-    return "#(" + " ".join(tag.replace(")", "]").replace("(", "[").split()) + ")"
+    return f"#({tag})"
+
+
+#: A JSON string token, and the characters escaped inside one: comment markers ("/",
+#: "<", ">"), runs of "=" and braces (the official parser ends a data block at the first
+#: "}", even inside a string).
+_JSON_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"')
+_IN_STRING = re.compile(r"[/<>={}]")
+
+
+def _json_safe(data: Any) -> str:
+    """JSON text whose strings hold no character the Argdown lexers act on (they are
+    written as \\uXXXX escapes, which stand for the same characters)."""
+    text = json.dumps(data, ensure_ascii=False)
+    return _JSON_STRING.sub(lambda m: _IN_STRING.sub(lambda c: f"\\u{ord(c.group()):04x}", m.group()), text)
 
 
 def _data(pairs: dict[str, Any]) -> str:
@@ -64,9 +96,9 @@ def _data(pairs: dict[str, Any]) -> str:
 
 
 def _value(v: Any) -> str:
-    if isinstance(v, str):
-        return json.dumps(v, ensure_ascii=False).replace("'", "\\u0027").replace("/", "\\/").replace("<", "\\u003c")
-    return json.dumps(v, ensure_ascii=False)
+    # Quotes, slashes and "<" only occur inside JSON strings: escaping them anywhere in
+    # the text (lists too) keeps every comment marker out of the data.
+    return _json_safe(v).replace("'", "\\u0027")
 
 
 class _Writer:
@@ -83,6 +115,16 @@ class _Writer:
         link_ids = {x.id for x in self.links}
         self.attacked = {link.target for link in self.links if link.target in link_ids}
         self.inferred = infer_kinds(self.statements.values(), self.links)
+        # A link repeating an earlier one (same kind, premises and target) would merge
+        # with it in a "+"/"-" tree (in every Argdown parser): it is written as an
+        # argument of its own instead, so both stay distinct.
+        first: set[tuple[LinkKind, frozenset[str], str]] = set()
+        self.parallel: set[str] = set()
+        for link in self.links:
+            key = (link.kind, frozenset(link.premises), link.target)
+            if key in first:
+                self.parallel.add(link.id)
+            first.add(key)
 
     # --------------------------------------------------------------- structure
     def simple(self, link: Link) -> bool:
@@ -90,6 +132,7 @@ class _Writer:
             len(link.premises) == 1
             and link.target in self.statements
             and link.id not in self.attacked
+            and link.id not in self.parallel
             and link.strength is None
             and not link.scheme
             and not link.notes
@@ -97,7 +140,12 @@ class _Writer:
 
     def pcs_form(self, link: Link) -> bool:
         members = (*link.premises, link.target)
-        return link.kind is LinkKind.SUPPORT and link.target in self.statements and not any(m in self.arg_style for m in members)
+        return (
+            link.kind is LinkKind.SUPPORT
+            and link.target in self.statements
+            and link.id not in self.parallel
+            and not any(m in self.arg_style for m in members)
+        )
 
     def write(self) -> str:
         simple = [link for link in self.links if self.simple(link)]
@@ -209,8 +257,11 @@ class _Writer:
             parts.append(self.reference(sid) + ":")
         if text:
             parts.append(escape_text(text))
-        parts.extend(_tag(t) for t in s.tags)
+        parts.extend(_tag(t) for t in s.tags if _tag_in_text(t))
         data = self.statement_data(s)
+        odd_tags = [t for t in s.tags if not _tag_in_text(t)]
+        if odd_tags:
+            data["tags"] = list(s.tags)  # all of them, so their order survives
         if data:
             parts.append(_data(data))
         return " ".join(parts)
@@ -247,7 +298,12 @@ class _Writer:
 
     def special(self, link: Link) -> str:
         data = {"link": link.kind.value, **self.link_data(link)}
-        lines = [f"<{self.titles[link.id]}>: {_data(data)}"]
+        # The official parser wants a text in an argument definition; readers of
+        # argmap's {link: …} blocks ignore it.
+        what = "An attack" if link.kind is LinkKind.ATTACK else "A support"
+        aim = "on an inference" if link.target not in self.statements else ""
+        text = f"{what} {aim}".strip() + "."
+        lines = [f"<{self.titles[link.id]}>: {text} {_data(data)}"]
         lines.extend(f"  <+ {self.reference(p)}" for p in link.premises)
         if link.target in self.statements:
             op = "+>" if link.kind is LinkKind.SUPPORT else "->"
@@ -277,15 +333,23 @@ class _Writer:
         if extras:
             own["extras"] = extras
         if own:
-            lines.append(f"argmap: {json.dumps(own, ensure_ascii=False)}")
+            lines.append(f"argmap: {_json_safe(own)}")
         kept = get_extra(meta, "argdown", {})
         raw = kept.get("front_matter") if isinstance(kept, dict) else None
         if isinstance(raw, str):
             lines.extend(_foreign_front_matter(raw))
         if len(lines) == 1:
-            return ""
+            return self.empty_heading()
         lines.append("===")
-        return "\n".join(lines)
+        return "\n".join(lines) + ("\n\n" + self.empty_heading() if not self.statements else "")
+
+    def empty_heading(self) -> str:
+        """A map with no statements is written as a heading (front matter alone or an
+        empty file is not Argdown the official parser accepts)."""
+        if self.statements:
+            return ""
+        title = " ".join(self.amap.meta.title.split()) or "Empty map"
+        return "# " + escape_text(title)
 
 
 def _foreign_front_matter(raw: str) -> list[str]:

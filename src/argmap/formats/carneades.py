@@ -40,7 +40,7 @@ from typing import Any
 from argmap.formats.carneades_xml import Argument, CarneadesGraph, CStatement, Premise, local, parse_caf, parse_lkif
 from argmap.formats.errors import WrongFormatError
 from argmap.formats.foreign import IdMaker, build_map, check_answers, drop_broken_chains, finish_kinds
-from argmap.formats.graphml import parse_xml_safely
+from argmap.formats.xml_safe import parse_xml_safely
 from argmap.formats.reading import read_bytes
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Rating, Source, SourceDocument, Statement, StatementKind

@@ -3,19 +3,20 @@ kinds, safe ids, extras, building the map and laying out statements without posi
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from argmap.formats.errors import InvalidContentError
+from argmap.formats.reading import check_map_size
 from argmap.formats.report import ImportReport
 from argmap.model import (
     ArgumentMap,
     Basis,
     Link,
     LinkKind,
+    MAX_COORDINATE,
     MapError,
     MapMeta,
     Rating,
@@ -24,7 +25,7 @@ from argmap.model import (
     StatementKind,
     Strength,
 )
-from argmap.model.types import replace
+from argmap.model.types import finite_pos, replace
 
 T = TypeVar("T")
 
@@ -101,14 +102,35 @@ def build_map(
     meta: MapMeta,
     statements: Iterable[Statement],
     links: Iterable[Link],
+    report: ImportReport | None = None,
 ) -> ArgumentMap:
     """Build the map (checking every invariant). Statements without a position stay so:
     whoever uses the map places them (``argmap.layout.with_layout``; the canvas lays
-    them out itself). A broken invariant here is a reader bug, reported as a file error."""
+    them out itself). Positions outside the coordinate range (``MAX_COORDINATE``) are
+    dropped (the statement is placed again), and noted in ``report``. A broken invariant
+    here is a reader bug, reported as a file error."""
+    statements = repair_positions(statements, report)
+    links = list(links)
+    check_map_size(len(statements) + len(links), path or "<input>")
     try:
         return ArgumentMap.from_parts(meta, statements, links)
     except MapError as exc:
         raise InvalidContentError(path, f"could not be turned into a map: {exc}") from None
+
+
+def repair_positions(statements: Iterable[Statement], report: ImportReport | None) -> list[Statement]:
+    """``statements`` with every position that is not two finite numbers within
+    ±``MAX_COORDINATE`` removed (so that the statement is laid out again)."""
+    out = []
+    for s in statements:
+        if s.pos is not None and not finite_pos(s.pos):
+            if report is not None:
+                report.repaired(
+                    f"positions outside the coordinate range ±{MAX_COORDINATE:g} (laid out again)", f"{s.id} at {s.pos!r}"
+                )
+            s = replace(s, pos=None)
+        out.append(s)
+    return out
 
 
 def clean_text(text: object) -> str:
@@ -204,8 +226,8 @@ def statement_from_data(s: Statement, data: Any, report: ImportReport, where: st
     if isinstance(data.get("answers"), (str, int)):
         kw["answers"] = str(data["answers"])
     order = data.get("order")
-    if isinstance(order, (int, float)) and not isinstance(order, bool) and math.isfinite(order):
-        kw["order"] = float(order)
+    if isinstance(order, (int, float)) and not isinstance(order, bool) and abs(order) <= 1e300:
+        kw["order"] = float(order)  # (a huge integer would not convert; NaN fails the test)
     if data.get("rating") is not None:
         kw["rating"] = _enum(Rating, data["rating"])
     credence = data.get("credence")

@@ -25,36 +25,18 @@ from typing import Any
 
 from argmap.formats.aif import aif_from_doc
 from argmap.formats.atomic import atomic_write_bytes
-from argmap.formats.errors import InvalidContentError, UnreadableFileError, WrongFormatError
+from argmap.formats.errors import InvalidContentError, WrongFormatError
 from argmap.formats.foreign import link_data, statement_data
 from argmap.formats.reading import read_bytes
+from argmap.formats.xml_safe import parse_xml_safely
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, LinkKind
 
 FORMAT = "GraphML"
 NS = "http://graphml.graphdrawing.org/xmlns"
 _Y = "{http://www.yworks.com/xml/graphml}"
-_FORBIDDEN = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TYPES = {"I": "I", "I-NODE": "I", "RA": "RA", "RA-NODE": "RA", "CA": "CA", "CA-NODE": "CA", "MA": "MA", "MA-NODE": "MA", "PA": "PA", "PA-NODE": "PA"}
-
-
-def parse_xml_safely(data: bytes, path: str | os.PathLike[str]) -> ET.Element:
-    """Parse XML bytes, refusing DTDs and entity declarations (billion laughs, external
-    entities). Every failure is a ``FileFormatError`` naming the line."""
-    m = _FORBIDDEN.search(data)
-    if m:
-        line = data.count(b"\n", 0, m.start()) + 1
-        raise UnreadableFileError(
-            path, f"contains a {m.group(1).decode().upper()} declaration, which argmap refuses for safety", f"line {line}"
-        )
-    parser = ET.XMLParser()
-    try:
-        parser.feed(data)
-        return parser.close()
-    except ET.ParseError as exc:
-        line, col = getattr(exc, "position", (0, 0))
-        raise UnreadableFileError(path, f"is not well-formed XML ({exc.msg if hasattr(exc, 'msg') else exc})", f"line {line}, column {col + 1}") from None
 
 
 def looks_like_graphml(data: bytes) -> bool:
@@ -84,7 +66,16 @@ def loads_graphml(data: bytes, path: str | os.PathLike[str] = "<graphml>") -> tu
         nodes.append(_node(node, keys, report_notes))
     edges = []
     for i, edge in enumerate(graph.iter(f"{{{NS}}}edge")):
-        edges.append({"edgeID": edge.get("id") or str(i), "fromID": edge.get("source"), "toID": edge.get("target")})
+        eid, source, target = edge.get("id") or str(i), edge.get("source"), edge.get("target")
+        relation = _argunet_relation(edge, report_notes)
+        if relation is None:
+            edges.append({"edgeID": eid, "fromID": source, "toID": target})
+            continue
+        # An Argunet support or attack: a scheme node between the two (AIF's RA/CA).
+        scheme_id = f"{eid}~{relation}"
+        nodes.append({"nodeID": scheme_id, "type": relation, "text": ""})
+        edges.append({"edgeID": f"{eid}~in", "fromID": source, "toID": scheme_id})
+        edges.append({"edgeID": f"{eid}~out", "fromID": scheme_id, "toID": target})
     gdata = _data(graph, keys, "graph")
     doc: dict[str, Any] = {"nodes": nodes, "edges": edges}
     own = _json(gdata.get("argmap"))
@@ -92,12 +83,37 @@ def loads_graphml(data: bytes, path: str | os.PathLike[str] = "<graphml>") -> tu
         doc["argmap"] = own
     else:
         desc = gdata.get("description") or gdata.get("Description") or ""
-        doc["argmap"] = {"title": gdata.get("title", ""), "description": desc}
+        title = gdata.get("title", "")
+        argunet_title = root.find(f".//{ARGUNET}mapTitle")
+        if not title and argunet_title is not None:
+            title = (argunet_title.text or "").strip()
+        doc["argmap"] = {"title": title, "description": desc}
     amap, report = aif_from_doc(doc, path)
     report.fmt = FORMAT
     for note in report_notes.notes.values():
         report.add(note.severity, note.what, "; ".join(note.examples), note.count)
     return amap, report
+
+
+ARGUNET = "{http://www.argunet.org/xml/argml}"
+#: Argunet's edge types (``<arg:edge type=...>``): sketched relations are ones drawn
+#: between theses and arguments before the argument was reconstructed.
+_ARGUNET_RELATIONS = {"support": "RA", "sketchedSupport": "RA", "attack": "CA", "sketchedAttack": "CA"}
+
+
+def _argunet_relation(edge: ET.Element, report: ImportReport) -> str | None:
+    """``"RA"`` or ``"CA"`` for an Argunet support or attack edge, else ``None``."""
+    arg_edge = edge.find(f".//{ARGUNET}edge")
+    if arg_edge is None:
+        return None
+    kind = arg_edge.get("type") or ""
+    relation = _ARGUNET_RELATIONS.get(kind)
+    if relation is None:
+        report.changed("Argunet edges of unknown type, read as support", f"{edge.get('id')}: {kind}")
+        return None
+    if kind.startswith("sketched"):
+        report.noted("Argunet sketched relations (drawn before reconstruction) read as plain ones", f"{edge.get('id')}: {kind}")
+    return relation
 
 
 def _local(tag: str) -> str:

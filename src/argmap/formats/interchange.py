@@ -15,12 +15,14 @@ from argmap.formats.argdown_write import dumps_argdown
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.carneades import loads_carneades, looks_like_carneades, looks_like_carneades_yaml
 from argmap.formats.dot import dumps_dot
-from argmap.formats.errors import FileFormatError, UnreadableFileError, WriteError, WrongFormatError
+from argmap.formats.errors import FileFormatError, InvalidContentError, UnreadableFileError, WriteError, WrongFormatError
 from argmap.formats.graphml import dumps_graphml, looks_like_graphml, loads_graphml
 from argmap.formats.kialo import loads_kialo, looks_like_kialo
 from argmap.formats.project import EXTENSION, dumps_project, loads_project
 from argmap.formats.reading import decode_utf8, parse_json, read_bytes
+from argmap.formats.microtext import loads_arggraph, looks_like_arggraph
 from argmap.formats.report import ImportReport
+from argmap.formats.sadface import loads_sadface, looks_like_sadface
 from argmap.model import ArgumentMap
 
 Reader = Callable[[bytes, str], tuple[ArgumentMap, ImportReport]]
@@ -62,9 +64,11 @@ FORMATS: dict[str, FileFormat] = {
     for f in (
         FileFormat("argmap", "argmap project", (EXTENSION,), _read_native, _write_native),
         FileFormat("aif", "AIF JSON (AIFdb, OVA, xAIF)", (".json", ".aif", ".aif.json", ".xaif.json"), lambda d, p: loads_aif(d, p), dumps_aif),
+        FileFormat("sadface", "SADFace JSON", (".sadface.json", ".sadface"), lambda d, p: loads_sadface(d, p), None),
         FileFormat("argdown", "Argdown", (".argdown", ".ad"), _text_reader(loads_argdown), _text_writer(dumps_argdown)),
         FileFormat("kialo", "Kialo discussion export", (".txt",), _text_reader(loads_kialo), None),
         FileFormat("graphml", "GraphML (yEd, Gephi)", (".graphml",), lambda d, p: loads_graphml(d, p), dumps_graphml),
+        FileFormat("microtext", "Potsdam microtext (arggraph XML)", (".arggraph.xml",), lambda d, p: loads_arggraph(d, p), None),
         FileFormat("dot", "Graphviz DOT", (".dot", ".gv"), None, _text_writer(dumps_dot)),
         FileFormat("carneades", "Carneades (CAF, LKIF)", (".caf", ".lkif", ".xml"), lambda d, p: loads_carneades(d, p), None),
     )
@@ -112,7 +116,7 @@ def _get(name: str, path: str | os.PathLike[str]) -> FileFormat:
     return f
 
 
-_READS = "argmap reads argmap projects, AIF JSON, Argdown, Kialo text, GraphML and Carneades CAF/LKIF XML"
+_READS = "argmap reads argmap projects, AIF JSON, SADFace JSON, Argdown, Kialo text, GraphML, Carneades CAF/LKIF XML and microtext arggraph XML"
 
 #: Extensions of formats argmap does not read, so that such a file is refused by name
 #: instead of being read as Argdown (the fallback for text of no known format).
@@ -135,11 +139,13 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     """The format of ``data``, from its content first and its extension second."""
     head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     by_ext = format_for_extension(path)
-    json_name = by_ext is not None and by_ext.name in ("aif", "argmap")
+    json_name = by_ext is not None and by_ext.name in ("aif", "argmap", "sadface")
     if head.startswith(b"{") or (head.startswith(b"[") and json_name):
         doc = parse_json(data, path)
         if isinstance(doc, dict) and doc.get("format") == "argmap":
             return FORMATS["argmap"]
+        if looks_like_sadface(doc):
+            return FORMATS["sadface"]
         if looks_like_aif(doc):
             return FORMATS["aif"]
         if by_ext is not None and by_ext.name == "argmap":
@@ -148,6 +154,8 @@ def detect_format(data: bytes, path: str | os.PathLike[str]) -> FileFormat:
     if head.startswith(b"<"):
         if looks_like_graphml(head):
             return FORMATS["graphml"]
+        if looks_like_arggraph(head):
+            return FORMATS["microtext"]
         if looks_like_carneades(head):
             return FORMATS["carneades"]
         raise WrongFormatError(path, f"is XML but not GraphML, nor a Carneades CAF or LKIF argument graph, so argmap cannot read it; {_READS}")
@@ -188,6 +196,13 @@ def read_any(path: str | os.PathLike[str], fmt: str | None = None) -> tuple[Argu
     except RecursionError:
         raise UnreadableFileError(path, "nests too deeply to be read") from None
     report.path = os.fspath(path)
+    if f.name != "argmap" and not amap.statements():
+        # A non-empty file (read_bytes refuses empty ones) that gave nothing is never a
+        # silent success: say what was found instead of an empty map with exit 0.
+        found = f"; {'; '.join(report.lines()[1:])}" if len(report.lines()) > 1 else ""
+        raise InvalidContentError(
+            path, f"was read as {f.label} but holds no statement argmap could read (nothing was imported){found}"
+        )
     return amap, report
 
 

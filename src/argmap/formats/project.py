@@ -3,11 +3,15 @@ migrate, validate with pydantic, build the model; save deterministically and ato
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
+import operator
 import os
 import re
 import weakref
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 import pydantic
@@ -18,8 +22,8 @@ from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.errors import InvalidContentError, NewerVersionError, WriteError, WrongFormatError
 from argmap.formats.migrations import migrate
 from argmap.formats.project_schema import FORMAT_NAME, LINK_JSON, SCHEMA_VERSION, STATEMENT_JSON, ProjectRecord
-from argmap.formats.reading import json_depth, parse_json, read_bytes
-from argmap.model import ArgumentMap, DuplicateIdError, MapError, MapMeta, SourceDocument
+from argmap.formats.reading import MAX_MAP_ITEMS, check_map_size, json_depth, parse_json, read_bytes
+from argmap.model import MAX_COORDINATE, ArgumentMap, DuplicateIdError, Link, MapError, MapMeta, Source, SourceDocument, Statement
 from argmap.util import gc_paused
 
 EXTENSION = ".argmap.json"
@@ -28,6 +32,9 @@ EXTENSION = ".argmap.json"
 MAX_EXTRAS_DEPTH = 64
 #: How far into a file the cheap look for ``"schema_version": N`` goes.
 _PEEK_BYTES = 4096
+#: Fewest bytes a statement or link takes in a file ({"id":"a","kind":"claim","text":""}
+#: is 35), for the up-front size check.
+_MIN_ITEM_BYTES = 30
 _VERSION_PEEK = re.compile(rb'"schema_version"\s*:\s*(\d{1,6})\s*[,}]')
 
 
@@ -67,6 +74,10 @@ def loads_project(data: bytes | str, path: str | os.PathLike[str] = "<project>")
     messages."""
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")  # a lone surrogate then fails as bad UTF-8
+    # Up front, before any parsing: every statement and link has one "kind" key. A file
+    # of fewer bytes than the smallest possible items need cannot be over the limit.
+    if len(data) > MAX_MAP_ITEMS * _MIN_ITEM_BYTES:
+        check_map_size(data.count(b'"kind"'), path, about=True)
     with gc_paused():
         record = _fast_record(data)
         file_version = SCHEMA_VERSION
@@ -89,12 +100,86 @@ def _fast_record(data: bytes) -> ProjectRecord | None:
     if peek is None or int(peek.group(1)) != SCHEMA_VERSION:
         return None
     try:
-        record = ProjectRecord.model_validate_json(data)
+        record = ProjectRecord.model_validate_json(data, strict=True)
     except (pydantic.ValidationError, ValueError):
         return None
-    if _extras_problem(record) is not None:
+    if _extras_problem(record) is not None or not _surely_unique_keys(data, record):
         return None
     return record
+
+
+_SPACED_COLON = re.compile(rb'"[ \t\r\n]+:')
+_REQUIRED = object()
+
+
+def _field_defaults(cls: Any) -> tuple[tuple[Callable[[Any], Any], Any], ...]:
+    """(getter, default) per field of a dataclass; ``_REQUIRED`` for required fields."""
+    return tuple(
+        (operator.attrgetter(f.name), _REQUIRED if f.default is dataclasses.MISSING else f.default)
+        for f in dataclasses.fields(cls)
+    )
+
+
+_STATEMENT_FIELDS = _field_defaults(Statement)
+_LINK_FIELDS = _field_defaults(Link)
+_SOURCE_FIELDS = _field_defaults(Source)
+
+
+def _non_default(items: list[Any], fields: tuple[tuple[Callable[[Any], Any], Any], ...]) -> int:
+    """How many (item, field) pairs differ from the field's default: a field at a time,
+    counted in C (``list.count``), not a Python step per item and field."""
+    n = 0
+    for get, default in fields:
+        if default is _REQUIRED:
+            n += len(items)
+        else:
+            n += len(items) - list(map(get, items)).count(default)
+    return n
+
+
+def _surely_unique_keys(data: bytes, record: ProjectRecord) -> bool:
+    """True when no JSON object in ``data`` repeats a key (the fast parser keeps the
+    last of two silently), proved by counting instead of parsing again: every key ends
+    in ``":`` (when no blank stands before a colon), so their number is at most the
+    count of ``":``; the record holds at least one key per field that differs from its
+    default. Equal counts leave no room for a repeated key. Files written by argmap
+    meet this; any other file (a default written out, ``":`` inside a text, or a
+    repeated key) takes the careful path, which finds a repeated key exactly."""
+    escaped = data.count(b'\\":')
+    if escaped and b'\\\\":' in data:
+        return False  # a key ending in an escaped backslash: too close to call
+    for m in _SPACED_COLON.finditer(data):
+        if data[m.start() - 1 : m.start()] != b"\\" or data[m.start() - 2 : m.start()] == b"\\\\":
+            return False  # a key with a blank before its colon (or too close to call)
+    # In a text, '":' can only stand escaped ('\":'), never after an escaped backslash.
+    upper = data.count(b'":') - escaped
+    return upper == _present_keys(record)
+
+
+def _present_keys(record: ProjectRecord) -> int:
+    """Keys the record must have been given: fields set, and fields not at default."""
+    n = len(record.model_fields_set) + len(record.view.model_fields_set)
+    meta = record.metadata
+    n += len(meta.model_fields_set) + sum(len(doc.model_fields_set) for doc in meta.sources)
+    n += _json_keys(meta.extras)
+    n += _non_default(record.statements, _STATEMENT_FIELDS)
+    n += _non_default([st.source for st in record.statements if st.source is not None], _SOURCE_FIELDS)
+    n += _non_default(record.links, _LINK_FIELDS)
+    return n
+
+
+def _json_keys(value: Any) -> int:
+    """How many keys the objects in ``value`` (parsed JSON) hold, at every depth."""
+    n = 0
+    stack = [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, dict):
+            n += len(v)
+            stack.extend(v.values())
+        elif isinstance(v, list):
+            stack.extend(v)
+    return n
 
 
 def _careful_record(data: bytes, path: str | os.PathLike[str]) -> ProjectRecord:
@@ -107,7 +192,9 @@ def _careful_record_and_version(data: bytes, path: str | os.PathLike[str]) -> tu
     version = doc.get("schema_version") if isinstance(doc, dict) else None
     doc = _check_and_migrate(doc, path)
     try:
-        record = ProjectRecord.model_validate(doc)
+        # Strict: no silent conversion ("1.0" to 1.0, true to 1.0, "yes" to True). JSON
+        # mode, where lists stand for tuples and strings for enum values.
+        record = ProjectRecord.model_validate_json(json.dumps(doc, ensure_ascii=False), strict=True)
     except pydantic.ValidationError as exc:
         raise _validation_error(exc, doc, path) from None
     problem = _extras_problem(record)
@@ -245,12 +332,28 @@ def _to_project(record: ProjectRecord, path: str | os.PathLike[str]) -> Project:
         rubric=tuple(sorted(m.rubric.items())),
         student_description=m.student_description,
     )
+    check_map_size(len(record.statements) + len(record.links), path)
+    _check_positions(record, path)
     try:
         amap = ArgumentMap.from_parts(meta, record.statements, record.links, typed=True)
     except MapError as exc:
         raise InvalidContentError(path, str(exc), _where_ids(exc, record)) from None
     v = record.view
     return Project(amap, ViewState(v.zoom, v.theme, v.center, v.show_labels))
+
+
+def _check_positions(record: ProjectRecord, path: str | os.PathLike[str]) -> None:
+    """Card positions lie within ±``MAX_COORDINATE`` (docs/file-format.md): a position
+    of 1e18 is finite but no painter or exporter can draw it."""
+    limit = MAX_COORDINATE
+    for i, s in enumerate(record.statements):
+        pos = s.pos
+        if pos is not None and not (-limit <= pos[0] <= limit and -limit <= pos[1] <= limit):
+            raise InvalidContentError(
+                path,
+                f"position ({pos[0]:g}, {pos[1]:g}) is outside the coordinate range: both numbers must be within ±{limit:g}",
+                f"statements[{i}] (id {s.id!r}).pos",
+            )
 
 
 def _where_ids(exc: MapError, record: ProjectRecord) -> str:
@@ -307,7 +410,7 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
     view_dict = {
         "zoom": float(view.zoom),
         "theme": view.theme,
-        "center": [float(view.center[0]), float(view.center[1])] if view.center is not None else None,
+        "center": _center(view.center),
         "show_labels": view.show_labels,
     }
     cache = _fragment_cache(amap)
@@ -335,6 +438,16 @@ def _dumps(amap: ArgumentMap, view: ViewState) -> tuple[bytes, ...]:
         _value(view_dict),
         b"\n}\n",
     )
+
+
+def _center(center: tuple[float, float] | None) -> list[float] | None:
+    """The view centre to save, or ``None`` when there is none or it lies outside the
+    coordinate range (it would make the file unreadable; the window then opens centred
+    on the map instead)."""
+    if center is None:
+        return None
+    x, y = float(center[0]), float(center[1])
+    return [x, y] if -MAX_COORDINATE <= x <= MAX_COORDINATE and -MAX_COORDINATE <= y <= MAX_COORDINATE else None
 
 
 def _value(value: Any) -> bytes:

@@ -15,12 +15,14 @@ from typing_extensions import TypedDict  # pydantic needs this one on Python < 3
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, with_config
 
-from argmap.model import Link, Statement
+from argmap.model import MAX_COORDINATE, Link, Statement
 
 FORMAT_NAME = "argmap"
 SCHEMA_VERSION = 2
 
 FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
+#: A scene coordinate: within ±MAX_COORDINATE (docs/file-format.md, "Coordinate range").
+Coordinate = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_COORDINATE, le=MAX_COORDINATE)]
 Id = Annotated[str, Field(min_length=1)]
 
 _CONFIG = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
@@ -57,7 +59,7 @@ class MetadataRecord(_Record):
 class ViewRecord(_Record):
     zoom: Annotated[float, Field(gt=0, le=100, allow_inf_nan=False)] = 1.0
     theme: str = "default"
-    center: tuple[FiniteFloat, FiniteFloat] | None = None
+    center: tuple[Coordinate, Coordinate] | None = None
     show_labels: bool = False
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -13,6 +14,21 @@ from argmap.formats.errors import UnreadableFileError
 
 #: Largest file any importer reads (documented in docs/file-format.md).
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Most statements and links (together) a map may hold, in any format (documented in
+#: docs/file-format.md): a bench map of 50,000 statements has about 100,000 items; a
+#: million small statements fit in 64 MiB but would make every command grind.
+MAX_MAP_ITEMS = 200_000
+
+
+def check_map_size(items: int, path: str | os.PathLike[str], about: bool = False) -> None:
+    """Refuse a map of more than ``MAX_MAP_ITEMS`` statements and links."""
+    if items > MAX_MAP_ITEMS:
+        count = f"about {items:,}" if about else f"{items:,}"
+        raise UnreadableFileError(
+            path,
+            f"holds {count} statements and links, more than the {MAX_MAP_ITEMS:,} argmap handles "
+            "(split the map into several files)",
+        )
 
 _BOM = b"\xef\xbb\xbf"
 #: Byte-order marks of encodings that are not UTF-8 (UTF-32 first: its LE mark starts
@@ -34,12 +50,18 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> by
         max_bytes = MAX_FILE_BYTES
     p = Path(path)
     try:
-        if p.is_dir():
-            raise UnreadableFileError(p, "is a folder, not a file")
-        size = p.stat().st_size
+        info = p.stat()
+        _check_regular(p, info.st_mode)
+        size = info.st_size
         if size > max_bytes:
             raise UnreadableFileError(p, f"is {_size(size)}, larger than the {_size(max_bytes)} limit")
-        with open(p, "rb") as fh:
+        # O_NONBLOCK: should the path have been swapped for a FIFO since the check, the
+        # open does not wait for a writer; the check on the open file then refuses it.
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as fh:
+            _check_regular(p, os.fstat(fh.fileno()).st_mode)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fh.fileno(), True)
             data = _read_limited(fh, size, max_bytes)
     except FileNotFoundError:
         raise UnreadableFileError(p, "no such file") from None
@@ -52,6 +74,30 @@ def read_bytes(path: str | os.PathLike[str], max_bytes: int | None = None) -> by
     if not data or data.removeprefix(_BOM).isspace() or data == _BOM:
         raise UnreadableFileError(p, "is empty")
     return data
+
+
+def _check_regular(p: Path, mode: int) -> None:
+    """Refuse anything but a regular file before reading it (a FIFO would block forever,
+    a device never end)."""
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISDIR(mode):
+        raise UnreadableFileError(p, "is a folder, not a file")
+    kind = (
+        "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
+        else "a socket" if stat.S_ISSOCK(mode)
+        else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    raise UnreadableFileError(p, f"is {kind}, not a regular file; argmap reads only regular files")
+
+
+def is_regular_file(path: str | os.PathLike[str]) -> bool:
+    """True for an existing regular file (following links); never opens it."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _size(n: int) -> str:
@@ -109,15 +155,65 @@ def parse_json(data: bytes, path: str | os.PathLike[str]) -> Any:
         raise UnreadableFileError(path, f"contains {name}, which is not a valid JSON number")
 
     try:
-        value = json.loads(text, parse_constant=no_constant)
+        value = json.loads(text, parse_constant=no_constant, object_pairs_hook=_unique_keys)
+    except DuplicateKeyError as exc:
+        raise UnreadableFileError(path, f"the key {exc.key!r} appears twice in one object{exc.where}; JSON keys must be unique") from None
     except json.JSONDecodeError as exc:
         what = "ends too early (the file looks truncated)" if exc.pos >= len(text.rstrip()) else "is not valid JSON"
         raise UnreadableFileError(path, f"{what}: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
         raise UnreadableFileError(path, "nests too deeply to be a real map (thousands of levels)") from None
+    except ValueError:
+        # Python refuses to convert integers of more than 4,300 digits (a guard against
+        # quadratic conversion); say where the number is instead of a traceback.
+        raise UnreadableFileError(path, _huge_number(text)) from None
     if _SURROGATE_ANY.search(data):
         _check_surrogates(value, path, "")
     return value
+
+
+class DuplicateKeyError(ValueError):
+    def __init__(self, key: str, where: str) -> None:
+        super().__init__(key)
+        self.key = key
+        self.where = where
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (``json`` keeps the last)."""
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                ident = out.get("id")
+                raise DuplicateKeyError(key, f" (the object with id {ident!r})" if isinstance(ident, str) else "")
+            seen.add(key)
+    return out
+
+
+def has_duplicate_keys(data: bytes) -> bool:
+    """True when some JSON object in ``data`` (valid JSON) repeats a key."""
+    try:
+        json.loads(data, object_pairs_hook=_unique_keys)
+    except DuplicateKeyError:
+        return True
+    except ValueError:
+        return False
+    return False
+
+
+_LONG_DIGITS = re.compile(r"\d{4301}")
+
+
+def _huge_number(text: str) -> str:
+    found = _LONG_DIGITS.search(text)
+    at = ""
+    if found is not None:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        at = f" at line {line}, column {column}"
+    return f"holds a number with more than 4,300 digits{at}; no map needs one (numbers that long are refused)"
 
 
 def _check_surrogates(value: Any, path: str | os.PathLike[str], where: str) -> None:

@@ -49,6 +49,7 @@ from argmap.model.types import (
     Link,
     LinkKind,
     MapMeta,
+    MAX_COORDINATE,
     Rating,
     Source,
     SourceDocument,

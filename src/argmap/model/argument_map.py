@@ -47,6 +47,7 @@ from argmap.model.types import (
     Statement,
     StatementKind,
     Strength,
+    MAX_COORDINATE,
     finite_pos,
 )
 
@@ -574,7 +575,9 @@ def _check_statement_shape(s: Statement) -> None:
     if not isinstance(s.tags, tuple) or not all(_is_text(t) for t in s.tags):
         raise InvalidStatementError(f"statement {s.id!r}: tags must be a tuple of strings", (s.id,))
     if not finite_pos(s.pos) or (s.pos is not None and not isinstance(s.pos, tuple)):
-        raise InvalidStatementError(f"statement {s.id!r}: position {s.pos!r} is not two finite numbers", (s.id,))
+        raise InvalidStatementError(
+            f"statement {s.id!r}: position {s.pos!r} is not two finite numbers within ±{MAX_COORDINATE:g}", (s.id,)
+        )
     if s.source is not None:
         _check_source(s)
     if isinstance(s.order, bool) or not isinstance(s.order, (int, float)) or not math.isfinite(s.order):

@@ -5,7 +5,6 @@ All are frozen dataclasses; a change is a new value (``dataclasses.replace``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
@@ -169,8 +168,18 @@ STATEMENT_FIELDS = frozenset(f.name for f in fields(Statement)) - {"id"}
 LINK_FIELDS = frozenset(f.name for f in fields(Link)) - {"id"}
 
 
+#: Largest distance of a card position from the origin on either axis, in scene units
+#: (documented in docs/file-format.md). Far beyond any real map (a 100,000-card row is
+#: about 2.5e7 wide) and small enough for every painter and exporter.
+MAX_COORDINATE = 1e8
+
+
 def finite_pos(pos: tuple[float, float] | None) -> bool:
-    return pos is None or (len(pos) == 2 and all(isinstance(v, (int, float)) and math.isfinite(v) for v in pos))
+    """``pos`` is absent, or two finite numbers within ±``MAX_COORDINATE``."""
+    return pos is None or (
+        len(pos) == 2
+        and all(isinstance(v, (int, float)) and not isinstance(v, bool) and -MAX_COORDINATE <= v <= MAX_COORDINATE for v in pos)
+    )
 
 
 __all__ = [
@@ -179,6 +188,7 @@ __all__ = [
     "LinkKind",
     "LINK_FIELDS",
     "MapMeta",
+    "MAX_COORDINATE",
     "Rating",
     "Source",
     "SourceDocument",

@@ -1,12 +1,12 @@
 """How far from the origin the canvas and every export draw a card.
 
-A map file, an import or a paste can hold any finite position (1e18 passes a plain
-"finite number" check). Every painter works on a scene whose cells, arrows, pages and
-tiles grow with the map's extent, so an absurd position would make opening or exporting
-run for minutes and take gigabytes. The scene therefore places a card at most
-``SCENE_LIMIT`` scene pixels from the origin on each axis (the map keeps its value; the
-file format's own range is checked when a file is read). ±1,000,000 pixels leaves room
-for about 3,000 cards side by side in each direction.
+The model refuses positions beyond ±``MAX_COORDINATE`` (1e8, in files, imports and
+edits alike). Painters need a tighter bound: every one works on a scene whose cells,
+arrows, pages and tiles grow with the map's extent, and a map spanning ±1e8 pixels
+still makes paged PDF planning take tens of gigabytes. So the scene places a card at
+most ``SCENE_LIMIT`` scene pixels from the origin on each axis (the map keeps its
+value). ±1,000,000 pixels leaves room for about 3,000 cards side by side each way; a
+map laid out by argmap stays far inside it.
 """
 
 from __future__ import annotations
