@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog
 
 from argmap.formats.project import load_project
 from argmap.model import StatementKind, passages
@@ -153,7 +153,15 @@ def test_students_open_the_starter_and_read_the_article_in_the_sources_panel(mak
     monkeypatch.setattr(AssignmentDialog, "exec", accept)
     teacher.actions_by_name["export_assignment"].trigger()
     student = make_window()
+    student.sources.show()
+    student.tabifyDockWidget(student.outline_dock, student.sources)  # a saved layout: Sources in a tab
+    student.outline_dock.raise_()
+    QApplication.processEvents()
+    assert student.sources.visibleRegion().isEmpty()  # behind the Outline's tab
     assert student.open_path(str(out))
+    QApplication.processEvents()
+    assert not student.sources.visibleRegion().isEmpty()  # brought to the front for the article
+    assert not load_project(out).map.meta.description  # the teacher's notes stay with the model answer
     panel = student.sources
     assert panel.isVisible() and panel.current_source().title.startswith("Poland and Baltic States")
     shown = panel.text.toPlainText()

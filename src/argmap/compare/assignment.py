@@ -32,12 +32,13 @@ class AssignmentFiles:
 
 def starter_map(model: ArgumentMap, *, positions: bool = False) -> ArgumentMap:
     """The questions (and with ``positions`` the positions answering them) of the model
-    answer, its metadata and source documents; no arguments, no rubric."""
+    answer, its metadata and source documents; no arguments, no rubric, and not the
+    description (the teacher's notes: students read the student description)."""
     keep = {StatementKind.QUESTION} | ({StatementKind.POSITION} if positions else set())
     statements = [s for s in model.statements() if s.kind in keep]
     kept = {s.id for s in statements}
     statements = [replace(s, answers=s.answers if s.answers in kept else None) for s in statements]
-    meta = replace(model.meta, rubric=(), authors=())
+    meta = replace(model.meta, rubric=(), authors=(), description="")  # the description is the teacher's notes
     return ArgumentMap.from_parts(meta, statements, [])
 
 
