@@ -86,3 +86,19 @@ def test_a_paged_text_lists_its_pages_as_the_locators_cite_them():
     assert passages.locate(text, "Page two text", "Report") == "p. 2"
     md = "\n".join(handout_markdown(amap, worksheet="evidence", appendix=articles).splitlines())
     assert "### p. 2" in md and "Pages are numbered" in md
+
+
+def test_paragraph_hints_come_from_the_embedded_text_as_the_appendix_numbers_it():
+    from argmap.export.worksheet_parts import numbered_sheet, quoted_locators
+
+    amap = example()
+    finland = amap.statement("e-finland")
+    amap.replace_statement(replace(finland, source=replace(finland.source, locator="para. 9")))  # typed wrong
+    assert quoted_locators(amap)["e-finland"] == "para. 4"
+    page = handout_html(amap, worksheet="evidence", hints="paragraph")
+    assert "Hint: para. 4" in page and "Hint: para. 9" not in page
+    sheet = numbered_sheet(amap, "evidence", hints="paragraph")
+    assert sheet.statement("e-finland").title.endswith("Hint: para. 4")
+    # Without an embedded text the card's own locator is the hint.
+    amap.set_meta(replace(amap.meta, sources=tuple(replace(d, text="") for d in amap.meta.sources)))
+    assert "Hint: para. 9" in handout_html(amap, worksheet="evidence", hints="paragraph")

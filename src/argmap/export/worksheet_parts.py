@@ -22,6 +22,7 @@ from argmap.export.handout_outline import (
 from argmap.formats.errors import FileFormatError
 from argmap.formats.source_text import SUFFIXES, read_source
 from argmap.model import ArgumentMap, SourceDocument, Statement, StatementKind, passages
+from argmap.reasoning.quotes import cited_document
 
 HINTS = ("", "title", "paragraph")  # none, the card's title, the paragraph it quotes
 
@@ -32,6 +33,7 @@ class SheetState:
 
     numbers: dict[str, int] = field(default_factory=dict)  # statement id -> blank number
     hints: str = ""
+    locators: dict[str, str] = field(default_factory=dict)  # evidence id -> "para. 4" (see ``quoted_locators``)
 
 
 #: Set by ``handout_html`` / ``handout_markdown`` for the duration of one rendering.
@@ -80,14 +82,32 @@ def blank_numbers(o: Outline, blank: frozenset[StatementKind]) -> dict[str, int]
     return out
 
 
-def hint_of(s: Statement, hints: str) -> str:
+def hint_of(s: Statement, hints: str, locators: dict[str, str] | None = None) -> str:
     """The hint a blank shows: the card's title, or where in the source its quotation
-    is (the locator, such as "para. 4"); "" when there is none."""
+    is (such as "para. 4": found in the embedded text, as the appendix numbers it, else
+    the card's locator); "" when there is none."""
     if hints == "title":
         return " ".join(s.title.split())
     if hints == "paragraph" and s.source is not None:
-        return " ".join(s.source.locator.split())
+        found = (sheet().locators if locators is None else locators).get(s.id, "")
+        return found or " ".join(s.source.locator.split())
     return ""
+
+
+def quoted_locators(amap: ArgumentMap) -> dict[str, str]:
+    """Where each quotation of the map occurs in the source text the map embeds ("para.
+    4", "p. 12"), counted as the Sources panel and the appendix count; quotations that
+    cite no embedded text, or do not occur in it, are left out."""
+    if not any(d.text for d in amap.meta.sources):
+        return {}
+    out: dict[str, str] = {}
+    for s in amap.statements():
+        if s.source is None or not s.source.quotation.strip():
+            continue
+        doc = cited_document(amap.meta, s.source)
+        if doc is not None and doc.text and (where := passages.locate(doc.text, s.source.quotation, doc.title)):
+            out[s.id] = where
+    return out
 
 
 def number_of(s: Statement) -> int | None:
@@ -254,11 +274,12 @@ def numbered_sheet(amap: ArgumentMap, kinds: Iterable[str | StatementKind] | str
     blank = parse_kinds(kinds)
     numbers = blank_numbers(build_outline(amap, blank), blank)
     sheet_map = worksheet_map(amap, blank)
+    locators = quoted_locators(amap) if hints == "paragraph" else {}
     statements = []
     for s in sheet_map.statements():
         no = numbers.get(s.id)
         if no is not None:
-            hint = hint_of(amap.statement(s.id), hints)
+            hint = hint_of(amap.statement(s.id), hints, locators)
             s = replace(s, title=f"({no})" + (f" Hint: {hint}" if hint else ""))
         statements.append(s)
     return ArgumentMap.from_parts(sheet_map.meta, statements, sheet_map.links())
