@@ -55,7 +55,9 @@ def main() -> int:
         folder = Path(sys.argv[1])
         start_page.template_folder = lambda: folder  # type: ignore[assignment]
     make_app()
-    session = Session()
+    from argmap.ui.window import MainWindow
+
+    session = Session(window_factory=MainWindow)
     w = session.new_window()
     w.resize(900, 520)
     settle()
@@ -84,16 +86,18 @@ def main() -> int:
     w.evaluation.show()
     w.resize(1280, 800)
     settle()
-    # 3. the article: an evidence card and its source in the Inspector
+    # 3. the article: the Sources panel, a quoted passage highlighted for the selected card
     w.view_show_all()
+    w.sources.show()
+    w.sources.raise_()
+    w.reveal("e-amnesty")
+    w.outline_dock.hide()
+    w.resizeDocks([w.sources], [420], Qt.Orientation.Horizontal)
+    settle()
     w.reveal("e-amnesty")
     settle()
-    w.inspector_dock.raise_()
-    w.resizeDocks([w.inspector_dock], [400], Qt.Orientation.Horizontal)
-    settle()
-    box = w.inspector.source_box
-    bottom = box.mapTo(w.inspector_dock, box.rect().bottomLeft()).y() + 12
-    save(w.inspector_dock, "article.png", QRect(0, 0, w.inspector_dock.width(), bottom), width=420)
+    save(w.sources, "article.png", QRect(0, 0, w.sources.width(), min(w.sources.height(), 460)), width=420)
+    w.outline_dock.show()
     # 4. the labels: badges on the cards and the Evaluation panel
     w.set_show_labels(True)
     w.evaluation.raise_()

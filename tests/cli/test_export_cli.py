@@ -176,3 +176,18 @@ def test_usage_errors(example: Path, tmp_path: Path) -> None:
     done = _run(example, "-o", tmp_path / "x.md", "--worksheet", "opinions")
     assert done.returncode == 1 and "unknown statement kind 'opinions'" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_with_article_uses_the_embedded_text_when_no_file_is_beside_the_map(tmp_path: Path) -> None:
+    import shutil
+
+    alone = tmp_path / "alone" / "map.argmap.json"  # no seeds/ folder anywhere above it
+    alone.parent.mkdir()
+    shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "ottawa-convention.argmap.json", alone)
+    out = tmp_path / "sheet.html"
+    r = _run(alone, "-o", out, "--worksheet", "evidence", "--hints", "paragraph", "--with-article")
+    assert r.returncode == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    assert "Appendix: Poland and Baltic States" in page
+    assert '<li value="4" dir="auto">This collective move requires parliamentary approval' in page
+    assert "Hint: para. 4" in page

@@ -89,7 +89,7 @@ def test_article_appendix_numbers_paragraphs_as_the_evidence_cites_them():
     amap = example()
     articles = article_texts(amap, EXAMPLE.parent)
     assert len(articles) == 1
-    _headline, paras = paragraphs(articles[0][1])
+    _headline, paras = paragraphs(articles[0][1], articles[0][0])
     assert paras[0].startswith("In a decisive move")  # para. 1, as the example's locators count
     page = handout_html(amap, worksheet=KINDS, appendix=articles)
     assert "Appendix: Poland and Baltic States" in page

@@ -1,7 +1,8 @@
 """An assignment from a model answer, in one go: the starter file students open (the
 question, optionally the positions, the article), a worksheet and the teacher's answer
-key; the articles the map cites are copied beside them. All files are written together
-or none is."""
+key. The starter carries the text of every article the map cites (embedded, so that
+students see it in the Sources panel; an article known only by its file beside the model
+answer is read and embedded). All files are written together or none is."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from argmap.export.handout import handout_html
-from argmap.export.worksheet_parts import article_texts, find_document
+from argmap.export.worksheet_parts import article_texts, document_text, find_document
 from argmap.formats.atomic import atomic_write_files
 from argmap.formats.project import EXTENSION, dumps_project
 from argmap.model import ArgumentMap, SourceDocument, StatementKind
@@ -24,20 +25,20 @@ class AssignmentFiles:
     starter: Path
     worksheet: Path
     key: Path
-    articles: tuple[Path, ...]
 
     def all(self) -> list[Path]:
-        return [self.starter, self.worksheet, self.key, *self.articles]
+        return [self.starter, self.worksheet, self.key]
 
 
 def starter_map(model: ArgumentMap, *, positions: bool = False) -> ArgumentMap:
     """The questions (and with ``positions`` the positions answering them) of the model
-    answer, its metadata and source documents; no arguments, no rubric."""
+    answer, its metadata and source documents; no arguments, no rubric, and not the
+    description (the teacher's notes: students read the student description)."""
     keep = {StatementKind.QUESTION} | ({StatementKind.POSITION} if positions else set())
     statements = [s for s in model.statements() if s.kind in keep]
     kept = {s.id for s in statements}
     statements = [replace(s, answers=s.answers if s.answers in kept else None) for s in statements]
-    meta = replace(model.meta, rubric=(), authors=())
+    meta = replace(model.meta, rubric=(), authors=(), description="")  # the description is the teacher's notes
     return ArgumentMap.from_parts(meta, statements, [])
 
 
@@ -50,26 +51,22 @@ def assignment_paths(starter: str | os.PathLike[str]) -> tuple[Path, Path, Path]
     return p, p.with_name(f"{stem}-worksheet.html"), p.with_name(f"{stem}-key.html")
 
 
-def _article_copies(model: ArgumentMap, model_dir: Path | None, target_dir: Path) -> tuple[list[SourceDocument], list[tuple[Path, bytes]]]:
-    """Source documents with a readable file get a copy beside the starter (their path
-    becomes its name); the others are kept as they are."""
+def _embedded_documents(model: ArgumentMap, model_dir: Path | None) -> list[SourceDocument]:
+    """The model's source documents, each with its text embedded: the text the map
+    carries, else its file's (found as the worksheet's appendix finds it; the path
+    becomes the file's name). A document with no readable text is kept as it is."""
     docs: list[SourceDocument] = []
-    files: list[tuple[Path, bytes]] = []
-    taken: set[str] = set()
     for doc in model.meta.sources:
-        src = find_document(doc.path, model_dir)
-        if src is None:
+        if doc.text.strip():
             docs.append(doc)
             continue
-        name = src.name
-        n = 2
-        while name.lower() in taken:
-            name = f"{src.stem}-{n}{src.suffix}"
-            n += 1
-        taken.add(name.lower())
-        files.append((target_dir / name, src.read_bytes()))
-        docs.append(replace(doc, path=name))
-    return docs, files
+        text = document_text(doc, model_dir)
+        found = find_document(doc.path, model_dir)
+        if text is None or not text.strip() or found is None:
+            docs.append(doc)
+            continue
+        docs.append(replace(doc, path=found.name, text=text))
+    return docs
 
 
 def write_assignment(
@@ -81,20 +78,19 @@ def write_assignment(
     blanks: frozenset[StatementKind] = DEFAULT_BLANKS,
     hints: str = "",
 ) -> AssignmentFiles:
-    """Write the starter file, the worksheet and the answer key (and copies of the
-    articles) atomically. ``model_dir`` is where the model answer's relative document
-    paths start. Raises ``WriteError`` (nothing written) or ``OSError`` reading an article."""
+    """Write the starter file (with the articles' texts embedded), the worksheet and the
+    answer key atomically. ``model_dir`` is where the model answer's relative document
+    paths start. Raises ``WriteError`` (nothing written)."""
     start, worksheet, key = assignment_paths(starter)
-    docs, articles = _article_copies(model, Path(model_dir) if model_dir is not None else None, start.parent)
+    docs = _embedded_documents(model, Path(model_dir) if model_dir is not None else None)
     with_docs = model.copy()
     with_docs.set_meta(replace(model.meta, sources=tuple(docs)))
     starter_m = starter_map(with_docs, positions=positions)
-    appendix = article_texts(model, model_dir)
+    appendix = article_texts(with_docs, model_dir)
     files: list[tuple[Path, bytes]] = [
         (start, dumps_project(starter_m)),
         (worksheet, handout_html(with_docs, worksheet=blanks, hints=hints, appendix=appendix).encode("utf-8")),
         (key, handout_html(with_docs, worksheet=blanks, answer_key=True, appendix=appendix).encode("utf-8")),
-        *articles,
     ]
     atomic_write_files(files)
-    return AssignmentFiles(start, worksheet, key, tuple(p for p, _ in articles))
+    return AssignmentFiles(start, worksheet, key)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from argmap.compare.quoted import located, span_overlap
 from argmap.compare.similarity import Prepared, prepare, quote_overlap, text_matrix
 from argmap.model import ArgumentMap, LinkKind, Statement, StatementKind
 
@@ -71,13 +72,18 @@ def match_maps(model: ArgumentMap, student: ArgumentMap, threshold: float = THRE
     m_prep = _prepared_model(model, m_items)
     s_prep = [prepare(s) for s in s_items]
     sim = text_matrix(s_prep, m_prep)
+    # Quotations of the same passage of the article (located in the model's embedded
+    # text, the student's document paired with the model's by text or title).
+    m_at, s_at = located(model, student, m_items, s_items)
     for i, sp in enumerate(s_prep):
         if not sp.quote:
             continue
         row = sim[i]
         for j, mp in enumerate(m_prep):
             if mp.quote:
-                row[j] = max(row[j], quote_overlap(sp, mp))
+                here, there = s_at[i], m_at[j]
+                overlap = span_overlap(here, there) if here is not None and there is not None else 0.0
+                row[j] = max(row[j], quote_overlap(sp, mp), overlap)
     base = [[_with_kind(sim[i][j], sp.kind, mp.kind) for j, mp in enumerate(m_prep)] for i, sp in enumerate(s_prep)]
     m_ids = [s.id for s in m_items]
     s_ids = [s.id for s in s_items]

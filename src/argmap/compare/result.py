@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argmap.compare.matching import ANSWERS, Match, Relation, match_maps, relations
+from argmap.compare.quoted import locator_of
 from argmap.compare.rubric import Rubric
 from argmap.model import ArgumentMap, Link, Statement, StatementKind
 from argmap.reasoning import Severity, check_map
@@ -221,12 +222,19 @@ def _targets(amap: ArgumentMap, rels: list[Relation]) -> list[tuple[str, str]]:
     return out
 
 
+def missing_name(model: ArgumentMap, ms: Statement) -> str:
+    """How feedback names a missing model statement: by name, and for evidence also
+    where the article says it ("'Threats have increased' (para. 4)")."""
+    where = locator_of(model, ms) if ms.kind is StatementKind.EVIDENCE else ""
+    return f"{name(ms)} ({where})" if where else name(ms)
+
+
 def _missing_message(model: ArgumentMap, ms: Statement, rels: list[Relation]) -> str:
     where = _targets(model, rels)
     if not where:
-        return f"Your map has no {kind_word(ms)} like {name(ms)}."
+        return f"Your map has no {kind_word(ms)} like {missing_name(model, ms)}."
     verb, target = where[0]
-    return f"Your map is missing the {kind_word(ms)} {name(ms)}, which {verb} {target}."
+    return f"Your map is missing the {kind_word(ms)} {missing_name(model, ms)}, which {verb} {target}."
 
 
 def _misattached_message(model: ArgumentMap, student: ArgumentMap, ss: Statement, m_rels: list[Relation], s_rels: list[Relation]) -> str:
@@ -283,7 +291,7 @@ def feedback_lines(c: Comparison) -> list[str]:
         have = [k for k in kids if k not in missing]
         word, one = _group_words(model, kids)
         if len(have) < len(kids):
-            gone = ", ".join(name(model.statement(k)) for k in kids if k in missing)
+            gone = ", ".join(missing_name(model, model.statement(k)) for k in kids if k in missing)
             lines.append(f"You found {len(have)} of the {len(kids)} {word} for {name(ps)}. Missing: {gone}.")
         elif ps.kind in (StatementKind.QUESTION, StatementKind.POSITION):
             total = {1: f"the {one}", 2: f"both {word}"}.get(len(kids), f"all {len(kids)} {word}")

@@ -32,6 +32,7 @@ from argmap.export.worksheet_parts import (
     appendix_md,
     blank_numbers,
     hint_of,
+    quoted_locators,
     name_line_html,
     name_line_md,
     number_of,
@@ -149,7 +150,8 @@ def handout_markdown(
     ``verdicts`` (export with labels) adds a section with each position's verdict."""
     blank = parse_kinds(worksheet)
     o = build_outline(amap, frozenset() if answer_key else blank, title)
-    token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints)))
+    token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints),
+                                 quoted_locators(amap) if hints == "paragraph" else {}))
     try:
         return _markdown(amap, o, blank, answer_key, appendix, verdicts)
     finally:
@@ -355,7 +357,8 @@ def handout_html(
     Worksheets and keys as in ``handout_markdown``."""
     blank = parse_kinds(worksheet)
     o = build_outline(amap, frozenset() if answer_key else blank, title)
-    token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints)))
+    token = SHEET.set(SheetState(blank_numbers(o, blank) if blank else {}, _check_hints(hints),
+                                 quoted_locators(amap) if hints == "paragraph" else {}))
     try:
         return _html(amap, o, blank, answer_key, svg, appendix, verdicts)
     finally:

@@ -19,7 +19,10 @@ from argmap.export.handout_outline import (
     parse_kinds,
     worksheet_map,
 )
-from argmap.model import ArgumentMap, Statement, StatementKind
+from argmap.formats.errors import FileFormatError
+from argmap.formats.source_text import SUFFIXES, read_source
+from argmap.model import ArgumentMap, SourceDocument, Statement, StatementKind, passages
+from argmap.reasoning.quotes import cited_document
 
 HINTS = ("", "title", "paragraph")  # none, the card's title, the paragraph it quotes
 
@@ -30,6 +33,7 @@ class SheetState:
 
     numbers: dict[str, int] = field(default_factory=dict)  # statement id -> blank number
     hints: str = ""
+    locators: dict[str, str] = field(default_factory=dict)  # evidence id -> "para. 4" (see ``quoted_locators``)
 
 
 #: Set by ``handout_html`` / ``handout_markdown`` for the duration of one rendering.
@@ -78,14 +82,32 @@ def blank_numbers(o: Outline, blank: frozenset[StatementKind]) -> dict[str, int]
     return out
 
 
-def hint_of(s: Statement, hints: str) -> str:
+def hint_of(s: Statement, hints: str, locators: dict[str, str] | None = None) -> str:
     """The hint a blank shows: the card's title, or where in the source its quotation
-    is (the locator, such as "para. 4"); "" when there is none."""
+    is (such as "para. 4": found in the embedded text, as the appendix numbers it, else
+    the card's locator); "" when there is none."""
     if hints == "title":
         return " ".join(s.title.split())
     if hints == "paragraph" and s.source is not None:
-        return " ".join(s.source.locator.split())
+        found = (sheet().locators if locators is None else locators).get(s.id, "")
+        return found or " ".join(s.source.locator.split())
     return ""
+
+
+def quoted_locators(amap: ArgumentMap) -> dict[str, str]:
+    """Where each quotation of the map occurs in the source text the map embeds ("para.
+    4", "p. 12"), counted as the Sources panel and the appendix count; quotations that
+    cite no embedded text, or do not occur in it, are left out."""
+    if not any(d.text for d in amap.meta.sources):
+        return {}
+    out: dict[str, str] = {}
+    for s in amap.statements():
+        if s.source is None or not s.source.quotation.strip():
+            continue
+        doc = cited_document(amap.meta, s.source)
+        if doc is not None and doc.text and (where := passages.locate(doc.text, s.source.quotation, doc.title)):
+            out[s.id] = where
+    return out
 
 
 def number_of(s: Statement) -> int | None:
@@ -106,34 +128,62 @@ def name_line_md() -> str:
 
 
 # ------------------------------------------------------------------ appendix
-def paragraphs(text: str) -> tuple[str, list[str]]:
-    """An article's headline (its first non-empty line) and its paragraphs (the
-    non-empty paragraphs after it, as "para. N" counts them)."""
-    blocks: list[str] = []
-    current: list[str] = []
-    for line in text.splitlines():
-        if line.strip():
-            current.append(line.strip())
-        elif current:
-            blocks.append(" ".join(current))
-            current = []
-    if current:
-        blocks.append(" ".join(current))
-    if not blocks:
-        return "", []
-    return blocks[0], blocks[1:]
+@dataclass(frozen=True)
+class ArticleParagraph:
+    """One paragraph of an appendix: its number as "para. N" counts it (the Sources
+    panel and the locators use the same splitter, ``argmap.model.passages``), the page
+    of a paged (PDF) text, else 0, and its text with line breaks made spaces."""
+
+    number: int
+    page: int
+    text: str
+
+
+def article_paragraphs(text: str, title: str = "") -> tuple[str, list[ArticleParagraph]]:
+    """An article's headline (a first block that repeats the document's ``title``, as
+    the Sources panel shows it) and its counted paragraphs."""
+    headline = ""
+    out: list[ArticleParagraph] = []
+    for p in passages.paragraphs(text, title):
+        body = " ".join(text[p.start : p.end].split())
+        if p.number == 0:
+            headline = body
+        else:
+            out.append(ArticleParagraph(p.number, p.page, body))
+    return headline, out
+
+
+def paragraphs(text: str, title: str = "") -> tuple[str, list[str]]:
+    """The headline and the paragraphs' texts (para. 1 first); see ``article_paragraphs``."""
+    headline, paras = article_paragraphs(text, title)
+    return headline, [p.text for p in paras]
+
+
+def _appendix_label(articles: Sequence[tuple[str, str]], n: int) -> str:
+    return "Appendix" if len(articles) == 1 else f"Appendix {n}"
 
 
 def appendix_html(articles: Sequence[tuple[str, str]]) -> str:
     out = []
     for n, (title, text) in enumerate(articles, 1):
-        headline, paras = paragraphs(text)
-        label = "Appendix" if len(articles) == 1 else f"Appendix {n}"
-        items = "".join(f'<li value="{i}" dir="auto">{html.escape(p)}</li>' for i, p in enumerate(paras, 1))
+        headline, paras = article_paragraphs(text, title)
+        if passages.PAGE_BREAK in text:
+            note = "Pages are numbered as the evidence cites them (p. 1, p. 2, ...)."
+            body, page = [], -1
+            for p in paras:
+                if p.page != page:
+                    page = p.page
+                    body.append(f'<h3 class="page">p. {page}</h3>')
+                body.append(f'<p dir="auto">{html.escape(p.text)}</p>')
+            items = "".join(body)
+        else:
+            note = "Paragraphs are numbered as the evidence cites them (para. 1, para. 2, ...)."
+            items = '<ol class="paras">' + "".join(
+                f'<li value="{p.number}" dir="auto">{html.escape(p.text)}</li>' for p in paras) + "</ol>"
         out.append(
-            f'<section class="appendix"><h2>{label}: {html.escape(title or headline)}</h2>'
+            f'<section class="appendix"><h2>{_appendix_label(articles, n)}: {html.escape(title or headline)}</h2>'
             + (f"<p><strong>{html.escape(headline)}</strong></p>" if headline and headline != title else "")
-            + f'<p class="note">Paragraphs are numbered as the evidence cites them (para. 1, para. 2, ...).</p><ol class="paras">{items}</ol></section>'
+            + f'<p class="note">{note}</p>{items}</section>'
         )
     return "".join(out)
 
@@ -141,14 +191,18 @@ def appendix_html(articles: Sequence[tuple[str, str]]) -> str:
 def appendix_md(articles: Sequence[tuple[str, str]], escape) -> list[str]:  # type: ignore[no-untyped-def]
     lines: list[str] = []
     for n, (title, text) in enumerate(articles, 1):
-        headline, paras = paragraphs(text)
-        label = "Appendix" if len(articles) == 1 else f"Appendix {n}"
-        lines += [f"## {label}: {escape(title or headline)}", ""]
+        headline, paras = article_paragraphs(text, title)
+        lines += [f"## {_appendix_label(articles, n)}: {escape(title or headline)}", ""]
         if headline and headline != title:
             lines += [f"**{escape(headline)}**", ""]
-        lines += ["*Paragraphs are numbered as the evidence cites them.*", ""]
-        for i, p in enumerate(paras, 1):
-            lines += [f"{i}\\. {escape(p)}", ""]
+        paged = passages.PAGE_BREAK in text
+        lines += [f"*{'Pages' if paged else 'Paragraphs'} are numbered as the evidence cites them.*", ""]
+        page = -1
+        for p in paras:
+            if paged and p.page != page:
+                page = p.page
+                lines += [f"### p. {page}", ""]
+            lines += [escape(p.text) if paged else f"{p.number}\\. {escape(p.text)}", ""]
     return lines
 
 
@@ -183,21 +237,33 @@ def find_document(path: str, base_dir: str | os.PathLike[str] | None) -> Path | 
     return None
 
 
+def document_text(doc: SourceDocument, base_dir: str | os.PathLike[str] | None) -> str | None:
+    """The text of a source document: the text embedded in the map first, else its file
+    beside the map (read as the Sources panel reads it: txt, md, html, pdf; any other
+    file as UTF-8 text, at most 5 MB); None when there is none to read."""
+    if doc.text.strip():
+        return doc.text
+    found = find_document(doc.path, base_dir)
+    if found is None:
+        return None
+    try:
+        if found.stat().st_size > MAX_ARTICLE_BYTES:
+            return None
+        if found.suffix.lower() in SUFFIXES:
+            return read_source(found).text
+        return found.read_bytes().decode("utf-8-sig", errors="replace")
+    except (OSError, FileFormatError):
+        return None
+
+
 def article_texts(amap: ArgumentMap, base_dir: str | os.PathLike[str] | None) -> list[tuple[str, str]]:
-    """(title, text) of each source document of the map whose text file can be read
-    (UTF-8, at most 5 MB): the worksheet's appendix. Others are left out."""
+    """(title, text) of each source document of the map whose text is embedded or whose
+    file can be read (see ``document_text``): the worksheet's appendix. Others are left out."""
     out = []
     for doc in amap.meta.sources:
-        found = find_document(doc.path, base_dir)
-        if found is None:
-            continue
-        try:
-            if found.stat().st_size > MAX_ARTICLE_BYTES:
-                continue
-            text = found.read_bytes().decode("utf-8-sig", errors="replace")
-        except OSError:
-            continue
-        out.append((doc.title, text))
+        text = document_text(doc, base_dir)
+        if text is not None:
+            out.append((doc.title, text))
     return out
 
 
@@ -208,11 +274,12 @@ def numbered_sheet(amap: ArgumentMap, kinds: Iterable[str | StatementKind] | str
     blank = parse_kinds(kinds)
     numbers = blank_numbers(build_outline(amap, blank), blank)
     sheet_map = worksheet_map(amap, blank)
+    locators = quoted_locators(amap) if hints == "paragraph" else {}
     statements = []
     for s in sheet_map.statements():
         no = numbers.get(s.id)
         if no is not None:
-            hint = hint_of(amap.statement(s.id), hints)
+            hint = hint_of(amap.statement(s.id), hints, locators)
             s = replace(s, title=f"({no})" + (f" Hint: {hint}" if hint else ""))
         statements.append(s)
     return ArgumentMap.from_parts(sheet_map.meta, statements, sheet_map.links())

@@ -36,6 +36,7 @@ from argmap.formats.templates import (
     save_template,
 )
 from argmap.model import ArgumentMap
+from argmap.ui.article_dialog import ArticleDialog, embed_article
 from argmap.ui.document import Document
 from argmap.ui.recovery import data_dir
 
@@ -54,42 +55,39 @@ def templates_dir() -> Path:
 def open_template(window, path: str | os.PathLike[str]) -> Document | None:  # type: ignore[no-untyped-def]
     """A new, unsaved map from the template at ``path`` (shown in ``window`` when it is
     empty, else in a new window). Documents next to a built-in template are linked by
-    absolute path; an empty article slot asks for the article's text file."""
+    absolute path; an empty article slot asks for the article (a file or pasted text),
+    embeds it and opens the map with the Sources panel shown."""
     try:
         amap = new_from_template(path)
     except FileFormatError as exc:
         QMessageBox.warning(window, _tr("New from Template"), str(exc))
         return None
-    _link_documents(window, amap, Path(path).parent)
+    _link_documents(amap, Path(path).parent)
+    slot = next((d for d in amap.meta.sources if d.id == ARTICLE_TEMPLATE_DOC and not (d.text or d.path or d.url)), None)
+    if slot is not None:
+        dialog = ArticleDialog(window, slot)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document is not None:
+            embed_article(amap, slot, dialog.document)
     doc = Document(amap)
     window.show_document(doc)
+    if slot is not None:
+        session = getattr(window, "session", None)
+        shown = next((w for w in getattr(session, "windows", ()) if getattr(w, "document", None) is doc), window)
+        panel = getattr(shown, "sources", None)
+        if panel is not None:
+            panel.show()
+            panel.raise_()
     return doc
 
 
-def _link_documents(window, amap: ArgumentMap, folder: Path) -> None:  # type: ignore[no-untyped-def]
+def _link_documents(amap: ArgumentMap, folder: Path) -> None:
+    """Documents named by a path relative to the template get its absolute path."""
     docs = []
     for d in amap.meta.sources:
-        if d.path and not Path(d.path).is_absolute() and (folder / d.path).is_file():
+        if d.path and not d.text and not Path(d.path).is_absolute() and (folder / d.path).is_file():
             d = replace(d, path=str((folder / d.path).resolve()))
-        elif d.id == ARTICLE_TEMPLATE_DOC and not d.path and not d.url:
-            chosen, _ = QFileDialog.getOpenFileName(
-                window, _tr("The Article to Analyse"), "", _tr("Text files (*.txt *.md);;All files (*)")
-            )
-            if chosen:
-                d = replace(d, path=chosen, title=_first_line(chosen) or d.title)
         docs.append(d)
     amap.set_meta(replace(amap.meta, sources=tuple(docs)))
-
-
-def _first_line(path: str) -> str:
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            for line in f:
-                if line.strip():
-                    return line.strip()[:200]
-    except OSError:
-        return ""
-    return ""
 
 
 def save_as_template(window) -> Path | None:  # type: ignore[no-untyped-def]
@@ -155,7 +153,7 @@ class AssignmentDialog(QDialog):
             self.note.setText("")
             return
         _start, worksheet, key = assignment_paths(text)
-        self.note.setText(_tr("Also written: {0} (worksheet) and {1} (answer key, keep it), and a copy of each article.")
+        self.note.setText(_tr("Also written: {0} (worksheet) and {1} (answer key, keep it). The starter carries the article's text: students read it in the Sources panel.")
                           .format(worksheet.name, key.name))
 
 

@@ -135,11 +135,15 @@ class SourcesPanel(QDockWidget):
 
     def show_if_useful(self) -> None:
         """Show the panel (under the outline, both in view) for a map that carries a
-        source text, unless the user closed it in this window."""
-        if self._closed_by_user or not self.isHidden():
+        source text, unless the user closed it in this window. Where a saved layout put
+        it in a tab behind another panel, its tab is brought to the front."""
+        if self._closed_by_user or not any(d.text for d in self.sources()):
             return
-        if any(d.text for d in self.sources()):
+        if self.isHidden():
             self.show()
+        window = self.window_
+        if window is not None and hasattr(window, "tabifiedDockWidgets") and window.tabifiedDockWidgets(self):
+            self.raise_()
 
     def _on_toggled(self, on: bool) -> None:
         self._closed_by_user = not on
