@@ -230,26 +230,22 @@ class MapCommandsMixin:
 
     def view_collapse(self) -> None:
         ids = self._statement_ids()
-        if ids:
-            self.collapsed.update(ids)
-            self._apply_hidden()
+        if ids and self.folding is not None:
+            self.folding.collapse(ids)
 
     def view_expand(self) -> None:
-        ids = self._statement_ids()
-        self.collapsed.difference_update(ids)
-        self._apply_hidden()
+        if self.folding is not None:
+            self.folding.expand(self._statement_ids())
 
     def view_focus(self) -> None:
         ids = self._statement_ids()
-        if ids:
-            self.focus_id = self.current_id() if self.current_id() in ids else ids[0]
-            self._apply_hidden()
+        if ids and self.folding is not None:
+            self.folding.focus(self.current_id() if self.current_id() in ids else ids[0])
             self.view.zoom_fit()
 
     def view_show_all(self) -> None:
-        self.collapsed.clear()
-        self.focus_id = None
-        self._apply_hidden()
+        if self.folding is not None:
+            self.folding.show_all()
 
     def view_show_labels(self) -> None:
         on = self.actions_by_name["show_labels"].isChecked()
@@ -257,35 +253,8 @@ class MapCommandsMixin:
         if on and self.evaluation.isVisible():
             self.evaluation.raise_()  # bring its tab forward: its legend explains the badges
 
-    def hidden_ids(self) -> set[str]:
-        """What collapse and focus hide (recomputed after every edit)."""
-        if self.document is None:
-            return set()
-        amap = self.document.map
-        self.collapsed = {c for c in self.collapsed if amap.is_statement(c)}
-        hidden: set[str] = set()
-        for c in self.collapsed:
-            hidden |= amap.subtree(c) - {c}
-        if self.focus_id is not None:
-            if not amap.is_statement(self.focus_id):
-                self.focus_id = None
-            else:
-                keep = amap.subtree(self.focus_id)
-                s = amap.statement(self.focus_id)
-                if s.answers:
-                    keep.add(s.answers)
-                hidden |= {i for i in amap.graph.nodes if i not in keep}
-        return hidden
-
-    def _apply_hidden(self) -> None:
-        if self.scene is None:
-            return
-        hidden = self.hidden_ids()
-        if hidden != set(self.scene.hidden_ids()):
-            self.scene.set_hidden(hidden)
-        n = len(hidden)
-        if n:
-            self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
+    def _show_hidden_count(self, n: int) -> None:
+        self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
 
     # ----------------------------------------------------------------- Arrange
     def arrange_layout_all(self) -> None:
