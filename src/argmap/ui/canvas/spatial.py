@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.arrow_layer import (
     MAX_LEVEL,
@@ -24,6 +27,9 @@ from argmap.ui.canvas.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
 from argmap.ui.canvas.records import ArrowRec, CardRec
 from argmap.ui.canvas.statement_item import HANDLE_R, MARGIN, StatementItem
 
+if TYPE_CHECKING:
+    from argmap.ui.canvas.render_state import RenderState
+
 CONTENT_MARGIN = 24.0
 MANY_CELLS = 64  # painting more cells than this at once: arrows come from the sheet
 Box = tuple[float, float, float, float]  # x1, y1, x2, y2
@@ -40,18 +46,34 @@ def arrow_box(rec: ArrowRec) -> Box | None:
 class SpatialMixin:
     """Records, grid and lazily created items of `MapScene` (mixed in before it)."""
 
+    # Needed of the scene it is mixed into:
+    rs: RenderState
+    addItem: Callable[[QGraphicsItem], None]  # QGraphicsScene.addItem
+    # Kept here (made by ``_init_spatial``) and read by the scene too:
+    _recs: dict[str, CardRec | ArrowRec]
+    _items: dict[str, StatementItem | LinkItem]
+    _card_cells: dict[tuple[int, int], set[str]]
+    _arrow_cells: dict[tuple[int, int], set[str]]
+    _coarse: dict[tuple[int, int, int], set[str]]
+    _levels: set[int]
+    _live: set[tuple[int, int]]
+    _live_in: dict[tuple[int, int, int], set[tuple[int, int]]]
+    _tiles: dict[tuple[int, int], ArrowTile]
+    _box: Box | None
+    _sheet: ArrowSheet | None
+
     def _init_spatial(self) -> None:
-        self._recs: dict[str, CardRec | ArrowRec] = {}
-        self._items: dict = {}  # id -> created item (a subset of the records)
-        self._card_cells: dict[tuple[int, int], set[str]] = {}
-        self._arrow_cells: dict[tuple[int, int], set[str]] = {}  # short lines; long ones in live cells
-        self._coarse: dict[tuple[int, int, int], set[str]] = {}  # long lines, by level
-        self._levels: set[int] = set()
-        self._live: set[tuple[int, int]] = set()  # cells whose items exist
-        self._live_in: dict[tuple[int, int, int], set] = {}  # coarse cell -> its live cells
-        self._tiles: dict[tuple[int, int], ArrowTile] = {}
-        self._box: Box | None = None  # bounding box of what is drawn (None: recompute)
-        self._sheet: ArrowSheet | None = None
+        self._recs = {}
+        self._items = {}  # id -> created item (a subset of the records)
+        self._card_cells = {}
+        self._arrow_cells = {}  # short lines; long ones in live cells
+        self._coarse = {}  # long lines, by level
+        self._levels = set()
+        self._live = set()  # cells whose items exist
+        self._live_in = {}  # coarse cell -> its live cells
+        self._tiles = {}
+        self._box = None  # bounding box of what is drawn (None: recompute)
+        self._sheet = None
 
     # ------------------------------------------------------------ materialise
     def materialise(self, rect: QRectF, arrows: bool = True) -> int:
