@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
 
@@ -24,9 +26,41 @@ from argmap.ui import clipboard, edit_ops
 from argmap.ui.help import ShortcutsDialog
 from argmap.ui.canvas.spatial import CONTENT_MARGIN
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QAction
+
+    from argmap.ui.canvas.folding import Folding
+    from argmap.ui.canvas.scene import MapScene
+    from argmap.ui.canvas.view import MapView
+    from argmap.ui.document import Document
+    from argmap.ui.find_bar import FindBar
+    from argmap.ui.panels.evaluation import EvaluationPanel
+    from argmap.ui.panels.inspector import InspectorPanel
+    from argmap.ui.panels.outline import OutlinePanel
+
 
 class MapCommandsMixin:
-    """Mixed into ``MainWindow``."""
+    """Mixed into ``MainWindow``. What it uses of the window (besides QMainWindow's own
+    ``statusBar`` and ``tr``) is declared here."""
+
+    document: Document | None
+    scene: MapScene | None
+    view: MapView
+    folding: Folding | None
+    outline: OutlinePanel
+    inspector: InspectorPanel
+    evaluation: EvaluationPanel
+    find_bar: FindBar
+    actions_by_name: dict[str, QAction]
+    menus: dict[str, QMenu]
+    apply_edit: Callable[..., bool]  # (edit, merge=False)
+    show_problem: Callable[[str], None]
+    selected_ids: Callable[[], list[str]]
+    current_id: Callable[[], str | None]
+    select: Callable[[list[str]], None]
+    set_show_labels: Callable[[bool], None]
 
     # ------------------------------------------------------------------ helpers
     def size_of(self, s: Statement) -> tuple[float, float]:
