@@ -6,8 +6,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmapCache, QTransform
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.model import (
@@ -40,7 +40,6 @@ from argmap.util import gc_paused
 
 __all__ = ["CONTENT_MARGIN", "MapScene"]
 
-HIT_REACH = 16.0  # items are created this far around a point before hit-testing it
 PIXMAP_CACHE_KB = 64 * 1024  # busy arrow tiles keep a picture of themselves (QPixmapCache)
 
 
@@ -283,35 +282,8 @@ class MapScene(SpatialMixin, QGraphicsScene):
         """The open in-place editor, if any."""
         return self.gestures.editor()
 
-    def shown_item(self, id_: str) -> StatementItem | LinkItem | None:
-        """The item of a statement or link if it has been made (never makes one)."""
-        return self._items.get(id_)
-
     def editing_id(self) -> str | None:
         return self.rs.editing_id
-
-    def card_at(self, scene_pos: QPointF) -> StatementItem | None:
-        self.materialise_near(scene_pos)
-        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
-            if isinstance(item, StatementItem) and item.isVisible():
-                return item
-        return None
-
-    def target_at(self, scene_pos: QPointF, exclude: Iterable[str] = ()) -> StatementItem | LinkItem | None:
-        """The topmost card or arrow under ``scene_pos`` (cards win over arrows)."""
-        self.materialise_near(scene_pos)
-        skip = set(exclude)
-        found_link = None
-        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
-            if isinstance(item, StatementItem) and item.sid not in skip and item.isVisible():
-                return item
-            if isinstance(item, LinkItem) and found_link is None and item.isVisible() and item.valid:
-                found_link = item
-        return found_link
-
-    def materialise_near(self, p: QPointF) -> None:
-        r = HIT_REACH
-        self.materialise_links(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.arrow_layer import (
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from argmap.ui.canvas.render_state import RenderState
 
 CONTENT_MARGIN = 24.0
+HIT_REACH = 16.0  # items are created this far around a point before hit-testing it
 MANY_CELLS = 64  # painting more cells than this at once: arrows come from the sheet
 Box = tuple[float, float, float, float]  # x1, y1, x2, y2
 
@@ -49,6 +51,7 @@ class SpatialMixin:
     # Needed of the scene it is mixed into:
     rs: RenderState
     addItem: Callable[[QGraphicsItem], None]  # QGraphicsScene.addItem
+    items: Callable[..., list[QGraphicsItem]]  # QGraphicsScene.items
     # Kept here (made by ``_init_spatial``) and read by the scene too:
     _recs: dict[str, CardRec | ArrowRec]
     _items: dict[str, StatementItem | LinkItem]
@@ -74,6 +77,34 @@ class SpatialMixin:
         self._tiles = {}
         self._box = None  # bounding box of what is drawn (None: recompute)
         self._sheet = None
+
+    # ------------------------------------------------------------ hit-testing
+    def shown_item(self, id_: str) -> StatementItem | LinkItem | None:
+        """The item of a statement or link if it has been made (never makes one)."""
+        return self._items.get(id_)
+
+    def card_at(self, scene_pos: QPointF) -> StatementItem | None:
+        self.materialise_near(scene_pos)
+        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
+            if isinstance(item, StatementItem) and item.isVisible():
+                return item
+        return None
+
+    def target_at(self, scene_pos: QPointF, exclude: Iterable[str] = ()) -> StatementItem | LinkItem | None:
+        """The topmost card or arrow under ``scene_pos`` (cards win over arrows)."""
+        self.materialise_near(scene_pos)
+        skip = set(exclude)
+        found_link = None
+        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
+            if isinstance(item, StatementItem) and item.sid not in skip and item.isVisible():
+                return item
+            if isinstance(item, LinkItem) and found_link is None and item.isVisible() and item.valid:
+                found_link = item
+        return found_link
+
+    def materialise_near(self, p: QPointF) -> None:
+        r = HIT_REACH
+        self.materialise_links(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
 
     # ------------------------------------------------------------ materialise
     def materialise(self, rect: QRectF, arrows: bool = True) -> int:
