@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Set
 from typing import Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from argmap.model import (
@@ -109,12 +110,12 @@ class Folding(QObject):
         if not isinstance(change, (StatementAdded, StatementRemoved, StatementChanged, LinkAdded, LinkRemoved,
                                    LinkChanged, MapReset)):
             return
-        if not self._due:
+        if not self._due and shiboken6.isValid(self):  # the window may be gone before the map
             self._due = True
             QTimer.singleShot(0, self._follow)
 
     def _follow(self) -> None:
-        if self._due and self._unsubscribe is not None:
+        if self._due and self._unsubscribe is not None and shiboken6.isValid(self._scene):
             self._due = False
             self._sync()
 

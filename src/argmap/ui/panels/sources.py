@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
@@ -140,12 +141,12 @@ class SourcesPanel(QDockWidget):
         changes nothing here)."""
         if isinstance(change, StatementChanged) and change.fields <= {"pos"}:
             return
-        if not self._refresh_due:
+        if not self._refresh_due and shiboken6.isValid(self):  # the dock may be gone before the map
             self._refresh_due = True
             QTimer.singleShot(0, self._refresh_if_due)
 
     def _refresh_if_due(self) -> None:
-        if self._refresh_due and self.document is not None:
+        if self._refresh_due and self.document is not None and shiboken6.isValid(self):
             self._refresh_due = False
             self.refresh()
 
