@@ -15,11 +15,9 @@ from argmap.model import (
     RemoveItems,
     Statement,
     StatementKind,
-    add_premise,
     change_link,
     change_statement,
     connect,
-    move,
 )
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
@@ -333,33 +331,7 @@ class MapCommandsMixin:
 
         show_user_guide(self)
 
-    # ---------------------------------------------------------------- gestures
-    def on_move_requested(self, positions: dict) -> None:  # type: ignore[type-arg]
-        if self.document is None:
-            return
-        amap = self.document.map
-        edit = move(amap, {i: p for i, p in positions.items() if amap.is_statement(i)})
-        if edit.moves:
-            self.apply_edit(edit)
-
-    def on_connect_requested(self, premises: list[str], target: str, kind: str) -> None:
-        if self.document is None or not premises:
-            return
-        edit = connect(self.document.map, premises, target, kind)
-        if self.document.map.is_link(target):
-            edit = type(edit)(edit.link, "Undercut")
-        self.apply_edit(edit)
-
-    def on_add_premise_requested(self, premise: str, link_id: str) -> None:
-        if self.document is not None:
-            self.apply_edit(add_premise(self.document.map, link_id, premise))
-
-    def on_text_edit_committed(self, id_: str, text: str) -> None:
-        doc = self.document
-        if doc is None or not doc.map.is_statement(id_) or not text.strip() or doc.map.statement(id_).text == text:
-            return
-        self.apply_edit(change_statement(doc.map, id_, "Edit text", text=text), merge=True)
-
+    # ---------------------------------------------------------------- context menu
     def on_context_menu_requested(self, id_: str | None, screen_pos: QPoint) -> None:
         menu = self.build_context_menu(id_, screen_pos)
         if menu is not None:

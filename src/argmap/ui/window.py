@@ -36,6 +36,7 @@ from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
 from argmap.ui.canvas.folding import Folding
+from argmap.ui.canvas_edits import CanvasEdits
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui import compare_actions, template_actions
 from argmap.ui.render import export_actions
@@ -70,6 +71,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._selection_order: list[str] = []
         self._counts_due = False
         self.folding: Folding | None = None  # collapse and focus on the canvas
+        self.canvas_edits: CanvasEdits | None = None  # the canvas's gestures as edits
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -302,10 +304,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.folding.hiddenChanged.connect(self._show_hidden_count)
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._on_scene_selection)
-        self.scene.moveRequested.connect(self.on_move_requested)
-        self.scene.connectRequested.connect(self.on_connect_requested)
-        self.scene.addPremiseRequested.connect(self.on_add_premise_requested)
-        self.scene.textEditCommitted.connect(self.on_text_edit_committed)
+        self.canvas_edits = CanvasEdits(document, self.scene, self.apply_edit)  # gestures -> edits
         self.scene.contextMenuRequested.connect(self.on_context_menu_requested)
         self.outline.set_map(document.map, self.apply_edit, defer=True)
         self.inspector.set_map(document.map, self.apply_edit)
@@ -387,6 +386,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self._counts.detach()
             self._counts = None
         self.scene = None
+        self.canvas_edits = None
         self.document = None
         self._selection_order = []
 
