@@ -200,16 +200,19 @@ def test_highlights_and_coverage_follow_edits_and_undo(win):
     old = amap.statement("e-flexibility")  # the only quotation from para. 2
     moved = replace(old, source=replace(old.source, quotation="Poland and the Baltic states"))
     win.apply_edit(ChangeStatement(old, moved))
+    QApplication.processEvents()  # the panel follows the change records once the edit is done
     doc = panel.current_source()
     [h] = [h for h in panel.text.highlights() if h.id == "e-flexibility"]
     assert doc.text[h.span.start : h.span.end] == "Poland and the Baltic states"
     assert panel.status.text() == "7 of 9 paragraphs used"  # para. 2 unused, para. 8 used now
     broken = replace(old, source=replace(old.source, quotation="words that are not in the article"))
     win.apply_edit(ChangeStatement(moved, broken))
+    QApplication.processEvents()
     assert all(h.id != "e-flexibility" for h in panel.text.highlights())
     assert panel.status.text().startswith("6 of 9 paragraphs used") and "1 quotation" in panel.status.text()
     win.document.undo_stack.undo()
     win.document.undo_stack.undo()
+    QApplication.processEvents()
     assert panel.status.text() == "7 of 9 paragraphs used"
     [h] = [h for h in panel.text.highlights() if h.id == "e-flexibility"]
     assert doc.text[h.span.start : h.span.end] == old.source.quotation
@@ -246,6 +249,7 @@ def test_add_source_from_files_and_bad_files(win, tmp_path):
     assert not panel.add_file(str(bad))
     assert "scan.pdf" in problems[-1] and panel.picker.count() == 2
     win.document.undo_stack.undo()
+    QApplication.processEvents()
     assert panel.picker.count() == 1
 
 
@@ -275,6 +279,7 @@ def test_a_misquotation_is_flagged_on_the_card_with_the_closest_passage_as_a_fix
     old = amap.statement("e-finland")
     bad = replace(old, source=replace(old.source, quotation="Finland is also considering a similar withdrawal"))
     win.apply_edit(ChangeStatement(old, bad))
+    QApplication.processEvents()  # one turn of the event loop (zero-time timers only)
     assert "e-finland" in win.scene.rs.flagged  # at once, without waiting for the checks
     win.select(["e-finland"])
     assert panel.fix_label.isVisible() and "para. 4" in panel.fix_label.text()
@@ -283,6 +288,7 @@ def test_a_misquotation_is_flagged_on_the_card_with_the_closest_passage_as_a_fix
     assert fixed.quotation == "Finland is also contemplating a similar withdrawal" and fixed.locator == "para. 4"
     assert "e-finland" not in win.scene.rs.flagged and not panel.fix_label.isVisible()
     win.document.undo_stack.undo()
+    QApplication.processEvents()
     assert "e-finland" in win.scene.rs.flagged
 
 

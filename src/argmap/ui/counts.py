@@ -3,16 +3,20 @@ records (so that a status line never counts the whole map after each edit)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 
 from argmap.model import ArgumentMap, Change, LinkAdded, LinkRemoved, MapReset, Statement, StatementAdded, StatementRemoved
 
 
 class MapCounts:
-    """Counts of ``amap``'s statements and links; call ``detach()`` when done."""
+    """Counts of ``amap``'s statements and links; call ``detach()`` when done.
+    ``changed`` (if given) is called after every record that changes a count."""
 
-    def __init__(self, amap: ArgumentMap) -> None:
+    def __init__(self, amap: ArgumentMap, changed: Callable[[], None] | None = None) -> None:
         self._map = amap
+        self._changed = changed
         self.statements = 0
         self.links = 0
         self._recount()
@@ -37,6 +41,10 @@ class MapCounts:
             self.links -= 1
         elif isinstance(change, MapReset):
             self._recount()
+        else:
+            return
+        if self._changed is not None:
+            self._changed()
 
 
 def counts_text(statements: int, links: int, separator: str = " \u00b7 ") -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -29,8 +30,24 @@ def example_path() -> Path | None:
     return None
 
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMenu
+
+    from argmap.formats.project import ViewState
+    from argmap.ui.session import Session
+
+
 class FileOpsMixin:
-    """Mixed into ``MainWindow`` (uses ``self.document``, ``self.session``, ...)."""
+    """Mixed into ``MainWindow``. What it uses of the window (besides QMainWindow's own)
+    is declared here."""
+
+    document: Document | None
+    session: Session
+    recent_menu: QMenu
+    set_document: Callable[[Document | None], None]
+    current_view_state: Callable[[], ViewState]
 
     # ---------------------------------------------------------------- dialogs
     def ask(self, icon: QMessageBox.Icon, title: str, text: str, buttons: list[tuple[QMessageBox.StandardButton, str]],

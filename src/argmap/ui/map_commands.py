@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtWidgets import QMenu
@@ -15,11 +16,9 @@ from argmap.model import (
     RemoveItems,
     Statement,
     StatementKind,
-    add_premise,
     change_link,
     change_statement,
     connect,
-    move,
 )
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
@@ -27,9 +26,41 @@ from argmap.ui.help import ShortcutsDialog
 from argmap.ui.present import Presentation
 from argmap.ui.canvas.spatial import CONTENT_MARGIN
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QAction
+
+    from argmap.ui.canvas.folding import Folding
+    from argmap.ui.canvas.scene import MapScene
+    from argmap.ui.canvas.view import MapView
+    from argmap.ui.document import Document
+    from argmap.ui.find_bar import FindBar
+    from argmap.ui.panels.evaluation import EvaluationPanel
+    from argmap.ui.panels.inspector import InspectorPanel
+    from argmap.ui.panels.outline import OutlinePanel
+
 
 class MapCommandsMixin:
-    """Mixed into ``MainWindow``."""
+    """Mixed into ``MainWindow``. What it uses of the window (besides QMainWindow's own
+    ``statusBar`` and ``tr``) is declared here."""
+
+    document: Document | None
+    scene: MapScene | None
+    view: MapView
+    folding: Folding | None
+    outline: OutlinePanel
+    inspector: InspectorPanel
+    evaluation: EvaluationPanel
+    find_bar: FindBar
+    actions_by_name: dict[str, QAction]
+    menus: dict[str, QMenu]
+    apply_edit: Callable[..., bool]  # (edit, merge=False)
+    show_problem: Callable[[str], None]
+    selected_ids: Callable[[], list[str]]
+    current_id: Callable[[], str | None]
+    select: Callable[[list[str]], None]
+    set_show_labels: Callable[[bool], None]
 
     # ------------------------------------------------------------------ helpers
     def size_of(self, s: Statement) -> tuple[float, float]:
@@ -233,20 +264,17 @@ class MapCommandsMixin:
 
     def view_collapse(self) -> None:
         ids = self._statement_ids()
-        if ids:
-            self.collapsed.update(ids)
-            self._apply_hidden()
+        if ids and self.folding is not None:
+            self.folding.collapse(ids)
 
     def view_expand(self) -> None:
-        ids = self._statement_ids()
-        self.collapsed.difference_update(ids)
-        self._apply_hidden()
+        if self.folding is not None:
+            self.folding.expand(self._statement_ids())
 
     def expand_card(self, sid: str) -> None:
         """Show again what the collapsed card ``sid`` hides (a click on its "+N")."""
-        if sid in self.collapsed:
-            self.collapsed.discard(sid)
-            self._apply_hidden()
+        if self.folding is not None and sid in self.folding.collapsed:
+            self.folding.expand([sid])
 
     def view_present(self) -> None:
         """Presentation mode: full screen, the map revealed step by step."""
@@ -260,15 +288,13 @@ class MapCommandsMixin:
 
     def view_focus(self) -> None:
         ids = self._statement_ids()
-        if ids:
-            self.focus_id = self.current_id() if self.current_id() in ids else ids[0]
-            self._apply_hidden()
+        if ids and self.folding is not None:
+            self.folding.focus(self.current_id() if self.current_id() in ids else ids[0])
             self.view.zoom_fit()
 
     def view_show_all(self) -> None:
-        self.collapsed.clear()
-        self.focus_id = None
-        self._apply_hidden()
+        if self.folding is not None:
+            self.folding.show_all()
 
     def view_show_labels(self) -> None:
         on = self.actions_by_name["show_labels"].isChecked()
@@ -276,43 +302,8 @@ class MapCommandsMixin:
         if on and self.evaluation.isVisible():
             self.evaluation.raise_()  # bring its tab forward: its legend explains the badges
 
-    def hidden_ids(self) -> set[str]:
-        """What collapse and focus hide (recomputed after every edit)."""
-        if self.document is None:
-            return set()
-        amap = self.document.map
-        self.collapsed = {c for c in self.collapsed if amap.is_statement(c)}
-        hidden: set[str] = set()
-        for c in self.collapsed:
-            hidden |= amap.subtree(c) - {c}
-        if self.focus_id is not None:
-            if not amap.is_statement(self.focus_id):
-                self.focus_id = None
-            else:
-                keep = amap.subtree(self.focus_id)
-                s = amap.statement(self.focus_id)
-                if s.answers:
-                    keep.add(s.answers)
-                hidden |= {i for i in amap.graph.nodes if i not in keep}
-        return hidden
-
-    def _apply_hidden(self) -> None:
-        if self.scene is None:
-            return
-        hidden = self.hidden_ids()
-        if hidden != set(self.scene.hidden_ids()):
-            self.scene.set_hidden(hidden)
-        amap = self.document.map if self.document is not None else None
-        counts = {}
-        for c in self.collapsed:
-            if amap is not None and c not in hidden:
-                n = sum(1 for i in amap.subtree(c) if i != c and amap.is_statement(i))
-                if n:
-                    counts[c] = n
-        self.scene.set_collapsed(counts)
-        n = len(hidden)
-        if n:
-            self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
+    def _show_hidden_count(self, n: int) -> None:
+        self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
 
     # ----------------------------------------------------------------- Arrange
     def arrange_layout_all(self) -> None:
@@ -381,33 +372,7 @@ class MapCommandsMixin:
 
         show_user_guide(self)
 
-    # ---------------------------------------------------------------- gestures
-    def on_move_requested(self, positions: dict) -> None:  # type: ignore[type-arg]
-        if self.document is None:
-            return
-        amap = self.document.map
-        edit = move(amap, {i: p for i, p in positions.items() if amap.is_statement(i)})
-        if edit.moves:
-            self.apply_edit(edit)
-
-    def on_connect_requested(self, premises: list[str], target: str, kind: str) -> None:
-        if self.document is None or not premises:
-            return
-        edit = connect(self.document.map, premises, target, kind)
-        if self.document.map.is_link(target):
-            edit = type(edit)(edit.link, "Undercut")
-        self.apply_edit(edit)
-
-    def on_add_premise_requested(self, premise: str, link_id: str) -> None:
-        if self.document is not None:
-            self.apply_edit(add_premise(self.document.map, link_id, premise))
-
-    def on_text_edit_committed(self, id_: str, text: str) -> None:
-        doc = self.document
-        if doc is None or not doc.map.is_statement(id_) or not text.strip() or doc.map.statement(id_).text == text:
-            return
-        self.apply_edit(change_statement(doc.map, id_, "Edit text", text=text), merge=True)
-
+    # ---------------------------------------------------------------- context menu
     def on_context_menu_requested(self, id_: str | None, screen_pos: QPoint) -> None:
         menu = self.build_context_menu(id_, screen_pos)
         if menu is not None:

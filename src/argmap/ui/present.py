@@ -67,7 +67,7 @@ class Presentation(QObject):
             bar.setVisible(visible)
         if w.scene is not None:
             w.scene.set_highlighted(self._saved["highlight"])
-            w.scene.set_hidden(w.hidden_ids())
+            w.scene.set_hidden(w.folding.hidden_ids() if w.folding is not None else set())
         w.view.zoom_fit()
         w.presentation = None
 

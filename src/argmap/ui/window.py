@@ -35,6 +35,8 @@ from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
 from argmap.ui.panels.outline import OutlinePanel
+from argmap.ui.canvas.folding import Folding
+from argmap.ui.canvas_edits import CanvasEdits
 from argmap.ui.present import Presentation
 from argmap.ui.canvas.scene import MapScene
 from argmap.ui import compare_actions, template_actions
@@ -68,9 +70,10 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._deferred_due = False  # the docks' first labels and checks wait for the first paint
         self._counts: MapCounts | None = None
         self._selection_order: list[str] = []
-        self.collapsed: set[str] = set()
+        self._counts_due = False
+        self.folding: Folding | None = None  # collapse and focus on the canvas
+        self.canvas_edits: CanvasEdits | None = None  # the canvas's gestures as edits
         self.presentation: Presentation | None = None  # a running presentation (View > Present)
-        self.focus_id: str | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -297,15 +300,14 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             self.zoom_label.setText("")
             return
         theme = document.view.theme if document.view.theme in THEMES else "default"
-        self._counts = MapCounts(document.map)
+        self._counts = MapCounts(document.map, self._counts_changed)
         self.scene = MapScene(document.map, theme, self)
+        self.folding = Folding(document.map, self.scene, self)
+        self.folding.hiddenChanged.connect(self._show_hidden_count)
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._on_scene_selection)
-        self.scene.moveRequested.connect(self.on_move_requested)
+        self.canvas_edits = CanvasEdits(document, self.scene, self.apply_edit)  # gestures -> edits
         self.scene.expandRequested.connect(self.expand_card)
-        self.scene.connectRequested.connect(self.on_connect_requested)
-        self.scene.addPremiseRequested.connect(self.on_add_premise_requested)
-        self.scene.textEditCommitted.connect(self.on_text_edit_committed)
         self.scene.contextMenuRequested.connect(self.on_context_menu_requested)
         self.outline.set_map(document.map, self.apply_edit, defer=True)
         self.inspector.set_map(document.map, self.apply_edit)
@@ -328,6 +330,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             act.setChecked(act.data() == theme)
         self._update_title()
         self._on_edited()
+        self._show_counts()
         QTimer.singleShot(0, self._initial_view)
 
     def _initial_view(self) -> None:
@@ -378,13 +381,16 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             scene.detach()
             self.view.setScene(None)
             scene.deleteLater()
+        if self.folding is not None:
+            self.folding.detach()
+            self.folding.deleteLater()
+            self.folding = None
         if self._counts is not None:
             self._counts.detach()
             self._counts = None
         self.scene = None
+        self.canvas_edits = None
         self.document = None
-        self.collapsed.clear()
-        self.focus_id = None
         self._selection_order = []
 
     def current_view_state(self) -> ViewState:
@@ -460,13 +466,18 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         )
 
     def _on_edited(self) -> None:
+        """The undo stack moved (or the document was reverted): the view state, the
+        actions. The views follow the map's change records themselves."""
         self._follow_view_state()
-        self.outline.flush()  # the outline schedules its own flush; done now so it is in step when the edit returns
-        self._apply_hidden()
-        self._show_counts()
         self.update_actions()
 
+    def _counts_changed(self) -> None:
+        if not self._counts_due:  # shown once the edit is done
+            self._counts_due = True
+            QTimer.singleShot(0, self._show_counts)
+
     def _show_counts(self) -> None:
+        self._counts_due = False
         if self._counts is None:
             return
         n, links = self._counts.statements, self._counts.links
@@ -562,9 +573,8 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         if self.scene is None or self.document is None or id_ not in self.document.map:
             return
         if id_ in self.scene.hidden_ids():
-            self.collapsed.clear()
-            self.focus_id = None
-            self._apply_hidden()
+            if self.folding is not None:
+                self.folding.show_all()
         self.select([id_])
         item = self.scene.item_for(id_)
         if item is not None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPixmapCache, QTransform
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPixmapCache
 from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.model import (
@@ -25,7 +25,8 @@ from argmap.model import (
     StatementRemoved,
 )
 from argmap.ui.canvas.card_layout import card_size
-from argmap.ui.canvas.gestures import GestureMixin
+from argmap.ui.canvas.editor import InlineEditor
+from argmap.ui.canvas.gestures import Gestures, choose_connection
 from argmap.ui.canvas.link_item import ANSWER_PREFIX, LinkItem, answer_link
 from argmap.ui.canvas.overview import fits, render_overview
 from argmap.ui.canvas.records import ArrowRec, CardRec, link_depth
@@ -39,14 +40,14 @@ from argmap.util import gc_paused
 
 __all__ = ["CONTENT_MARGIN", "MapScene"]
 
-HIT_REACH = 16.0  # items are created this far around a point before hit-testing it
 PIXMAP_CACHE_KB = 64 * 1024  # busy arrow tiles keep a picture of themselves (QPixmapCache)
 
 
-class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
+class MapScene(SpatialMixin, QGraphicsScene):
     """The items of one map. Build it on a map (it subscribes) and ``detach()`` when done.
     Items exist only for the parts of the map a view has shown (``item_for`` creates one
-    on demand); ``render`` creates what the rendered area needs."""
+    on demand); ``render`` creates what the rendered area needs. Mouse events go to its
+    `Gestures` controller (``gestures``)."""
 
     moveRequested = Signal(object)  # {id: (x, y)}
     connectRequested = Signal(object, str, str)  # premises, target id, "support"|"attack"
@@ -73,7 +74,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self._content_timer = QTimer(self)
         self._content_timer.setSingleShot(True)
         self._content_timer.timeout.connect(self.contentChanged)
-        self._init_gestures()
+        self.gestures = Gestures(self)
         self.setBackgroundBrush(QBrush(self.rs.background))
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         self._build()
@@ -268,35 +269,37 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
             self.sheet()
         self.rs.sheet = sheet
 
+    # ------------------------------------------------------------------ gestures
+    def mousePressEvent(self, event) -> None:
+        self.gestures.mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        self.gestures.mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        self.gestures.mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        self.gestures.mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event) -> None:
+        self.gestures.contextMenuEvent(event)
+
+    choose_connection = staticmethod(choose_connection)  # the popup asking which connection
+
     def start_editing(self, id_: str) -> bool:
         """Open the in-place editor on a statement's card (returns False if not shown)."""
-        return self._start_editing(id_)
+        return self.gestures.start_editing(id_)
+
+    def _finish_editing(self, commit: bool) -> None:
+        self.gestures.finish_editing(commit)
+
+    def editor(self) -> InlineEditor | None:
+        """The open in-place editor, if any."""
+        return self.gestures.editor()
 
     def editing_id(self) -> str | None:
         return self.rs.editing_id
-
-    def card_at(self, scene_pos: QPointF) -> StatementItem | None:
-        self._materialise_near(scene_pos)
-        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
-            if isinstance(item, StatementItem) and item.isVisible():
-                return item
-        return None
-
-    def target_at(self, scene_pos: QPointF, exclude: Iterable[str] = ()) -> StatementItem | LinkItem | None:
-        """The topmost card or arrow under ``scene_pos`` (cards win over arrows)."""
-        self._materialise_near(scene_pos)
-        skip = set(exclude)
-        found_link = None
-        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
-            if isinstance(item, StatementItem) and item.sid not in skip and item.isVisible():
-                return item
-            if isinstance(item, LinkItem) and found_link is None and item.isVisible() and item.valid:
-                found_link = item
-        return found_link
-
-    def _materialise_near(self, p: QPointF) -> None:
-        r = HIT_REACH
-        self.materialise_links(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -432,7 +435,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         if new.pos is not None:
             self._unplaced.discard(new.id)
             if old.pos != new.pos or (rec.x0, rec.y0) != bounded_pos(new.pos):
-                self._move_card(rec, new.pos)
+                self.move_card(rec, new.pos)
 
     def _link_changed(self, old: Link, new: Link) -> None:
         rec = self._recs.get(new.id)
@@ -465,7 +468,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         if rec is None:
             return
         if self.rs.editing_id == id_:
-            self._cancel_editing()
+            self.gestures.cancel_editing()
         self._unplaced.discard(id_)
         if isinstance(rec, CardRec):
             self._cards -= 1
@@ -477,15 +480,14 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         self._forget(rec)
         item = self._items.pop(id_, None)
         if item is not None:
-            if self._hover_card is item:
-                self._hover_card = None
+            self.gestures.forget_card(item)
             self.removeItem(item)
         self._deps.pop(id_, None)
 
     def _reset(self) -> None:
-        self._cancel_editing()
+        self.gestures.cancel_editing()
         self.clearSelection()
-        self._hover_card = None
+        self.gestures.forget_card()
         for item in [*self._items.values(), *self._tiles.values(), *([self._sheet] if self._sheet else [])]:
             self.removeItem(item)
         self._init_spatial()
@@ -552,7 +554,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
                 return True
         return False
 
-    def _move_card(self, card: CardRec | StatementItem, pos: tuple[float, float]) -> None:
+    def move_card(self, card: CardRec | StatementItem, pos: tuple[float, float]) -> None:
         rec = card.rec if isinstance(card, StatementItem) else card
         before = card_box(rec)
         pos = bounded_pos(pos)
@@ -561,7 +563,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
             rec.item.setPos(pos[0], pos[1])
         self._card_changed(rec, before)
 
-    def _on_card_moved(self, card: StatementItem, before=None) -> None:
+    def card_dragged(self, card: StatementItem, before=None) -> None:
         """A card moved (or its item did, under the mouse): arrows and index follow."""
         self._card_changed(card.rec, before, unknown=before is None)
 
@@ -606,7 +608,7 @@ class MapScene(GestureMixin, SpatialMixin, QGraphicsScene):
         for sid in sorted(self._unplaced):
             rec = self._recs.get(sid)
             if isinstance(rec, CardRec) and sid in placed:
-                self._move_card(rec, placed[sid])
+                self.move_card(rec, placed[sid])
         self._dirty_overview()
 
     # ------------------------------------------------------------------ caches

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QGraphicsItem
 
 from argmap.ui.canvas.arrow_layer import (
     MAX_LEVEL,
@@ -24,7 +28,11 @@ from argmap.ui.canvas.link_item import Z_LINK, Z_ON_LINK, AnswerItem, LinkItem
 from argmap.ui.canvas.records import ArrowRec, CardRec
 from argmap.ui.canvas.statement_item import HANDLE_R, MARGIN, StatementItem
 
+if TYPE_CHECKING:
+    from argmap.ui.canvas.render_state import RenderState
+
 CONTENT_MARGIN = 24.0
+HIT_REACH = 16.0  # items are created this far around a point before hit-testing it
 MANY_CELLS = 64  # painting more cells than this at once: arrows come from the sheet
 Box = tuple[float, float, float, float]  # x1, y1, x2, y2
 
@@ -40,18 +48,63 @@ def arrow_box(rec: ArrowRec) -> Box | None:
 class SpatialMixin:
     """Records, grid and lazily created items of `MapScene` (mixed in before it)."""
 
+    # Needed of the scene it is mixed into:
+    rs: RenderState
+    addItem: Callable[[QGraphicsItem], None]  # QGraphicsScene.addItem
+    items: Callable[..., list[QGraphicsItem]]  # QGraphicsScene.items
+    # Kept here (made by ``_init_spatial``) and read by the scene too:
+    _recs: dict[str, CardRec | ArrowRec]
+    _items: dict[str, StatementItem | LinkItem]
+    _card_cells: dict[tuple[int, int], set[str]]
+    _arrow_cells: dict[tuple[int, int], set[str]]
+    _coarse: dict[tuple[int, int, int], set[str]]
+    _levels: set[int]
+    _live: set[tuple[int, int]]
+    _live_in: dict[tuple[int, int, int], set[tuple[int, int]]]
+    _tiles: dict[tuple[int, int], ArrowTile]
+    _box: Box | None
+    _sheet: ArrowSheet | None
+
     def _init_spatial(self) -> None:
-        self._recs: dict[str, CardRec | ArrowRec] = {}
-        self._items: dict = {}  # id -> created item (a subset of the records)
-        self._card_cells: dict[tuple[int, int], set[str]] = {}
-        self._arrow_cells: dict[tuple[int, int], set[str]] = {}  # short lines; long ones in live cells
-        self._coarse: dict[tuple[int, int, int], set[str]] = {}  # long lines, by level
-        self._levels: set[int] = set()
-        self._live: set[tuple[int, int]] = set()  # cells whose items exist
-        self._live_in: dict[tuple[int, int, int], set] = {}  # coarse cell -> its live cells
-        self._tiles: dict[tuple[int, int], ArrowTile] = {}
-        self._box: Box | None = None  # bounding box of what is drawn (None: recompute)
-        self._sheet: ArrowSheet | None = None
+        self._recs = {}
+        self._items = {}  # id -> created item (a subset of the records)
+        self._card_cells = {}
+        self._arrow_cells = {}  # short lines; long ones in live cells
+        self._coarse = {}  # long lines, by level
+        self._levels = set()
+        self._live = set()  # cells whose items exist
+        self._live_in = {}  # coarse cell -> its live cells
+        self._tiles = {}
+        self._box = None  # bounding box of what is drawn (None: recompute)
+        self._sheet = None
+
+    # ------------------------------------------------------------ hit-testing
+    def shown_item(self, id_: str) -> StatementItem | LinkItem | None:
+        """The item of a statement or link if it has been made (never makes one)."""
+        return self._items.get(id_)
+
+    def card_at(self, scene_pos: QPointF) -> StatementItem | None:
+        self.materialise_near(scene_pos)
+        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
+            if isinstance(item, StatementItem) and item.isVisible():
+                return item
+        return None
+
+    def target_at(self, scene_pos: QPointF, exclude: Iterable[str] = ()) -> StatementItem | LinkItem | None:
+        """The topmost card or arrow under ``scene_pos`` (cards win over arrows)."""
+        self.materialise_near(scene_pos)
+        skip = set(exclude)
+        found_link = None
+        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
+            if isinstance(item, StatementItem) and item.sid not in skip and item.isVisible():
+                return item
+            if isinstance(item, LinkItem) and found_link is None and item.isVisible() and item.valid:
+                found_link = item
+        return found_link
+
+    def materialise_near(self, p: QPointF) -> None:
+        r = HIT_REACH
+        self.materialise_links(QRectF(p.x() - r, p.y() - r, 2 * r, 2 * r))
 
     # ------------------------------------------------------------ materialise
     def materialise(self, rect: QRectF, arrows: bool = True) -> int:

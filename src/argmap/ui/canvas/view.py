@@ -331,7 +331,7 @@ class MapView(QGraphicsView):
     def leaveEvent(self, event) -> None:
         scene = self.map_scene()
         if scene is not None:
-            scene.set_hover_card(None)
+            scene.gestures.set_hover_card(None)
         super().leaveEvent(event)
 
     def keyReleaseEvent(self, event) -> None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from argmap.formats.errors import FileFormatError
 from argmap.formats.source_text import read_source, source_from_file, source_from_text
-from argmap.model import SourceDocument, StatementKind, passages
+from argmap.model import Change, SourceDocument, StatementChanged, StatementKind, passages
 from argmap.model.passages import Span
 from argmap.reasoning.coverage import coverage, quoted
 from argmap.reasoning.quotes import candidate_paths
@@ -117,21 +119,36 @@ class SourcesPanel(QDockWidget):
         self._selected: list[str] = []
         self._drop_filter: _CanvasDrop | None = None
         self._closed_by_user = False
+        self._unsubscribe: Callable[[], None] | None = None  # from the map's change records
+        self._refresh_due = False
         self.toggleViewAction().triggered.connect(self._on_toggled)
         self._show_state()
 
     # ---------------------------------------------------------------- document
     def set_document(self, document: Document | None) -> None:
-        if self.document is not None:
-            try:
-                self.document.edited.disconnect(self.refresh)
-            except (RuntimeError, TypeError):
-                pass
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
         self.document = document
         self._selected = []
+        self._refresh_due = False
         if document is not None:
-            document.edited.connect(self.refresh)
+            self._unsubscribe = document.map.subscribe(self._on_change)  # undo and revert too
         self.refresh()
+
+    def _on_change(self, change: Change) -> None:
+        """Follow the map's change records: one refresh after the edit (a card moved
+        changes nothing here)."""
+        if isinstance(change, StatementChanged) and change.fields <= {"pos"}:
+            return
+        if not self._refresh_due and shiboken6.isValid(self):  # the dock may be gone before the map
+            self._refresh_due = True
+            QTimer.singleShot(0, self._refresh_if_due)
+
+    def _refresh_if_due(self) -> None:
+        if self._refresh_due and self.document is not None and shiboken6.isValid(self):
+            self._refresh_due = False
+            self.refresh()
 
     def show_if_useful(self) -> None:
         """Show the panel (under the outline, both in view) for a map that carries a
@@ -212,6 +229,9 @@ class SourcesPanel(QDockWidget):
     def rehighlight(self) -> None:
         """Highlight every quotation of the current source, mark unused paragraphs and
         say how many are used."""
+        if self._refresh_due:  # the map changed since the last refresh: list and text first
+            self._refresh_if_due()  # (which ends here again)
+            return
         doc = self.current_source()
         if doc is None or self.document is None or not doc.text:
             self.text.set_marks([], set(), None)
@@ -336,13 +356,18 @@ class SourcesPanel(QDockWidget):
         return {d.id for d in self.sources()}
 
     def _apply(self, edit) -> bool:  # type: ignore[no-untyped-def]
+        """Apply an edit of this panel's own; the panel follows it at once (other
+        changes it follows once the edit is done)."""
         win = self.window_
         if win is not None:
-            return bool(win.apply_edit(edit))
-        if self.document is None:
+            done = bool(win.apply_edit(edit))
+        elif self.document is None:
             return False
-        self.document.apply(edit)
-        return True
+        else:
+            self.document.apply(edit)
+            done = True
+        self._refresh_if_due()
+        return done
 
     def add_file(self, path: str) -> bool:
         """Add the document at ``path``; a problem is reported, nothing half-added."""
