@@ -70,6 +70,16 @@ def test_checked_quotation_gives_the_basis_level(tmp_path):
     assert unchecked.statements["study"].level == unchecked.statements["news"].level == UNCHECKED
 
 
+
+def test_the_embedded_text_checks_quotations_without_any_file(tmp_path):
+    """A map carrying its article (schema 2) is weighed from that text, as the checks
+    read it: no file beside the project is needed, and a misquotation is still caught."""
+    meta = MapMeta(title="Phones", sources=(SourceDocument("art", "Phones study", text=ARTICLE),))
+    amap = make_map({"study": _study(), "wrong": _study("wrong", quotation="scores fell")}, meta=meta)
+    w = weigh(amap, tmp_path)  # tmp_path holds no article.txt
+    assert w.statements["study"].level == STUDY and "checked against its source" in w.statements["study"].why
+    assert w.statements["wrong"].level == BARE
+
 def test_weaker_attacker_does_not_defeat_and_explanation_says_why(tmp_path):
     amap, _ = _phones(tmp_path)
     _attack(amap, "r", "study")

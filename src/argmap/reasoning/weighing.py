@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-from argmap.model import ArgumentMap, Basis, Link, LinkKind, Rating, SourceDocument, Statement, Strength
+from argmap.model import ArgumentMap, Basis, Link, LinkKind, Rating, SourceDocument, Statement, Strength, passages
 from argmap.reasoning.framework import Framework
-from argmap.reasoning.quotes import cited_document, locate, normalise, quote_fragments
+from argmap.reasoning.quotes import cited_document, locate
 from argmap.reasoning.ratings import given_rating
 
 #: The strength levels, strongest first: (level, short words used in explanations).
@@ -122,7 +121,8 @@ QuoteCheck = Callable[[Statement], str]  # "checked" | "not-found" | "unchecked"
 def quote_checker(amap: ArgumentMap, base_dir: str | Path | None) -> QuoteCheck:
     """A function telling for a statement whether its quotation was found in the cited
     document ("checked"), is not in it ("not-found"), or cannot be checked ("unchecked").
-    Each document is read once (the text is cached by ``quotes``)."""
+    As the map checks do: the text embedded in the project first, else the document's
+    file (read once; matching through ``model.passages``, which caches)."""
     base = Path(base_dir) if base_dir is not None else None
     found: dict[SourceDocument, str | None] = {}
 
@@ -134,29 +134,17 @@ def quote_checker(amap: ArgumentMap, base_dir: str | Path | None) -> QuoteCheck:
         if doc is None:
             return "unchecked"
         if doc not in found:
-            found[doc] = locate(doc, base).text if base is not None or Path(doc.path).is_absolute() else None
+            if doc.text:
+                found[doc] = doc.text
+            else:
+                readable = base is not None or Path(doc.path).is_absolute()
+                found[doc] = locate(doc, base).text if readable else None
         text = found[doc]
         if text is None:
             return "unchecked"
-        return "checked" if _occurs(source.quotation, text) else "not-found"
+        return "checked" if passages.find(text, source.quotation) is not None else "not-found"
 
     return check
-
-
-@lru_cache(maxsize=8)
-def _normalised(text: str) -> str:
-    return normalise(text)
-
-
-def _occurs(quotation: str, document: str) -> bool:
-    doc = _normalised(document)
-    start = 0
-    for part in quote_fragments(quotation):
-        at = doc.find(part, start)
-        if at < 0:
-            return False
-        start = at + len(part)
-    return True
 
 
 def own_weight(s: Statement, check: QuoteCheck | None) -> Weight:
