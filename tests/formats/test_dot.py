@@ -30,6 +30,9 @@ def _hostile_map() -> ArgumentMap:
 
 
 def _strip_strings(text: str) -> str:
+    """The DOT text with quoted strings and HTML-like labels emptied (inside a label
+    markup characters are escaped, so the first '>, ' ends it)."""
+    text = re.sub(r"label=<.*?>, ", "label=<>, ", text)
     return re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
 
 
@@ -40,6 +43,20 @@ def test_hostile_strings_are_quoted() -> None:
     assert "digraph {" not in bare and "\x01" not in text
     assert quote('a"}') in text and quote("b c") in text
     assert quote('x"y\\z\n') == '"x\\"y\\\\z\\n"'
+    assert "&lt;b&gt;html&lt;/b&gt;" in text and "<b>html" not in text  # markup in a label is text
+
+
+def test_positions_join_their_question_and_titles_stand_apart() -> None:
+    amap = ArgumentMap.from_parts(MapMeta(), [
+        Statement("q", StatementKind.QUESTION, "Leave the treaty?"),
+        Statement("p1", StatementKind.POSITION, "Yes, leave it.", title="Deterrence", answers="q"),
+        Statement("p2", StatementKind.POSITION, "No, stay.", answers="q"),
+        Statement("c", StatementKind.CLAIM, "Mines deter."),
+    ], [Link("l", LinkKind.SUPPORT, ("c",), "p1")])
+    text, _ = dumps_dot(amap)
+    assert re.search(r'^  "p1" -> "q" \[', text, re.M) and re.search(r'^  "p2" -> "q" \[', text, re.M)
+    assert '"c" -> "q"' not in text
+    assert "label=<<B>Deterrence</B><BR/>Yes, leave it.>" in text  # the title on its own line, in bold
 
 
 def test_every_statement_and_link_is_present() -> None:

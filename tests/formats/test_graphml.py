@@ -83,3 +83,23 @@ def test_plain_graph_edges_become_supports_and_labels_texts() -> None:
     (link,) = amap.links()
     assert link.premises == ("a",) and link.target == "b"
     assert report.find("missing nodes") is not None
+
+
+def test_positions_are_joined_to_their_question_and_read_back_as_no_link(example_path) -> None:
+    """Viewers (yEd, Gephi) draw the question joined to its positions; reading the file
+    back makes no link of those edges (the positions' own data says what they answer)."""
+    from argmap.formats import load_project
+
+    amap = load_project(example_path).map
+    data, _ = dumps_graphml(amap)
+    root = ET.fromstring(data)
+    relation_key = next(k.get("id") for k in root.iter(f"{{{NS}}}key") if k.get("attr.name") == "relation")
+    answers = {
+        (e.get("source"), e.get("target"))
+        for e in root.iter(f"{{{NS}}}edge")
+        if any(d.get("key") == relation_key and d.text == "answers" for d in e)
+    }
+    positions = {(s.id, s.answers) for s in amap.statements() if s.answers}
+    assert answers == positions and len(positions) == 3
+    back, _ = loads_graphml(data)
+    assert canonical(back) == canonical(amap)

@@ -1,6 +1,7 @@
-"""Graphviz DOT export: statements as boxes coloured by kind, supports as solid green
-arrows, attacks as dashed red arrows; co-premise groups, attacked links and undercuts
-go through a small junction node. Every id and label is quoted and escaped."""
+"""Graphviz DOT export: statements as boxes coloured by kind (the canvas's palette), the
+title in bold above the text; each position joined to its question; supports as solid
+arrows, attacks as dashed ones; co-premise groups, attacked links and undercuts go
+through a small junction node. Every id and label is quoted and escaped."""
 
 from __future__ import annotations
 
@@ -9,11 +10,12 @@ import textwrap
 
 from argmap.formats.atomic import atomic_write_bytes
 from argmap.formats.report import ImportReport
-from argmap.model import ArgumentMap, LinkKind
+from argmap.model import ArgumentMap, LinkKind, StatementKind
 from argmap.model.style import DEFAULT
 
 FORMAT = "DOT"
 _FILL = {kind: style.fill for kind, style in DEFAULT.kinds.items()}  # the canvas's default theme
+_ANSWER = f'color="{DEFAULT.kinds[StatementKind.QUESTION].border}", arrowhead=none, style=bold'
 _EDGE = {
     LinkKind.SUPPORT: f'color="{DEFAULT.links[LinkKind.SUPPORT].color}"',
     LinkKind.ATTACK: f'color="{DEFAULT.links[LinkKind.ATTACK].color}", style=dashed',
@@ -39,12 +41,29 @@ def quote(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _label(text: str, width: int = 36, max_lines: int = 8) -> str:
+def _lines(text: str, width: int = 36, max_lines: int = 8) -> list[str]:
     lines = textwrap.wrap(" ".join(text.split()), width) or [""]
     if len(lines) > max_lines:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip() + "\u2026"
-    return "\n".join(lines)
+    return lines
+
+
+def _html(text: str) -> str:
+    """``text`` for a Graphviz HTML-like label: markup characters escaped, control
+    characters dropped."""
+    kept = "".join(ch for ch in text if ord(ch) >= 32 and ch not in "\x7f\ufffe\uffff")
+    return kept.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _label(title: str, text: str) -> str:
+    """An HTML-like label: the title in bold on lines of its own, then the text, as
+    the cards show them."""
+    body = "<BR/>".join(_html(line) for line in _lines(text))
+    if not title or title.strip() == text.strip():
+        return f"<{body}>"
+    head = "<BR/>".join(f"<B>{_html(line)}</B>" for line in _lines(title, max_lines=3))
+    return f"<{head}<BR/>{body}>"
 
 
 def dumps_dot(amap: ArgumentMap) -> tuple[str, ImportReport]:
@@ -54,9 +73,11 @@ def dumps_dot(amap: ArgumentMap) -> tuple[str, ImportReport]:
     out.append('  node [shape=box, style="rounded,filled", fontname=Helvetica, fontsize=11];')
     out.append("  edge [fontname=Helvetica];")
     for s in amap.statements():
-        text = s.text if not s.title else f"{s.title}\n{s.text}"
-        attrs = f"label={quote(_label(text))}, fillcolor={quote(_FILL[s.kind])}, tooltip={quote(s.kind.value)}"
+        attrs = f"label={_label(s.title, s.text)}, fillcolor={quote(_FILL[s.kind])}, tooltip={quote(s.kind.value)}"
         out.append(f"  {quote(s.id)} [{attrs}];")
+    for s in amap.statements():  # each position joined to the question it answers
+        if s.answers is not None and amap.is_statement(s.answers):
+            out.append(f"  {quote(s.id)} -> {quote(s.answers)} [{_ANSWER}];")
     links = amap.links()
     link_ids = {link.id for link in links}
     attacked = {link.target for link in links if link.target in link_ids}

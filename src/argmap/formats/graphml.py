@@ -34,6 +34,8 @@ from argmap.model import ArgumentMap, LinkKind
 
 FORMAT = "GraphML"
 NS = "http://graphml.graphdrawing.org/xmlns"
+#: The ``relation`` of an edge from a position to the question it answers.
+ANSWERS = "answers"
 _Y = "{http://www.yworks.com/xml/graphml}"
 _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TYPES = {"I": "I", "I-NODE": "I", "RA": "RA", "RA-NODE": "RA", "CA": "CA", "CA-NODE": "CA", "MA": "MA", "MA-NODE": "MA", "PA": "PA", "PA-NODE": "PA"}
@@ -67,6 +69,8 @@ def loads_graphml(data: bytes, path: str | os.PathLike[str] = "<graphml>") -> tu
     edges = []
     for i, edge in enumerate(graph.iter(f"{{{NS}}}edge")):
         eid, source, target = edge.get("id") or str(i), edge.get("source"), edge.get("target")
+        if _data(edge, keys, "edge").get("relation") == ANSWERS:
+            continue  # drawn for viewers; the position's own data says which question it answers
         relation = _argunet_relation(edge, report_notes)
         if relation is None:
             edges.append({"edgeID": eid, "fromID": source, "toID": target})
@@ -186,6 +190,7 @@ def dumps_graphml(amap: ArgumentMap) -> tuple[bytes, ImportReport]:
         ids[("graph", name)] = _key(root, f"g_{name}", "graph", name, typ)
     for name, typ in _NODE_KEYS:
         ids[("node", name)] = _key(root, f"n_{name}", "node", name, typ)
+    relation_key = _key(root, "e_relation", "edge", "relation", "string")
     graph = ET.SubElement(root, f"{{{NS}}}graph", id="G", edgedefault="directed")
     meta = amap.meta
     own: dict[str, Any] = {"title": meta.title, "description": meta.description}
@@ -222,6 +227,12 @@ def dumps_graphml(amap: ArgumentMap) -> tuple[bytes, ImportReport]:
         edges.append((link.id, link.target))
     for i, (f, t) in enumerate(edges, 1):
         ET.SubElement(graph, f"{{{NS}}}edge", id=f"e{i}", source=f, target=t)
+    # a position's answer to its question, so that viewers (yEd, Gephi) draw the question
+    # joined to its positions; marked, so that reading the file back makes no link of it
+    for s in amap.statements():
+        if s.answers is not None and amap.is_statement(s.answers):
+            edge = ET.SubElement(graph, f"{{{NS}}}edge", id=f"answer-{s.id}", source=s.id, target=s.answers)
+            _put(edge, relation_key, ANSWERS, report)
     ET.indent(root)
     report.statements = len(amap.statements())
     report.links = len(amap.links())
