@@ -44,6 +44,12 @@ run "$bundle/argmap" convert "$example" -o map.argdown -q || fail "convert to Ar
 grep -q "Deterrence" map.argdown || fail "map.argdown lacks the example's statements"
 echo "smoke: convert: map.argdown $(wc -l < map.argdown) lines"
 
+# compare (rapidfuzz, whose AVX2 builds the bundle leaves out): the example against itself
+cp "$example" student.argmap.json
+run "$bundle/argmap" compare "$example" student.argmap.json > compare.txt || fail "compare"
+grep -q "100/100" compare.txt || fail "compare of the example with itself did not score 100"
+echo "smoke: compare: $(head -n 1 compare.txt)"
+
 mkdir -p "$work/xdg/data" "$work/xdg/config"
 run XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" "$bundle/argmap" --install-desktop >/dev/null \
     || fail "argmap --install-desktop"
