@@ -6,7 +6,8 @@ Each card's subtree is a rectangular block. A card's children go
 - in a *column* beside it (card at the block's top-left, children stacked to its
   right: the tree "tips over"),
 - in a column *below* it, indented (the arrows run in the strip the indent leaves), or
-- in *two columns*, one on each side of it (card top-centre),
+- in *two columns*, one on each side of it (card top-centre), or
+- in a column left of it and a column below it, indented (*hang*),
 
 chosen per subtree, bottom-up, so that the block comes close to a target aspect ratio.
 Targets flow top-down: the root gets the wanted aspect; where a row is required (a
@@ -41,7 +42,7 @@ Kids = Mapping[str, Sequence[str]]
 Sizes = Mapping[str, tuple[float, float]]
 
 # arrangements
-LEAF, ROW, COL, TWO, BELOW = 0, 1, 2, 3, 4
+LEAF, ROW, COL, TWO, BELOW, HANG = 0, 1, 2, 3, 4, 5
 # where a block's card sits
 CENTRE, LEFT, RIGHT = 0, 1, 2
 
@@ -260,6 +261,14 @@ def _place(roots: Sequence[str], kids: Kids, sizes: Sizes, blocks: Blocks, aspec
             else:
                 pos[node] = (bx, by)
                 stack.extend(reversed(_column(mine, side, bx + cw + GUTTER, by, ch, LEFT, cwid)))
+        elif kind == HANG:  # the first children left of the card, the others below it
+            left, rest = mine[:split], mine[split:]
+            lw = max(side[c][0] for c in left)
+            cx = bx + lw + GUTTER
+            pos[node] = (cx, by)
+            todo = _column(left, side, bx, by, ch, RIGHT, lw)
+            todo += _column(rest, side, cx + INDENT, by + ch + STACK_GAP, 0.0, LEFT, 0.0)
+            stack.extend(reversed(todo))
         else:  # TWO
             left, right = mine[:split], mine[split:]
             lw = max(side[c][0] for c in left)

@@ -6,7 +6,8 @@ shorter than another), built from its children's fronts:
 
 - a row: for each height the row may have, each child's narrowest block that fits;
 - a column (beside or below the card): for each width, each child's shortest block;
-- two columns: the same for every split point between units.
+- two columns, or a column left of the card and one below it (hang): the same for
+  every split point between units.
 
 At the root the block that needs the smallest view of the wanted aspect wins; its
 choices are then read back down the tree. Cost grows with FRONT**2 per child, so the
@@ -172,6 +173,9 @@ def _two(cw: float, ch: float, fronts: list[list[Cand]], splits: list[int]) -> l
             hr = b[2] + _drop(ch, first_r, len(right))
             width = a[1] + c.GUTTER + cw + c.GUTTER + b[1]
             out.append((width, max(ch, hl, hr), c.TWO, k, tuple(a[0] + b[0])))
+            # hang: the right-hand units below the card instead, indented
+            width = a[1] + c.GUTTER + max(cw, c.INDENT + b[1])
+            out.append((width, max(ch, hl, ch + c.STACK_GAP + b[2]), c.HANG, k, tuple(a[0] + b[0])))
     return out
 
 

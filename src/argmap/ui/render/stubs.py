@@ -57,8 +57,38 @@ def arrow_stubs(pages: Sequence) -> dict[int, list[Stub]]:  # type: ignore[type-
                         if other is not None:
                             stubs.append((x, y, f"from p. {other + 1}"))
             if stubs:
-                out[k] = _dedupe(stubs)
+                shown = [r for r in cards.values() if window.intersects(r)]
+                out[k] = [_clear_of_cards(stub, window, shown) for stub in _dedupe(stubs)]
     return out
+
+
+def stub_box(x: float, y: float, text: str, window: QRectF) -> QRectF:
+    """The label of a stub at (x, y): centred there, kept inside the page's window."""
+    fm = QFontMetricsF(make_font(STUB_PX, bold=True))
+    w = fm.horizontalAdvance(text) + 10
+    h = fm.height() + 4
+    left = min(max(x - w / 2, window.left() + 2), window.right() - w - 2)
+    top = min(max(y - h / 2, window.top() + 2), window.bottom() - h - 2)
+    return QRectF(left, top, w, h)
+
+
+def _clear_of_cards(stub: Stub, window: QRectF, cards: list[QRectF]) -> Stub:
+    """The stub moved along its page edge, as little as it takes, so that its label
+    covers no card's text (where the edge runs close beside a card); kept where it is
+    when no nearby spot is clear."""
+    x, y, text = stub
+    box = stub_box(x, y, text, window)
+    if not any(box.intersects(r) for r in cards):
+        return stub
+    along_y = min(abs(x - window.left()), abs(x - window.right())) <= min(abs(y - window.top()), abs(y - window.bottom()))
+    step = box.height() / 2 if along_y else box.width() / 2
+    for i in range(1, 41):
+        for d in (i * step, -i * step):
+            nx, ny = (x, y + d) if along_y else (x + d, y)
+            moved = stub_box(nx, ny, text, window)
+            if window.contains(moved) and not any(moved.intersects(r) for r in cards):
+                return nx, ny, text
+    return stub
 
 
 def _geometry(comp) -> tuple[dict[str, QRectF], list[tuple[tuple[str, ...], str, list]]]:  # type: ignore[no-untyped-def]
@@ -94,16 +124,10 @@ def _dedupe(stubs: list[Stub]) -> list[Stub]:
 
 def paint_stubs(painter: QPainter, window: QRectF, stubs: list[Stub], color: QColor) -> None:
     """Draw the stubs of a page (painter in picture units, clipped to ``window``)."""
-    font = make_font(STUB_PX, bold=True)
-    fm = QFontMetricsF(font)
     painter.save()
-    painter.setFont(font)
+    painter.setFont(make_font(STUB_PX, bold=True))
     for x, y, text in stubs:
-        w = fm.horizontalAdvance(text) + 10
-        h = fm.height() + 4
-        left = min(max(x - w / 2, window.left() + 2), window.right() - w - 2)
-        top = min(max(y - h / 2, window.top() + 2), window.bottom() - h - 2)
-        box = QRectF(left, top, w, h)
+        box = stub_box(x, y, text, window)
         painter.setPen(QPen(color, 1.0))
         painter.setBrush(QColor("#ffffff"))
         painter.drawRoundedRect(box, 4, 4)
