@@ -112,9 +112,11 @@ def test_selecting_a_card_explains_it(make_window, tmp_path, example_path):
     # the outline's selection is explained too
     w._on_outline_selection([UNSUPPORTED_IN])
     assert w.evaluation.title_label.text().endswith("\u2014 defeated")
-    assert "unsupported" in w.evaluation.explanation_label.text()
+    text = w.evaluation.explanation_label.text()
+    assert "unsupported" not in text and "Its only reason does not hold either" in text  # the verdict's words
     w.evaluation.set_semantics("grounded")
     assert w.evaluation.title_label.text().endswith("\u2014 stands, unsupported")
+    assert "so it stands, unsupported" in w.evaluation.explanation_label.text()
 
 
 def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example_path, dialogs):
