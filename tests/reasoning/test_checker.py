@@ -16,11 +16,13 @@ from argmap.model import (
     LinkKind,
     MapError,
     MapMeta,
+    Rating,
     RemoveItems,
     SetMeta,
     Source,
     SourceDocument,
     Statement,
+    Strength,
     change_link,
     change_statement,
     connect,
@@ -102,7 +104,7 @@ def step(data, session: Session) -> None:
     links = [link.id for link in m.links()]
     op = data.draw(st.sampled_from(
         ["add", "text", "text", "kind", "order", "answers", "source", "title", "connect", "connect",
-         "remove", "rewire", "meta", "undo", "undo", "reset"]
+         "remove", "rewire", "meta", "undo", "undo", "reset", "rating", "strength"]
     ))
     pick = lambda pool: data.draw(st.sampled_from(pool))  # noqa: E731
     if op == "add" or not ids:
@@ -145,6 +147,14 @@ def step(data, session: Session) -> None:
             "target": lambda: pick(ids),
         }[field]()
         session.apply(lambda: change_link(m, lid, **{field: value}))
+    elif op == "rating":  # ratings and link strengths move the weighed labels
+        sid = pick(ids)
+        value = pick([None, *Rating])
+        session.apply(lambda: change_statement(m, sid, rating=value))
+    elif op == "strength" and links:
+        lid = pick(links)
+        value = pick([None, *Strength])
+        session.apply(lambda: change_link(m, lid, strength=value))
     elif op == "meta":
         new = pick(METAS)
         session.apply(lambda: SetMeta(m.meta, new))
@@ -230,3 +240,29 @@ def test_moving_the_project_rechecks_quotations(seed_dir, tmp_path):
     checker.detach()
     m.replace_statement(replace(m.statement("e"), text=""))
     assert [f.code for f in checker.findings()] == ["quote-not-found"]  # no longer following
+
+
+def test_unsupported_follows_the_weighed_labels_live():
+    """A bare objection does not defeat sourced evidence (weighed, as in the Evaluation
+    panel); rating the objection's attack strong makes it defeat the evidence, and the
+    position it supports is flagged "stands, unsupported" until the rating is undone."""
+    m = make_map(
+        {
+            "p": (K.POSITION, "Leave"),
+            "e": Statement("e", K.EVIDENCE, "Threats", source=SOURCES[2]),
+            "r": (K.REBUTTAL, "Threats are exaggerated"),
+        },
+        [("l", "support", "e", "p"), ("x", "attack", "r", "e")],
+    )
+    checker = Checker(m)
+    assert "position-unsupported" not in {f.code for f in checker.findings()}
+    edit = change_link(m, "x", strength=Strength.STRONG)
+    edit.apply(m)
+    update = checker.update()
+    assert [(f.code, f.id, added) for _, f, added in update.steps] == [("position-unsupported", "p", True)]
+    assert checker.findings() == check_map(m)
+    edit.revert(m)
+    assert [(f.code, added) for _, f, added in checker.update().steps] == [("position-unsupported", False)]
+    m.replace_statement(replace(m.statement("r"), text="Threats are overstated"))
+    assert not checker.update()  # a text edit does not move a label
+    checker.detach()

@@ -8,7 +8,7 @@ from pathlib import Path
 from argmap.formats import save_project
 from argmap.model import Link, LinkKind, MapMeta, SourceDocument, Statement
 from argmap.cli.check import check_file, project_files
-from argmap.reasoning import CODES, Severity, check_map, has_errors
+from argmap.reasoning import CODES, Severity, Verdict, check_map, grounded, has_errors, verdict, weighed
 from argmap.reasoning.quotes import occurs_in, quote_fragments
 
 from tests.reasoning.maps import K, evidence, make_map, seed_meta
@@ -64,8 +64,39 @@ def test_position_without_support_and_with_failed_support():
     assert "position-no-support" in codes(findings, "p3")
     [unsupported] = [f for f in findings if f.code == "position-unsupported"]
     assert unsupported.id == "p2" and unsupported.severity is Severity.WARNING
-    assert "has 1 reason, but none currently holds" in unsupported.message
+    assert unsupported.message == (
+        "The position 'No' stands, unsupported: no attack on it succeeds, but its only reason "
+        "does not hold, so nothing speaks for it. Give it a reason that holds."
+    )
+    assert verdict(m, "p2", weighed(m)) is Verdict.UNSUPPORTED  # the check says what the verdict says
     assert not has_errors(findings)
+
+
+def test_unsupported_follows_the_weighed_verdict_by_default():
+    """A bare objection to sourced evidence does not defeat it when weighed (the
+    default): the position stands and nothing is flagged. Under grounded labels (every
+    attack counts, the textbook semantics) the reason fails and the check says so."""
+    m = _answering(good_map())
+    m.add_statement(Statement("r", K.REBUTTAL, "Threats are exaggerated"))
+    m.add_link(Link("x", LinkKind.ATTACK, ("r",), "e1"))
+    assert verdict(m, "p1", weighed(m)) is Verdict.STANDS
+    assert "position-unsupported" not in codes(check_map(m), "p1")
+    textbook = grounded(m)
+    assert verdict(m, "p1", textbook) is Verdict.UNSUPPORTED
+    [f] = [f for f in check_map(m, labels=textbook) if f.code == "position-unsupported"]
+    assert f.id == "p1" and "stands, unsupported" in f.message
+
+
+def test_a_defeated_position_is_not_flagged_unsupported():
+    """Nothing holds for 'No', but it is defeated, not "stands, unsupported": the
+    evaluation already says so, the check does not call it unsupported."""
+    m = _answering(good_map())
+    m.add_statement(Statement("r", K.REBUTTAL, "Mines are cleared quickly"))
+    m.add_statement(Statement("r2", K.REBUTTAL, "Leaving is needed"))
+    m.add_link(Link("x", LinkKind.ATTACK, ("r",), "c2"))
+    m.add_link(Link("y", LinkKind.ATTACK, ("r2",), "p2"))
+    assert verdict(m, "p2", weighed(m)) is Verdict.DEFEATED
+    assert "position-unsupported" not in codes(check_map(m))
 
 
 def test_isolated_empty_duplicate_and_rebuttal_attacking_nothing():

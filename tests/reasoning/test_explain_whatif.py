@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.model import Link, LinkKind, Statement, UnknownIdError, change_statement, connect
-from argmap.reasoning import Label, Labeller, explain, grounded, preferred, what_if
+from argmap.reasoning import Label, Labeller, Verdict, explain, grounded, preferred, verdict, weighed, what_if
 
 from tests.reasoning.maps import K, cycle, make_map
 
@@ -50,7 +50,7 @@ def test_unattacked_unsupported_position_says_not_proven():
     m = make_map({"q": K.QUESTION, "p": (K.POSITION, "Deterrence need")})
     text = explain(m, "p", grounded(m))
     assert text == (
-        "'Deterrence need' is IN: nothing attacks it. No reason is given for it, so it is "
+        "'Deterrence need' is IN: nothing attacks it. No reason is given for it, so it stands, "
         "unsupported: IN here means unchallenged, not proven."
     )
 
@@ -125,3 +125,17 @@ def test_labeller_follows_edits_and_ignores_text_edits():
     labeller.detach()
     m.add_link(Link("c2", LinkKind.ATTACK, ("u",), "r"))
     assert labeller.labels()["p"] is O  # detached: no longer follows the map
+
+
+def test_defeated_position_without_a_holding_reason_is_not_called_unsupported():
+    """"Unsupported" names the verdict of a position that stands; a defeated one whose
+    only reason fails says so without borrowing that word."""
+    m = make_map(
+        {"p": (K.POSITION, "Leave"), "c": (K.CLAIM, "Threats grew"), "r": (K.REBUTTAL, "No"), "s": (K.REBUTTAL, "Not so")},
+        [("l", "support", "c", "p"), ("x", "attack", "r", "p"), ("y", "attack", "s", "c")],
+    )
+    labels = weighed(m)
+    assert verdict(m, "p", labels) is Verdict.DEFEATED
+    text = explain(m, "p", labels)
+    assert "unsupported" not in text
+    assert text.endswith(" Its only reason does not hold either: nothing speaks for it.")

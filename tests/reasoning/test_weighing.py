@@ -197,3 +197,18 @@ def test_rejected_what_if_under_weighing(tmp_path):
     base = weighed(amap)
     result = what_if(amap, {"r": "rejected"}, base)
     assert result.after["c"] is I and result.after.semantics == "weighed"
+
+
+def test_a_weak_statement_with_reasons_is_not_said_to_have_none():
+    """'No reason behind it' is said only of a statement with no reason; one whose
+    reason is undercut, or weak itself, is described as it is."""
+    m = make_map(
+        {"p": (K.POSITION, "Leave"), "c": (K.CLAIM, "Threats grew"), "u": (K.REBUTTAL, "Beside the point"),
+         "q": (K.POSITION, "Stay"), "d": (K.CLAIM, "Mines harm"), "b": (K.CLAIM, "Alone")},
+        [("l", "support", "c", "p"), ("x", "attack", "u", "l"), ("k", "support", "d", "q")],
+    )
+    w = weigh(m)
+    assert w.of("b").why == "it has no source and no reason behind it"
+    assert w.of("p").level == BARE and w.of("p").why == "it has no source, and its reason is objected to, so it adds no weight"
+    assert w.of("q").level == BARE and w.of("q").why == "it has no source, and its reason adds no weight"
+    assert w.of("d").why == "it has no source and no reason behind it"

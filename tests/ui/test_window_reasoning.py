@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from argmap.model import LinkKind, StatementKind
+from argmap.model import LinkKind, StatementKind, change_statement
 from argmap.ui import edit_ops
 from argmap.ui.document import Document
 from argmap.ui.help import shortcut_rows
@@ -22,7 +22,7 @@ from tests.ui.window_support import OFFSCREEN_NOISE, dialogs, isolated_env, make
 pytestmark = OFFSCREEN_NOISE
 
 #: In the example: defeated when weighed (grounded: IN but unsupported, its one reason
-#: is OUT), and OUT (attacked) in both.
+#: is OUT), and OUT (attacked) in both. The checks follow the weighed verdict.
 UNSUPPORTED_IN = "p-limited-capacity"
 DEFEATED = "p-deterrence"
 UNSUPPORTED_BADGE = "IN \u00b7 unsupported"
@@ -81,7 +81,9 @@ def test_docks_exist_and_follow_the_document(make_window, tmp_path, example_path
     assert w.evaluation.document is w.document
     _wait_for_first_labels(w)
     assert w.evaluation.badges()[DEFEATED] == "OUT"
-    assert ("position-unsupported", UNSUPPORTED_IN) in [(f.code, f.id) for f in w.checks.findings()]
+    # The checks use the verdict the badge shows (weighed): defeated, not "unsupported".
+    assert w.evaluation.badges()[UNSUPPORTED_IN] == "OUT"
+    assert "position-unsupported" not in {f.code for f in w.checks.findings()}
 
     w.actions_by_name["close"].trigger()
     assert w.document is None and w.evaluation.document is None and w.checks.findings() == []
@@ -110,9 +112,11 @@ def test_selecting_a_card_explains_it(make_window, tmp_path, example_path):
     # the outline's selection is explained too
     w._on_outline_selection([UNSUPPORTED_IN])
     assert w.evaluation.title_label.text().endswith("\u2014 defeated")
-    assert "unsupported" in w.evaluation.explanation_label.text()
+    text = w.evaluation.explanation_label.text()
+    assert "unsupported" not in text and "Its only reason does not hold either" in text  # the verdict's words
     w.evaluation.set_semantics("grounded")
     assert w.evaluation.title_label.text().endswith("\u2014 stands, unsupported")
+    assert "so it stands, unsupported" in w.evaluation.explanation_label.text()
 
 
 def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example_path, dialogs):
@@ -184,6 +188,8 @@ def test_insert_rebuttal_from_the_keyboard_updates_labels(make_window, tmp_path,
 
 def test_clicking_a_finding_selects_and_reveals_the_statement(make_window, tmp_path, example_path, qtbot):
     w = _open(make_window, tmp_path, example_path)
+    assert w.apply_edit(change_statement(w.document.map, UNSUPPORTED_IN, text=""))  # a finding: no text
+    qtbot.waitUntil(lambda: ("no-text", UNSUPPORTED_IN) in {(f.code, f.id) for f in w.checks.findings()}, timeout=3000)
     w.select([UNSUPPORTED_IN])
     w.view_collapse()  # hide the rest, then collapse the parent so the card is hidden
     w.select(["q-withdraw"])

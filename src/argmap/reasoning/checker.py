@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, insort
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,11 @@ from argmap.reasoning.checks import (
     support_successors,
     text_key,
     unchecked_finding,
+    weighed_labels,
 )
+from argmap.reasoning.framework import Framework, Label
 from argmap.reasoning.labelling import Labeller
+from argmap.reasoning.ratings import given_rating
 
 Key = tuple[int, tuple[float, str], str]
 #: Findings are kept in groups that are recomputed together: a statement's own
@@ -71,7 +75,10 @@ class Checker:
     ``update``), rechecks only what the edits since can affect: the edited statements,
     the premises and targets of changed links, the question a position answers, the
     statements sharing a changed text, the support cycles near a changed support link
-    and the positions whose reasons' labels moved. Call ``detach()`` when done.
+    and the positions whose own or reasons' labels moved. Labels are weighed (the
+    evaluation's default semantics, as in ``check_map``): they are worked out again only
+    after an edit that can change a strength or a link (not after a text edit). Call
+    ``detach()`` when done.
     """
 
     def __init__(self, amap: ArgumentMap, base_dir: str | os.PathLike[str] | None = None) -> None:
@@ -103,13 +110,14 @@ class Checker:
         if base != self._base:
             self._base = self._ctx.base = base
             self._all_evidence = True
+            self._weights_dirty = True
 
     @property
     def stale(self) -> bool:
         """True when edits since the last update may have changed the findings."""
         return bool(
             self._reset or self._dirty or self._text_dirty or self._cycle_seeds
-            or self._cycle_names or self._all_evidence or self._labeller.stale
+            or self._cycle_names or self._all_evidence or self._weights_dirty or self._labeller.stale
         )
 
     def findings(self) -> list[Finding]:
@@ -133,6 +141,8 @@ class Checker:
 
     # ------------------------------------------------------------------ records
     def _on_change(self, change: Change) -> None:
+        if isinstance(change, (StatementAdded, StatementRemoved, LinkAdded, LinkRemoved)):
+            self._weights_dirty = True
         if isinstance(change, (StatementAdded, StatementRemoved)):
             s = change.statement
             self._dirty.add(s.id)
@@ -143,6 +153,8 @@ class Checker:
             old, new = change.old, change.new
             self._dirty.add(new.id)
             self._text_dirty.add(new.id)
+            if old.source != new.source or given_rating(old) is not given_rating(new) or old.kind != new.kind:
+                self._weights_dirty = True  # a strength may move
             if new.id in self._comp_of:
                 self._cycle_names.add(new.id)
             if old.answers != new.answers:
@@ -154,12 +166,15 @@ class Checker:
             self._link_touched(change.link)
         elif isinstance(change, LinkChanged):
             before, after = change.old, change.new
+            if before != after:
+                self._weights_dirty = True
             if (before.kind, before.premises, before.target) != (after.kind, after.premises, after.target):
                 self._link_touched(before)
                 self._link_touched(after)
         elif isinstance(change, MetaChanged):
             if change.old.sources != change.new.sources:
                 self._all_evidence = True
+                self._weights_dirty = True
         elif isinstance(change, MapReset):
             self._reset = True
 
@@ -187,6 +202,7 @@ class Checker:
         self._cycle_seeds: set[str] = set()  # ends of support links added, removed, rewired
         self._cycle_names: set[str] = set()  # cycle members renamed or reordered
         self._all_evidence = False
+        self._weights_dirty = False  # an edit may have changed the weighed labels
         self._reset = False
 
     def _rebuild(self) -> None:
@@ -195,7 +211,8 @@ class Checker:
         self._clear_dirty()
         self._labeller.update()
         fw = self._labeller.framework
-        self._ctx = ctx = CheckContext(amap, fw, self._labeller.current(), answered_by(amap), self._base)
+        labels = weighed_labels(amap, fw, self._base)
+        self._ctx = ctx = CheckContext(amap, fw, labels, answered_by(amap), self._base)
         self._groups: dict[Group, tuple[Key, ...]] = {}
         self._by_key: dict[Key, Finding] = {}
         self._counts: Counter[Severity] = Counter()
@@ -271,10 +288,8 @@ class Checker:
             return
         amap, ctx = self._map, self._ctx
         fw = ctx.fw = self._labeller.framework
-        for n in self._labeller.update():  # a reason's label moved: its position may change
-            if fw.kind.get(n) is LinkKind.SUPPORT:
-                self._dirty.add(fw.target[n])
-        ctx.labels = self._labeller.current()
+        if self._labeller.update() or self._weights_dirty:
+            self._relabel(fw)
         ctx.located = {}
         if self._all_evidence:
             self._dirty.update(
@@ -300,6 +315,19 @@ class Checker:
         if len(self._steps) > MAX_STEPS:
             self._steps = []
             self._was_reset = True
+
+    def _relabel(self, fw: Framework) -> None:
+        """Work out the weighed labels again; a position whose own label or one of whose
+        reasons' labels moved is rechecked."""
+        ctx = self._ctx
+        old: Mapping[str, Label] = ctx.labels
+        new = weighed_labels(self._map, fw, self._base)
+        for n in set(old).symmetric_difference(new) | {n for n, lab in new.items() if old.get(n) is not lab}:
+            if fw.kind.get(n) is LinkKind.SUPPORT:
+                self._dirty.add(fw.target[n])
+            elif n in fw.statements:
+                self._dirty.add(n)
+        ctx.labels = new
 
     def _update_cycles(self) -> None:
         """Support cycles change only where a support link changed: recompute the

@@ -14,8 +14,9 @@ from typing import Any
 
 from argmap.model import ArgumentMap, LinkKind, SourceDocument, Statement, StatementKind, passages
 from argmap.reasoning.framework import IN, Framework, Label
-from argmap.reasoning.labelling import Labelling
+from argmap.reasoning.labelling import Labelling, weighed
 from argmap.reasoning.quotes import Located, cited_document, locate, normalise, occurs_in
+from argmap.reasoning.weighing import weigh
 from argmap.util import plural
 
 
@@ -35,7 +36,10 @@ CODES: dict[str, tuple[Severity, str]] = {
     "quote-not-found": (Severity.ERROR, "an evidence quotation that does not occur in the cited document"),
     "support-cycle": (Severity.ERROR, "statements that support each other in a circle"),
     "position-no-support": (Severity.WARNING, "a position with no reason for it"),
-    "position-unsupported": (Severity.WARNING, "a position none of whose reasons currently holds"),
+    "position-unsupported": (
+        Severity.WARNING,
+        "a position that stands, unsupported: it is IN, but none of its reasons holds",
+    ),
     "evidence-no-source": (Severity.WARNING, "evidence without a source"),
     "source-document-missing": (Severity.WARNING, "the cited document cannot be found or read"),
     "isolated-statement": (Severity.WARNING, "a statement connected to nothing"),
@@ -112,10 +116,12 @@ def check_map(
     labels: Mapping[str, Label] | Labelling | None = None,
 ) -> list[Finding]:
     """Every finding for a map, errors first. ``base_dir`` is the project file's folder,
-    where relative source-document paths are looked up (and in its parents)."""
+    where relative source-document paths are looked up (and in its parents).
+    ``labels``: the labels whose verdicts the checks use (default: weighed, the
+    default semantics of the evaluation, so a check never contradicts the verdict)."""
     fw = Framework.from_map(amap)
     if labels is None:
-        labels = fw.grounded()
+        labels = weighed_labels(amap, fw, base_dir)
     base = Path(base_dir) if base_dir is not None else None
     ctx = CheckContext(amap, fw, labels.labels if isinstance(labels, Labelling) else labels, answered_by(amap), base)
     findings: list[Finding] = []
@@ -142,6 +148,15 @@ def check_map(
 
 
 _MAP_ORDER = (-1.0, "")
+
+
+def weighed_labels(
+    amap: ArgumentMap, fw: Framework, base_dir: str | os.PathLike[str] | None = None
+) -> Mapping[str, Label]:
+    """The weighed labels (the evaluation's default semantics) over ``fw``, the map's
+    compiled framework; quotations are checked from ``base_dir``."""
+    base = Path(base_dir) if base_dir is not None else None
+    return weighed(amap, weigh(amap, base), framework=fw).labels
 
 
 def finding_key(f: Finding, s: Statement | None) -> tuple[int, tuple[float, str], str]:
@@ -201,11 +216,13 @@ def _structure_finding(ctx: CheckContext, s: Statement) -> Finding | None:
     if s.kind is StatementKind.POSITION:
         if not supports:
             return _finding("position-no-support", f"The position {_q(s)} has no reason supporting it.", s.id)
-        if not any(ctx.labels.get(link) is IN for link in supports):
+        if ctx.labels.get(s.id) is IN and not any(ctx.labels.get(link) is IN for link in supports):
+            n = len(supports)
+            reasons = "its only reason does not hold" if n == 1 else f"none of its {n} reasons holds"
             return _finding(
                 "position-unsupported",
-                f"The position {_q(s)} has {plural(len(supports), 'reason')}, but none currently holds "
-                "(each is OUT or UNDECIDED), so it is unsupported.",
+                f"The position {_q(s)} stands, unsupported: no attack on it succeeds, but {reasons}, "
+                "so nothing speaks for it. Give it a reason that holds.",
                 s.id,
             )
     if s.kind is StatementKind.REBUTTAL and not any(fw.is_attack(link) for link in links_out):

@@ -165,12 +165,16 @@ def _support_sentence(amap: ArgumentMap, s: Statement, labels: Labels, label: La
         return f" It is supported by {names}{more}."
     if s.kind is not StatementKind.POSITION:
         return ""
-    meaning = "IN here means unchallenged, not proven" if label is IN else "nothing speaks for it"
     if total == 0:
-        return f" No reason is given for it, so it is unsupported: {meaning}."
-    if total == 1:
-        return f" Its only reason does not hold, so it is unsupported: {meaning}."
-    return f" None of its {total} reasons currently holds, so it is unsupported: {meaning}."
+        why = "No reason is given for it"
+    elif total == 1:
+        why = "Its only reason does not hold"
+    else:
+        why = f"None of its {total} reasons holds"
+    if label is IN:  # the verdict "stands, unsupported"
+        return f" {why}, so it stands, unsupported: IN here means unchallenged, not proven."
+    # Defeated or undecided: "unsupported" would name a verdict it does not have.
+    return f" {why} either: nothing speaks for it."
 
 
 # --------------------------------------------------------------------------- links

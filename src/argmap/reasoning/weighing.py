@@ -5,6 +5,7 @@ The rules and the default order are in docs/reasoning.md, "Weighing"."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,11 @@ _BASIS_LEVEL = {
     Basis.NEWS_REPORT: (REPORT, "a news report"),
     Basis.OTHER: (REPORT, "a source"),
 }
+
+
+#: Why a statement with no source is weak; ``weigh`` words it otherwise when the
+#: statement has reasons that add nothing (they are weak too, or objected to).
+BARE_WHY = "it has no source and no reason behind it"
 
 
 @dataclass(frozen=True)
@@ -156,7 +162,7 @@ def own_weight(s: Statement, check: QuoteCheck | None) -> Weight:
         return Weight(REJECTED, "you rated it rejected", True)
     source = s.source
     if source is None or source.is_empty():
-        return Weight(BARE, "it has no source and no reason behind it")
+        return Weight(BARE, BARE_WHY)
     status = check(s) if check is not None else "unchecked"
     if status == "checked":
         level, what = _BASIS_LEVEL.get(source.basis, (REPORT, "a source")) if source.basis else (REPORT, "a source")
@@ -243,6 +249,19 @@ def weigh(
                     waiting.add(user)
                     queue.append(user)
     out_s = strength
+    supported = Counter(link.target for link in links if link.kind is LinkKind.SUPPORT)
+    objected = Counter(link.target for link in links if link.kind is LinkKind.SUPPORT and link.id in undercut)
+    for sid, n in supported.items():
+        w = out_s.get(sid)
+        if w is None or w.why != BARE_WHY:
+            continue
+        # It has reasons: say why they add nothing (objected to, or weak themselves).
+        if objected[sid] == n:
+            why = "its reason is objected to, so it adds no weight" if n == 1 else (
+                f"each of its {n} reasons is objected to, so they add no weight")
+        else:
+            why = "its reason adds no weight" if n == 1 else f"none of its {n} reasons adds weight"
+        out_s[sid] = Weight(BARE, f"it has no source, and {why}")
     out_l: dict[str, Weight] = {}
     for link in links:
         rated = rating[link.id]
