@@ -24,10 +24,7 @@ Rules (the syntax itself is parsed by ``argdown_syntax``):
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from argmap.formats.argdown_syntax import UNTITLED, ArgdownDoc, Ref, parse_argdown
@@ -43,6 +40,7 @@ from argmap.formats.reading import check_map_size, decode_utf8, read_bytes
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Basis, Link, LinkKind, MapMeta, Source, SourceDocument, Statement, StatementKind
 from argmap.model.types import replace
+from argmap.util import gc_paused
 
 FORMAT = "Argdown"
 _SOURCE_KEYS = {"source": "citation", "citation": "citation", "url": "url", "quote": "quotation", "locator": "locator", "page": "locator", "date": "date"}
@@ -55,25 +53,12 @@ def read_argdown(path: str | os.PathLike[str]) -> tuple[ArgumentMap, ImportRepor
 
 
 def loads_argdown(text: str, path: str | os.PathLike[str] = "<argdown>") -> tuple[ArgumentMap, ImportReport]:
-    with _collector_paused():
+    # Reading allocates several objects per statement and frees almost none: with the
+    # collector on, it rescans the growing heap again and again (about a third of the
+    # time on 2 MB of short statements, bench/bench_argdown_hostile.py).
+    with gc_paused():
         doc = parse_argdown(text, path)
         return argdown_to_map(doc, path)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a file is read. Reading allocates
-    several objects per statement and frees almost none, so the collector would rescan
-    the growing heap again and again: about a third of the time on 2 MB of short
-    statements (bench/bench_argdown_hostile.py). Reading makes no reference cycles worth
-    collecting early; the collector runs as usual afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def argdown_to_map(doc: ArgdownDoc, path: str | os.PathLike[str] = "<argdown>") -> tuple[ArgumentMap, ImportReport]:
