@@ -40,6 +40,7 @@ from argmap.formats.reading import check_map_size, decode_utf8, read_bytes
 from argmap.formats.report import ImportReport
 from argmap.model import ArgumentMap, Basis, Link, LinkKind, MapMeta, Source, SourceDocument, Statement, StatementKind
 from argmap.model.types import replace
+from argmap.util import gc_paused
 
 FORMAT = "Argdown"
 _SOURCE_KEYS = {"source": "citation", "citation": "citation", "url": "url", "quote": "quotation", "locator": "locator", "page": "locator", "date": "date"}
@@ -52,8 +53,12 @@ def read_argdown(path: str | os.PathLike[str]) -> tuple[ArgumentMap, ImportRepor
 
 
 def loads_argdown(text: str, path: str | os.PathLike[str] = "<argdown>") -> tuple[ArgumentMap, ImportReport]:
-    doc = parse_argdown(text, path)
-    return argdown_to_map(doc, path)
+    # Reading allocates several objects per statement and frees almost none: with the
+    # collector on, it rescans the growing heap again and again (about a third of the
+    # time on 2 MB of short statements, bench/bench_argdown_hostile.py).
+    with gc_paused():
+        doc = parse_argdown(text, path)
+        return argdown_to_map(doc, path)
 
 
 def argdown_to_map(doc: ArgdownDoc, path: str | os.PathLike[str] = "<argdown>") -> tuple[ArgumentMap, ImportReport]:
@@ -142,6 +147,9 @@ class _Builder:
             # data, all of them in their order.
             tags = tuple(dict.fromkeys(t for t in listed if t))
         s = Statement(sid, StatementKind.CLAIM, text, title=title, tags=tags)
+        if not data:
+            self.statements[sid] = s  # no data block: nothing more to read
+            return
         own = {k: v for k, v in data.items() if k in _OWN_KEYS and k not in ("answers", "tags", "title", "untitled")}
         if own:
             s = statement_from_data(s, own, self.report, f"line {node.line}")
@@ -281,6 +289,8 @@ class _Builder:
             self.add_link(LinkKind.ATTACK, [src], dest, line)
 
     def resolve_answers(self, statements: list[Statement]) -> list[Statement]:
+        if not self.answers:
+            return statements  # no statement names a question (the usual case)
         by_title = {s.title or "": s.id for s in statements if s.kind is StatementKind.QUESTION}
         for key, node in self.doc.statements.items():
             sid = self.sid[("s", key)]
@@ -300,6 +310,8 @@ class _Builder:
 
 
 def _source(data: dict[str, Any]) -> Source | None:
+    if not data or ("basis" not in data and data.keys().isdisjoint(_SOURCE_KEYS)):
+        return None  # most statements carry no source data: build nothing for them
     kw: dict[str, str] = {}
     for key, field_name in _SOURCE_KEYS.items():
         value = data.get(key)

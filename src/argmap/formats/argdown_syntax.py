@@ -685,7 +685,7 @@ class _Parser:
             text, data, ok = split_data(text)
             if not ok:
                 self.doc.notes.append(("data blocks that could not be read (left in the text)", f"line {el.line}"))
-            text, tags = split_tags(text)
+            text, tags = split_tags(text) if "#" in text else (text, [])  # no "#": no tags
             text = unescape(strip_emphasis(text.strip()))
             if text:
                 node.texts.append(text)

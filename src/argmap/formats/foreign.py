@@ -262,7 +262,8 @@ def check_answers(statements: list[Statement], report: ImportReport) -> list[Sta
 def finish_kinds(statements: list[Statement], links: list[Link], explicit: set[str]) -> list[Statement]:
     """Give statements whose kind the file did not state the kind of ``infer_kinds``."""
     inferred = infer_kinds(statements, links)
-    return [s if s.id in explicit else replace(s, kind=inferred[s.id]) for s in statements]
+    # A statement already of its inferred kind is kept as it is (no copy per statement).
+    return [s if s.id in explicit or s.kind is inferred[s.id] else replace(s, kind=inferred[s.id]) for s in statements]
 
 
 def drop_broken_chains(
