@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from argmap.layout.outline import Forest
 from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Source, Statement, StatementKind
 
 _WORDS = "mines treaty border risk deterrence civilians NATO budget law clearance".split()
@@ -100,3 +101,21 @@ def shuffled_copy(amap: ArgumentMap, seed: int) -> ArgumentMap:
     rng.shuffle(statements)
     rng.shuffle(links)
     return ArgumentMap.from_parts(amap.meta, statements, links)
+
+
+def sibling_co_premises(amap: ArgumentMap, forest: Forest) -> list[tuple[str, ...]]:
+    """The premises of each link with two or more that are premises of no other link
+    and share one tree parent: the co-premises a layout must keep side by side."""
+    uses: dict[str, int] = {}
+    for link in amap.links():
+        for p in link.premises:
+            uses[p] = uses.get(p, 0) + 1
+    out = []
+    for link in amap.links():
+        premises = link.premises
+        if len(premises) < 2 or any(uses[p] > 1 for p in premises):
+            continue
+        if len({forest.parent[p] for p in premises}) != 1 or forest.parent[premises[0]] is None:
+            continue
+        out.append(premises)
+    return out

@@ -14,7 +14,7 @@ from argmap.layout import H_GAP, V_GAP, estimate_card_size, layout_map, layout_m
 from argmap.layout.outline import Forest, Outline
 from argmap.model import ArgumentMap, MapMeta
 
-from .maps import random_map, shuffled_copy
+from .maps import random_map, shuffled_copy, sibling_co_premises
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 seeds = st.integers(0, 2**32 - 1)
@@ -103,16 +103,7 @@ def test_tree_children_are_below_their_parents_and_co_premises_side_by_side(seed
         if parent is not None:
             _, py, _, ph = rect(amap, parent, pos)
             assert pos[child][1] >= py + ph + V_GAP
-    uses: dict[str, int] = {}
-    for link in amap.links():
-        for p in link.premises:
-            uses[p] = uses.get(p, 0) + 1
-    for link in amap.links():
-        premises = link.premises
-        if len(premises) < 2 or any(uses[p] > 1 for p in premises):
-            continue
-        if len({forest.parent[p] for p in premises}) != 1 or forest.parent[premises[0]] is None:
-            continue
+    for premises in sibling_co_premises(amap, forest):
         ys = {pos[p][1] for p in premises}
         assert len(ys) == 1
         row_y = ys.pop()

@@ -27,7 +27,7 @@ from argmap.layout.compact import GUTTER, LEVEL_GAP, STACK_GAP
 from argmap.layout.outline import Forest, Outline
 from argmap.model import ArgumentMap
 
-from .maps import random_map, shuffled_copy
+from .maps import random_map, shuffled_copy, sibling_co_premises
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from kialo_debate import kialo_text
@@ -91,20 +91,11 @@ def check_shape(amap: ArgumentMap, style: str, aspect: float) -> dict:
 def check_co_premises(amap: ArgumentMap, forest: Forest, boxes: dict) -> None:
     """Co-premises of one link (with the same tree parent) are in one row or one column
     with no card between them but their own descendants."""
-    uses: dict[str, int] = {}
-    for link in amap.links():
-        for p in link.premises:
-            uses[p] = uses.get(p, 0) + 1
-    for link in amap.links():
-        premises = link.premises
-        if len(premises) < 2 or any(uses[p] > 1 for p in premises):
-            continue
-        if len({forest.parent[p] for p in premises}) != 1 or forest.parent[premises[0]] is None:
-            continue
+    for premises in sibling_co_premises(amap, forest):
         mine = [boxes[p] for p in premises]
         same_row = len({b[1] for b in mine}) == 1
         same_column = len({b[0] for b in mine}) == 1 or len({b[0] + b[2] for b in mine}) == 1
-        assert same_row or same_column, link.id
+        assert same_row or same_column, premises
         left = min(b[0] for b in mine)
         top = min(b[1] for b in mine)
         right = max(b[0] + b[2] for b in mine)
@@ -116,7 +107,7 @@ def check_co_premises(amap: ArgumentMap, forest: Forest, boxes: dict) -> None:
             and x < right and left < x + w and y < bottom and top < y + h
             and not _descends(forest, sid, premises)
         ]
-        assert not between, (link.id, between)
+        assert not between, (premises, between)
 
 
 def _descends(forest: Forest, sid: str, ancestors) -> bool:
