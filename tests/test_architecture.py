@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "argmap"
@@ -143,35 +144,9 @@ def test_no_import_circles():
                 continue
             deps.update(t for t in targets if t in names and t != name)
         graph[name] = deps
-    # Tarjan's strongly connected components: any with two or more modules is a circle
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    circles: list[list[str]] = []
-
-    def visit(v: str) -> None:
-        index[v] = low[v] = len(index)
-        stack.append(v)
-        on_stack.add(v)
-        for w in graph[v]:
-            if w not in index:
-                visit(w)
-                low[v] = min(low[v], low[w])
-            elif w in on_stack:
-                low[v] = min(low[v], index[w])
-        if low[v] == index[v]:
-            comp = []
-            while True:
-                w = stack.pop()
-                on_stack.discard(w)
-                comp.append(w)
-                if w == v:
-                    break
-            if len(comp) > 1:
-                circles.append(sorted(comp))
-
-    for v in sorted(graph):
-        if v not in index:
-            visit(v)
+    # a strongly connected component of two or more modules is a circle
+    digraph = nx.DiGraph()
+    digraph.add_nodes_from(graph)
+    digraph.add_edges_from((v, w) for v, deps in graph.items() for w in deps)
+    circles = sorted(sorted(c) for c in nx.strongly_connected_components(digraph) if len(c) > 1)
     assert circles == []

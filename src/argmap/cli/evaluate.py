@@ -159,22 +159,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_labelling(amap: ArgumentMap, labelling: Labelling, with_explanations: bool) -> None:
+    def line(sid: str, head: str) -> None:
+        print(f"  {head} {sid}  {amap.statement(sid).label()}")
+        if with_explanations:
+            print(f"       {explain(amap, sid, labelling)}")
+
     positions = _positions(amap)
     if positions:
         print("Positions:")
     for sid in positions:
-        s = amap.statement(sid)
-        print(f"  {verdict(amap, sid, labelling).value.upper():<20} {sid}  {s.label()}")
-        if with_explanations:
-            print(f"       {explain(amap, sid, labelling)}")
-    others = [sid for sid in outline_order(amap) if sid not in set(positions)]
+        line(sid, f"{verdict(amap, sid, labelling).value.upper():<20}")
+    shown = set(positions)
+    others = [sid for sid in outline_order(amap) if sid not in shown]
     if others:
         print("Other statements:")
     for sid in others:
-        s = amap.statement(sid)
-        print(f"  {labelling[sid].badge:<4} {s.kind.value:<9} {sid}  {s.label()}")
-        if with_explanations:
-            print(f"       {explain(amap, sid, labelling)}")
+        line(sid, f"{labelling[sid].badge:<4} {amap.statement(sid).kind.value:<9}")
     print(summary(amap, labelling))
 
 
