@@ -27,30 +27,17 @@ sys.path.insert(0, str(ROOT))
 
 from synthetic import generate_map
 
-from argmap.compare import compare_maps, match_maps
 from argmap.compare.classroom import compare_class, hand_ins
 from argmap.formats.project import save_project
 from argmap.model import ArgumentMap, Link, MapMeta
-from tests.compare.students import labelled_set, load_model
+from tests.compare.students import finding_counts, labelled_set, load_model, pair_counts
 
 
 def labelled_figures() -> None:
     model = load_model()
     students = labelled_set(model)
-    tp = fp = fn = 0
-    ftp = ffp = ffn = 0
-    for st in students:
-        got = {m.student: m.model for m in match_maps(model, st.map)}
-        tp += sum(1 for sid, mid in got.items() if st.truth.get(sid) == mid)
-        fp += sum(1 for sid, mid in got.items() if st.truth.get(sid) != mid)
-        fn += sum(1 for sid, mid in st.truth.items() if mid is not None and got.get(sid) != mid)
-        c = compare_maps(model, st.map)
-        found = {(f.kind, f.model) for f in c.findings if f.kind in ("missing", "misattached", "wrong_polarity")}
-        if c.extra:
-            found.add(("extra", ""))
-        ftp += len(found & st.expected)
-        ffp += len(found - st.expected)
-        ffn += len(st.expected - found)
+    tp, fp, fn = pair_counts(model, students)
+    ftp, ffp, ffn = finding_counts(model, students)
     print(f"labelled set: {len(students)} students, {tp + fn} true pairs")
     print(f"  pairs:    precision {tp / (tp + fp):.3f}  recall {tp / (tp + fn):.3f}  ({fp} wrong, {fn} missed)")
     print(f"  findings: precision {ftp / (ftp + ffp):.3f}  recall {ftp / (ftp + ffn):.3f}  ({ffp} wrong, {ffn} missed)")

@@ -206,3 +206,35 @@ def labelled_set(model: ArgumentMap | None = None) -> list[Student]:
         build_student(m, "Max", 13, paraphrase=1.0, no_titles=True, hard=True, extras=2),
         build_student(m, "Noa", 14, paraphrase=1.0, hard=True, move={"l-finland": "p-limited-capacity"}, drop=("r-future-capacity",)),
     ]
+
+
+FINDING_KINDS = ("missing", "misattached", "wrong_polarity")
+
+
+def pair_counts(model: ArgumentMap, students: list[Student]) -> tuple[int, int, int]:
+    """(right, wrong, missed) pairs of the matching over the labelled students."""
+    from argmap.compare import match_maps
+
+    tp = fp = fn = 0
+    for st in students:
+        got = {m.student: m.model for m in match_maps(model, st.map)}
+        tp += sum(1 for sid, mid in got.items() if st.truth.get(sid) == mid)
+        fp += sum(1 for sid, mid in got.items() if st.truth.get(sid) != mid)
+        fn += sum(1 for sid, mid in st.truth.items() if mid is not None and got.get(sid) != mid)
+    return tp, fp, fn
+
+
+def finding_counts(model: ArgumentMap, students: list[Student]) -> tuple[int, int, int]:
+    """(right, wrong, missed) findings (missing, misattached, wrong polarity, any extra)."""
+    from argmap.compare import compare_maps
+
+    tp = fp = fn = 0
+    for st in students:
+        c = compare_maps(model, st.map)
+        got = {(f.kind, f.model) for f in c.findings if f.kind in FINDING_KINDS}
+        if c.extra:
+            got.add(("extra", ""))
+        tp += len(got & st.expected)
+        fp += len(got - st.expected)
+        fn += len(st.expected - got)
+    return tp, fp, fn

@@ -6,20 +6,14 @@ from __future__ import annotations
 import pytest
 
 from argmap.compare import compare_maps, match_maps
-from tests.compare.students import labelled_set, load_model
+from tests.compare.students import finding_counts, labelled_set, load_model, pair_counts
 
 MODEL = load_model()
 STUDENTS = labelled_set(MODEL)
 
 
 def pair_scores() -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for st in STUDENTS:
-        got = {m.student: m.model for m in match_maps(MODEL, st.map)}
-        tp += sum(1 for sid, mid in got.items() if st.truth.get(sid) == mid)
-        fp += sum(1 for sid, mid in got.items() if st.truth.get(sid) != mid)
-        fn += sum(1 for sid, mid in st.truth.items() if mid is not None and got.get(sid) != mid)
-    return tp, fp, fn
+    return pair_counts(MODEL, STUDENTS)
 
 
 def test_pairs_precision_and_recall_reach_0_9():
@@ -30,15 +24,7 @@ def test_pairs_precision_and_recall_reach_0_9():
 
 
 def test_findings_precision_and_recall_reach_0_9():
-    tp = fp = fn = 0
-    for st in STUDENTS:
-        c = compare_maps(MODEL, st.map)
-        got = {(f.kind, f.model) for f in c.findings if f.kind in ("missing", "misattached", "wrong_polarity")}
-        if c.extra:
-            got.add(("extra", ""))
-        tp += len(got & st.expected)
-        fp += len(got - st.expected)
-        fn += len(st.expected - got)
+    tp, fp, fn = finding_counts(MODEL, STUDENTS)
     assert tp >= 30
     assert tp / (tp + fp) >= 0.9
     assert tp / (tp + fn) >= 0.9
