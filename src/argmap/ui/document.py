@@ -7,7 +7,6 @@ import hashlib
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime, UTC
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -37,9 +36,9 @@ class DiskSignature:
 
     @classmethod
     def of_file(cls, path: str | os.PathLike[str]) -> DiskSignature | None:
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
+        try:  # the shared reader: never blocks on a FIFO swapped in for the file
+            data = read_bytes(path)
+        except (OSError, FileFormatError):
             return None
         return cls.of_bytes(path, data)
 
