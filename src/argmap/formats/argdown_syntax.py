@@ -94,8 +94,10 @@ _STMT = re.compile(r"^\[([^\[\]\n]+)\](?!\()\s*(:?)\s*(.*)$")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 #: A run of text that starts no comment: plain characters, escapes (an escaped character
 #: never starts a comment), a lone backslash, "<" not starting "<!--", "/" not starting
-#: "//" or "/*". Atomic, so it never backtracks.
-_PLAIN_RUN = re.compile(r"(?:[^\\</]++|\\[\\#\[\]<>{}()@*_+\-./=]|\\|<(?!!--)|/(?![/*]))++")
+#: "//" or "/*". Nothing follows the loop in the pattern, so a match never backtracks.
+#: No possessive quantifiers: early CPython 3.11 releases mis-match them in alternations
+#: ("a // b" matched "a //"), and Debian 12's python3 is 3.11.2.
+_PLAIN_RUN = re.compile(r"(?:[^\\</]+|\\[\\#\[\]<>{}()@*_+\-./=]|\\|<(?!!--)|/(?![/*]))+")
 
 
 # ------------------------------------------------------------------- preprocessing

@@ -77,7 +77,7 @@ def _tag(tag: str) -> str:
 #: A JSON string token, and the characters escaped inside one: comment markers ("/",
 #: "<", ">"), runs of "=" and braces (the official parser ends a data block at the first
 #: "}", even inside a string).
-_JSON_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"')
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # unrolled loop: linear, no possessives (3.11.2)
 _IN_STRING = re.compile(r"[/<>={}]")
 
 
