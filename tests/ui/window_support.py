@@ -82,27 +82,36 @@ def dialogs(monkeypatch) -> Dialogs:
 @pytest.fixture
 def make_window(qtbot, dialogs):
     """Build main windows; at the end every window of their sessions is discarded
-    without prompting (their documents are marked saved first)."""
+    without prompting (their documents are marked saved first) and deleted before the
+    next test. Not registered with ``qtbot.addWidget``: a window deletes itself when
+    closed (``WA_DeleteOnClose``), so a test that closed one and then ran an event loop
+    would leave pytest-qt a deleted window to close."""
+    from shiboken6 import isValid
+
     from argmap.ui.window import MainWindow
 
     made: list[MainWindow] = []
 
     def make(document=None, session=None) -> MainWindow:
         w = MainWindow(document, session=session)
-        qtbot.addWidget(w)
         w.show()
         made.append(w)
         return w
 
     yield make
+    windows: list[MainWindow] = []
     for w in made:
-        for other in list(w.session.windows):
-            if other.document is not None:
-                other.document._forced_modified = False
-                other.document.undo_stack.setClean()
-            if other not in made:
-                other.close()
-                other.deleteLater()
+        for other in [w, *w.session.windows]:
+            if other not in windows:
+                windows.append(other)
+    for w in windows:
+        if not isValid(w):
+            continue
+        if w.document is not None and isValid(w.document):
+            w.document._forced_modified = False
+            w.document.undo_stack.setClean()
+        w.close()
+        w.deleteLater()  # also a window whose close was refused
 
 
 def open_copy(tmp_path, example_path, name: str = "map.argmap.json"):

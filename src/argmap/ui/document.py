@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import weakref
 from dataclasses import dataclass, replace
 from datetime import datetime, UTC
 
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
 from argmap.formats import FileFormatError, ViewState, dumps_project, loads_project
 from argmap.formats.atomic import atomic_write_bytes
@@ -104,7 +106,10 @@ class _EditCommand(QUndoCommand):
 
     def __init__(self, document: Document, edit: Edit, merge: bool = False) -> None:
         super().__init__(QCoreApplication.translate(EDITS, edit.label))  # labels are marked with translate_noop
-        self._document = document
+        # Weakly: a command that held its document would close a reference cycle through
+        # the undo stack that owns it, and Python's garbage collector, breaking it at an
+        # arbitrary moment, deleted the stack's commands under ~QUndoStack (a segfault).
+        self._document_ref = weakref.ref(document)
         self.edit = edit
         self.merge = merge
         self._already_applied = True
@@ -121,6 +126,13 @@ class _EditCommand(QUndoCommand):
             return False
         self.edit = Batch((self.edit, other.edit), self.edit.label)
         return True
+
+    @property
+    def _document(self) -> Document:
+        document = self._document_ref()
+        if document is None:  # the stack is a child of its document: cannot happen
+            raise RuntimeError("undo command outlived its document")
+        return document
 
     def redo(self) -> None:
         if self._already_applied:  # Document.apply ran it before pushing
@@ -172,6 +184,16 @@ class Document(QObject):
         self.generation = 0
         self.undo_stack.cleanChanged.connect(self._update_modified)
         self.undo_stack.indexChanged.connect(self._bump)
+
+    def __del__(self) -> None:
+        """Empty the undo stack while every wrapper still exists. Python's collector
+        runs finalizers before it breaks a cycle; once it has broken one, a stack deleted
+        with the document would delete commands whose wrappers were already gone
+        (a segfault in ``QUndoStack::clear``). A document with a parent is the parent's
+        to delete, and its wrapper going away deletes nothing."""
+        stack = self.__dict__.get("undo_stack")
+        if stack is not None and isValid(self) and isValid(stack) and self.parent() is None:
+            stack.clear()
 
     # ----------------------------------------------------------------- creating
     @classmethod

@@ -75,6 +75,10 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.canvas_edits: CanvasEdits | None = None  # the canvas's gestures as edits
         self.presentation: Presentation | None = None  # a running presentation (View > Present)
         self.setObjectName("mainWindow")
+        # A closed window is deleted by Qt's event loop, never later by Python's garbage
+        # collector (the window and its session refer to each other), which could run
+        # inside any callback, even one of the window's own timers.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
