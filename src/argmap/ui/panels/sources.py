@@ -526,7 +526,7 @@ class _CanvasDrop(QObject):
         event.accept()
         scene = self.view.scene()
         where = self.view.mapToScene(event.position().toPoint())
-        item = scene.target_at(where) if scene is not None and hasattr(scene, "target_at") else None
+        item = scene.index.target_at(where) if scene is not None and hasattr(scene, "index") else None
         target = getattr(item, "sid", None) or getattr(item, "lid", None)
         attack = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.panel.make_evidence(span, doc_id, target, attack, None if target else where)
