@@ -44,12 +44,12 @@ from argmap.model.types import (
     StatementKind,
 )
 from argmap.model.validation import (
-    _a,
-    _check_link_ids,
-    _check_link_shape,
-    _check_statement_ids,
-    _check_statement_shape,
-    _raise_duplicate,
+    check_link_ids,
+    check_link_shape,
+    check_statement_ids,
+    check_statement_shape,
+    raise_duplicate,
+    with_article,
 )
 
 Subscriber = Callable[[Change], None]
@@ -102,8 +102,8 @@ class ArgumentMap:
         amap = cls(meta)
         statements = list(statements)
         links = list(links)
-        check_statement = _check_statement_ids if typed else _check_statement_shape
-        check_link = _check_link_ids if typed else _check_link_shape
+        check_statement = check_statement_ids if typed else check_statement_shape
+        check_link = check_link_ids if typed else check_link_shape
         for s in statements:
             check_statement(s)
         for link in links:
@@ -116,7 +116,7 @@ class ArgumentMap:
         nodes: dict[str, dict[str, Statement | Link]] = {s.id: {_ITEM: s} for s in statements}
         nodes.update({link.id: {_ITEM: link} for link in links})
         if len(nodes) != len(statements) + len(links):
-            _raise_duplicate([*statements, *links])
+            raise_duplicate([*statements, *links])
         no_data = _NO_EDGE_DATA
         # ``s_succ``/``s_pred`` hold statements only: a lookup that fails there is a
         # premise that is a link or missing, or a target that is a link or missing,
@@ -371,7 +371,7 @@ class ArgumentMap:
 
     # --------------------------------------------------------- primitive changes
     def add_statement(self, s: Statement) -> None:
-        _check_statement_shape(s)
+        check_statement_shape(s)
         if s.id in self._g:
             raise DuplicateIdError(f"id {s.id!r} is already used", (s.id,))
         if s.answers is not None:
@@ -396,7 +396,7 @@ class ArgumentMap:
     def replace_statement(self, new: Statement) -> Statement:
         """Swap in a new value for an existing statement (same id)."""
         old = self.statement(new.id)
-        _check_statement_shape(new)
+        check_statement_shape(new)
         if new.answers is not None:
             self._check_answers(new)
         if old.kind is StatementKind.QUESTION and new.kind is not StatementKind.QUESTION:
@@ -413,7 +413,7 @@ class ArgumentMap:
         return old
 
     def add_link(self, link: Link) -> None:
-        _check_link_shape(link)
+        check_link_shape(link)
         if link.id in self._g:
             raise DuplicateIdError(f"id {link.id!r} is already used", (link.id,))
         self._check_link_refs(link)
@@ -433,7 +433,7 @@ class ArgumentMap:
 
     def replace_link(self, new: Link) -> Link:
         old = self.link(new.id)
-        _check_link_shape(new)
+        check_link_shape(new)
         self._check_link_refs(new)
         if old == new:
             return old
@@ -480,7 +480,7 @@ class ArgumentMap:
         assert s.answers is not None  # callers check answers only when there are some
         if s.kind is not StatementKind.POSITION:
             raise InvalidStatementError(
-                f"{s.id!r} is {_a(s.kind.value)}; only a position answers a question", (s.id,)
+                f"{s.id!r} is {with_article(s.kind.value)}; only a position answers a question", (s.id,)
             )
         target = self._g.nodes.get(s.answers, {}).get(_ITEM) if s.answers in self._g else None
         if target is None:

@@ -20,7 +20,8 @@ from argmap.model.types import (
 )
 
 
-def _raise_duplicate(items: list[Statement | Link]) -> None:
+def raise_duplicate(items: list[Statement | Link]) -> None:
+    """Refuse a list of items in which two share an id (naming the first repeated id)."""
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
@@ -28,7 +29,8 @@ def _raise_duplicate(items: list[Statement | Link]) -> None:
         seen.add(item.id)
 
 
-def _a(word: str) -> str:
+def with_article(word: str) -> str:
+    """"a claim", "an evidence": the word with its indefinite article."""
     return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
@@ -50,7 +52,7 @@ def _is_text(value: object) -> bool:
     return True
 
 
-def _check_statement_ids(s: Statement) -> None:
+def check_statement_ids(s: Statement) -> None:
     """The checks a statement needs when its field types are known to be right."""
     if not s.id or s.id != s.id.strip():
         _check_id(s.id, "statement")
@@ -60,7 +62,8 @@ def _check_statement_ids(s: Statement) -> None:
         raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
 
 
-def _check_statement_shape(s: Statement) -> None:
+def check_statement_shape(s: Statement) -> None:
+    """Every field of a statement of unknown origin: types, ids, text, ranges."""
     _check_id(s.id, "statement")
     if not isinstance(s.kind, StatementKind):
         raise InvalidStatementError(f"statement {s.id!r} has unknown kind {s.kind!r}", (s.id,))
@@ -83,7 +86,7 @@ def _check_statement_shape(s: Statement) -> None:
         raise InvalidStatementError(f"statement {s.id!r}: unknown rating {s.rating!r}", (s.id,))
     if s.credence is not None and (isinstance(s.credence, bool) or not isinstance(s.credence, int)):
         raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
-    _check_statement_ids(s)
+    check_statement_ids(s)
 
 
 def _check_source(s: Statement) -> None:
@@ -97,7 +100,8 @@ def _check_source(s: Statement) -> None:
         raise InvalidStatementError(f"statement {s.id!r}: unknown source basis {src.basis!r}", (s.id,))
 
 
-def _check_link_shape(link: Link) -> None:
+def check_link_shape(link: Link) -> None:
+    """Every field of a link of unknown origin: types, ids, text."""
     if not isinstance(link.id, str):
         raise InvalidLinkError(f"link id {link.id!r} must be a string", (str(link.id),))
     if not isinstance(link.kind, LinkKind):
@@ -110,10 +114,10 @@ def _check_link_shape(link: Link) -> None:
         raise InvalidLinkError(f"link {link.id!r}: unknown strength {link.strength!r}", (link.id,))
     if not _is_text(link.scheme) or not _is_text(link.notes):
         raise InvalidLinkError(f"link {link.id!r}: scheme and notes must be text", (link.id,))
-    _check_link_ids(link)
+    check_link_ids(link)
 
 
-def _check_link_ids(link: Link) -> None:
+def check_link_ids(link: Link) -> None:
     """The checks a link needs when its field types are known to be right."""
     if not link.id or link.id != link.id.strip():
         raise InvalidLinkError(f"link id {link.id!r} must be a non-empty string without surrounding spaces", (link.id,))
