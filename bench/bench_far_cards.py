@@ -26,7 +26,7 @@ app = make_app()
 from argmap.ui.session import Session
 session = Session()
 w = session.new_window()
-w.open_path(sys.argv[1])
+w.files.open_path(sys.argv[1])
 w.resize(1400, 900)
 w.actions_by_name["zoom_fit"].trigger()
 app.processEvents()

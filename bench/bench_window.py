@@ -110,13 +110,13 @@ def bench_in_process(path: Path, show_labels: bool) -> dict[str, float]:
         window.reveal(sid)
         _settle(window)
         t = time.perf_counter()
-        window.insert_support()  # Insert supporting child: card, link, outline row, editor
+        window.commands.insert_support()  # Insert supporting child: card, link, outline row, editor
         app.processEvents()
         insert_ms.append(time.perf_counter() - t)
         window.scene._finish_editing(commit=False)  # close the in-place editor unchanged
         _settle(window)
         t = time.perf_counter()
-        window.edit_undo()
+        window.commands.edit_undo()
         app.processEvents()
         undo_ms.append(time.perf_counter() - t)
     result = {

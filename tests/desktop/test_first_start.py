@@ -85,22 +85,22 @@ def test_opening_an_old_file_says_it_was_upgraded_once_until_saved(make_window, 
     path = tmp_path / "old.argmap.json"
     shutil.copy(OLD, path)
     w = make_window()
-    assert w.open_path(str(path))
+    assert w.files.open_path(str(path))
     notes = [(k, t, m) for k, t, m in dialogs.shown if k == "information"]
     assert len(notes) == 1
     _kind, title, message = notes[0]
     assert title == "Map upgraded"
     assert "old.argmap.json" in message and "file format 0" in message
     assert "older versions of argmap can no longer read" in message
-    assert w.save_document()
-    w.file_close()
+    assert w.files.save_document()
+    w.files.file_close()
     dialogs.shown.clear()
-    assert w.open_path(str(path))  # saved in the current format: nothing to say
+    assert w.files.open_path(str(path))  # saved in the current format: nothing to say
     assert [k for k, _t, _m in dialogs.shown if k == "information"] == []
 
 
 def test_opening_a_current_file_says_nothing(make_window, dialogs, tmp_path, example_path):
     path = current_copy(example_path, tmp_path / "new.argmap.json")
     w = make_window()
-    assert w.open_path(str(path))
+    assert w.files.open_path(str(path))
     assert "information" not in dialogs.kinds()

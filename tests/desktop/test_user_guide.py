@@ -47,6 +47,6 @@ def test_f1_opens_the_guide_with_its_pictures(make_window, qtbot):
     image = guide.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("build.png"))
     assert image is not None and not image.isNull()
     # a second F1 raises the same window instead of opening another
-    w.help_user_guide()
+    w.commands.help_user_guide()
     assert len(w.findChildren(UserGuide)) == 1
     guide.close()

@@ -57,7 +57,7 @@ def test_open_on_a_foreign_file_offers_to_import_it(qtbot, make_window, dialogs,
     w = make_window()
     dialogs.open_file = str(path)
     dialogs.answers = [B.Open]
-    w.file_open()
+    w.files.file_open()
     kind, title, text = dialogs.shown[0]
     assert kind == "exec" and title == "Not an argmap map" and "Kialo" in text and "debate.txt" in text
     assert w.document is not None and w.document.is_modified() and w.document.path == ""
@@ -70,13 +70,13 @@ def test_open_foreign_file_declined_or_unreadable_gives_no_raw_json_error(qtbot,
     w = make_window()
     notes = tmp_path / "notes.txt"
     notes.write_text("just some notes\n")
-    assert not w.open_path(str(notes))
+    assert not w.files.open_path(str(notes))
     kind, _title, text = dialogs.shown[-1]
     assert kind == "critical" and "notes.txt" in text and "JSON" not in text and "Expecting value" not in text
     aif = tmp_path / "aif.json"
     aif.write_text('{"nodes": [{"nodeID": "1", "text": "A", "type": "I"}], "edges": []}')
     dialogs.answers = [B.Cancel]
-    assert not w.open_path(str(aif))
+    assert not w.files.open_path(str(aif))
     assert dialogs.shown[-1][1] == "Not an argmap map" and w.document is None
 
 
@@ -114,7 +114,7 @@ def test_card_added_at_the_canvas_edge_is_whole_in_view(qtbot, make_window, dial
     view = w.view
     vp = view.viewport().rect()
     corner = view.mapToScene(vp.bottomRight() - vp.topLeft().__class__(3, 3))
-    w._add_at(StatementKind.CLAIM, QPointF(corner))
+    w.commands._add_at(StatementKind.CLAIM, QPointF(corner))
     new = next(s for s in w.document.map.statements() if s.id != "a")
     item = w.scene.item_for(new.id)
     seen = view.mapToScene(view.viewport().rect()).boundingRect()

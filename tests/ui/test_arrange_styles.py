@@ -35,18 +35,18 @@ def test_each_arrange_style_is_one_undo_step(make_window, tmp_path, example_path
     w.resize(1400, 800)
     w.show()
     qtbot.waitExposed(w)
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc = w.document
     amap = doc.map
     before = {s.id: s.pos for s in amap.statements()}
     # scatter the cards first, so that every style has work to do
-    w.arrange_layout_classic() if style != CLASSIC else w.arrange_layout_left_right()
+    w.commands.arrange_layout_classic() if style != CLASSIC else w.commands.arrange_layout_left_right()
     scattered = {s.id: s.pos for s in amap.statements()}
     count = doc.undo_stack.count()
-    getattr(w, slot)()
+    getattr(w.commands, slot)()
     assert doc.undo_stack.count() == count + 1
     assert doc.undo_stack.undoText() == label
-    expected = layout_map(amap, size_of=w.size_of, style=style, aspect=w.view_aspect())
+    expected = layout_map(amap, size_of=w.commands.size_of, style=style, aspect=w.commands.view_aspect())
     assert {s.id: s.pos for s in amap.statements()} == expected
     doc.undo_stack.undo()
     assert {s.id: s.pos for s in amap.statements()} == scattered
@@ -58,12 +58,12 @@ def test_auto_layout_follows_the_window_shape(make_window, tmp_path, example_pat
     w = make_window()
     w.show()
     qtbot.waitExposed(w)
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     shapes = []
     for size in ((1500, 700), (700, 1100)):
         w.resize(*size)
         qtbot.wait(20)
-        w.arrange_layout_all()
+        w.commands.arrange_layout_all()
         xs = [s.pos[0] for s in w.document.map.statements()]
         ys = [s.pos[1] for s in w.document.map.statements()]
         shapes.append((max(xs) - min(xs) + 260) / (max(ys) - min(ys) + 150))

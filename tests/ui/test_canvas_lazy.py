@@ -65,7 +65,7 @@ def test_rendering_an_area_creates_only_its_items(wide):
 
 def test_hit_tests_and_selection_find_items_not_created_yet(wide):
     _amap, scene = wide
-    card = scene.card_at(QPointF(50 * 320 + 100, 3 * 220 + 20))
+    card = scene.index.card_at(QPointF(50 * 320 + 100, 3 * 220 + 20))
     assert card is not None and card.sid == "c50_3"
     scene.select_ids(["c55_1", "l20_0"])
     assert scene.selected_ids() == ["c55_1", "l20_0"]
@@ -106,7 +106,7 @@ def test_a_cross_link_is_drawn_in_the_middle_of_its_span(wide):
     colour = QColor(get_theme("default").links[LinkKind.ATTACK].color)
     hits = [image.pixelColor(x, y) for x in range(80) for y in range(80)]
     assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 90 for c in hits)
-    assert scene.target_at(QPointF(mx, my)) is far
+    assert scene.index.target_at(QPointF(mx, my)) is far
 
 
 def test_moving_a_card_moves_its_arrows_in_the_grid(wide):
@@ -119,7 +119,7 @@ def test_moving_a_card_moves_its_arrows_in_the_grid(wide):
     (x1, y1, _x, _y), = link.premise_lines()
     assert (x1, y1) == pytest.approx((30130.0, 2000.0))
     tx, ty = link.tip()
-    assert scene.target_at(QPointF((x1 + tx) / 2, (y1 + ty) / 2)) is link  # found midway
+    assert scene.index.target_at(QPointF((x1 + tx) / 2, (y1 + ty) / 2)) is link  # found midway
 
 
 def test_content_rect_follows_edits_without_full_rescans(wide):
@@ -199,7 +199,7 @@ def test_busy_arrow_tiles_are_cached_on_screen_but_exported_as_vectors(qtbot, tm
     view.zoom_reset()
     view.centerOn(QPointF(3000, 500))
     view.viewport().repaint()
-    busy = [t for t in scene._tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
+    busy = [t for t in scene.index.tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
     assert busy
     generator = QSvgGenerator()
     generator.setFileName(str(tmp_path / "busy.svg"))
@@ -261,7 +261,7 @@ def test_a_large_render_draws_the_arrows_with_one_sheet(qtbot):
     tx, ty = far.tip()
     content = scene.content_rect()
     image = render(scene, content, scale=0.05)
-    assert not scene._tiles and scene._sheet is not None
+    assert not scene.index.tiles and scene.index.arrow_sheet is not None
     assert len(_cards(scene)) == 500
     mx, my = (x1 + tx) / 2, (y1 + ty) / 2  # the middle of the cross-link, far from any card
     spot = image.copy(int((mx - content.left()) * 0.05) - 3, int((my - content.top()) * 0.05) - 3, 7, 7)
@@ -280,4 +280,4 @@ def test_a_small_map_zoomed_far_out_paints_arrows_with_the_sheet(wide, qtbot):
     view.zoom_reset()
     view.centerOn(QPointF(600, 300))
     view.viewport().repaint()
-    assert scene._tiles  # near: tiles again
+    assert scene.index.tiles  # near: tiles again

@@ -26,13 +26,13 @@ def test_collapsed_card_counts_what_it_hides_and_a_click_expands_it(make_window,
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     qtbot.wait(100)  # the view shows the map just opened
     amap = w.document.map
     pos = _position(amap, "Deterrence need")
     hidden_statements = {i for i in amap.subtree(pos) if i != pos and amap.is_statement(i)}
     w.select([pos])
-    w.view_collapse()
+    w.commands.view_collapse()
     assert hidden_statements <= set(w.scene.hidden_ids())
     item = next(i for i in w.scene.statement_items() if i.sid == pos)
     assert w.scene.rs.collapsed == {pos: len(hidden_statements)}
@@ -62,12 +62,12 @@ def test_a_click_elsewhere_on_a_collapsed_card_only_selects_it(make_window, tmp_
     w.resize(1400, 900)
     w.show()
     qtbot.waitExposed(w)
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     qtbot.wait(100)
     amap = w.document.map
     pos = _position(amap, "Humanitarian risk")
     w.select([pos])
-    w.view_collapse()
+    w.commands.view_collapse()
     item = next(i for i in w.scene.statement_items() if i.sid == pos)
     w.view.centerOn(item)
     qtbot.wait(20)
@@ -78,7 +78,7 @@ def test_a_click_elsewhere_on_a_collapsed_card_only_selects_it(make_window, tmp_
     assert item.isSelected()
     # collapsing a card that hides nothing shows no mark
     leaf = next(s.id for s in amap.statements() if s.title == "Amnesty: harm long after war")
-    w.view_show_all()
+    w.commands.view_show_all()
     w.select([leaf])
-    w.view_collapse()
+    w.commands.view_collapse()
     assert leaf not in w.scene.rs.collapsed

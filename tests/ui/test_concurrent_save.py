@@ -104,7 +104,7 @@ def test_opening_a_file_open_elsewhere_brings_that_window_forward(qtbot, tmp_pat
     link = tmp_path / "alias.argmap.json"
     link.symlink_to(path)
     second = make_window(None, session=session)
-    assert second.open_path(str(link))  # another spelling of the same file
+    assert second.files.open_path(str(link))  # another spelling of the same file
     assert second.document is None
     assert [w.document.path for w in session.windows if w.document is not None] == [str(path)]
 
@@ -115,7 +115,7 @@ def test_save_as_onto_a_file_open_in_another_window_is_refused(qtbot, tmp_path, 
     first = make_window(Document.open(path))
     other = make_window(Document.open(open_copy(tmp_path, example_path, "other.argmap.json")), session=first.session)
     dialogs.save_file = str(path)
-    assert not other.file_save_as()
+    assert not other.files.file_save_as()
     assert dialogs.kinds() == ["critical"] and "open in another window" in dialogs.shown[0][2]
     assert path.read_bytes() == before
 

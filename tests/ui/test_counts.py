@@ -38,6 +38,6 @@ def test_counts_follow_edits_undo_and_reset(example_path):
 
 
 def test_zoom_text_never_rounds_to_zero():
-    from argmap.ui.window import zoom_text
+    from argmap.ui.counts import zoom_text
 
     assert [zoom_text(z) for z in (1.0, 0.13, 0.045, 0.0034)] == ["100%", "13%", "4.5%", "0.34%"]

@@ -86,8 +86,8 @@ def test_arrow_tiles_paint_in_id_order_and_follow_changes(qtbot):
     amap = _fan_in_map(12)
     scene = MapScene(amap)
     try:
-        scene.materialise(scene.content_rect())
-        tile = next(t for t in scene._tiles.values() if "l00" in t.arrows)
+        scene.index.materialise(scene.content_rect())
+        tile = next(t for t in scene.index.tiles.values() if "l00" in t.arrows)
         order = tile.order()
         assert order == sorted(tile.arrows) and len(order) >= 2
         assert tile.order() is order  # sorted once, not at every paint

@@ -66,10 +66,10 @@ def test_window_adds_cards_without_overlap_or_a_scan_of_every_card(make_window, 
     monkeypatch.setattr(edit_ops, "_rects", scan)
     for sid in ("s3", "s40", "s77", "s3", "s3"):
         w.select([sid])
-        w.insert_support()
+        w.commands.insert_support()
         w.scene._finish_editing(commit=False)
     w.select([])
-    w.insert_support()  # nothing selected: an unconnected claim under the map
+    w.commands.insert_support()  # nothing selected: an unconnected claim under the map
     w.scene._finish_editing(commit=False)
     rects = [(r.x(), r.y(), r.width(), r.height()) for r in (w.scene.card_rect_of(s.id) for s in amap.statements())]
     new = [s.id for s in amap.statements() if not s.id.startswith("s") or not s.id[1:].isdigit() or int(s.id[1:]) >= 120]

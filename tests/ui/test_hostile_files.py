@@ -56,7 +56,7 @@ def _make(tmp_path, name, data):
 
 def _with_example(make_window, tmp_path, example_path):
     w = make_window()
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     w.apply_edit(change_statement(w.document.map, w.document.map.statements()[0].id, text="unsaved work"))
     return w, w.document, dumps_project(w.document.map)
 
@@ -65,7 +65,7 @@ def _with_example(make_window, tmp_path, example_path):
 def test_opening_a_broken_file_shows_an_error_and_keeps_the_document(make_window, dialogs, tmp_path, example_path, name):
     w, doc, before = _with_example(make_window, tmp_path, example_path)
     path = _make(tmp_path, name, BROKEN[name])
-    assert not w.open_path(str(path))
+    assert not w.files.open_path(str(path))
     kind, _title, message = dialogs.shown[-1]
     assert kind == "critical" and name in message
     assert "Traceback" not in message and len(message.splitlines()) == 1
@@ -77,7 +77,7 @@ def test_opening_a_broken_file_shows_an_error_and_keeps_the_document(make_window
 def test_importing_a_broken_foreign_file_shows_an_error(make_window, dialogs, tmp_path, example_path, name):
     w, doc, before = _with_example(make_window, tmp_path, example_path)
     dialogs.open_file = str(_make(tmp_path, name, FOREIGN[name]))
-    w.file_import()
+    w.files.file_import()
     kind, _title, message = dialogs.shown[-1]
     assert kind == "critical" and name in message
     assert w.document is doc and dumps_project(doc.map) == before
@@ -90,7 +90,7 @@ def test_save_as_where_no_file_can_be_made_keeps_the_document_modified(make_wind
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be", encoding="utf-8")
     dialogs.save_file = str(blocker / "map.argmap.json")
-    assert not w.file_save_as()
+    assert not w.files.file_save_as()
     kind, _title, message = dialogs.shown[-1]
     assert kind == "critical" and "map.argmap.json" in message
     assert doc.is_modified() and doc.path == old and dumps_project(doc.map) == before
@@ -106,7 +106,7 @@ def test_save_into_a_read_only_folder_keeps_the_document_modified(make_window, d
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(atomic.tempfile, "mkstemp", refused)
-    assert not w.file_save()
+    assert not w.files.file_save()
     kind, _title, message = dialogs.shown[-1]
     assert kind == "critical" and "Permission denied" in message and "map.argmap.json" in message
     assert doc.is_modified() and dumps_project(doc.map) == before
@@ -131,7 +131,7 @@ def test_pasting_garbage_map_data_changes_nothing(make_window, dialogs, tmp_path
     mime = QMimeData()
     mime.setData(MIME_TYPE, payload)
     QGuiApplication.clipboard().setMimeData(mime)
-    w.edit_paste()
+    w.commands.edit_paste()
     assert dumps_project(doc.map) == before and doc.undo_stack.count() == steps
     QGuiApplication.clipboard().clear()
 
@@ -141,7 +141,7 @@ def test_pasting_foreign_text_changes_nothing(make_window, dialogs, tmp_path, ex
     w, doc, before = _with_example(make_window, tmp_path, example_path)
     steps = doc.undo_stack.count()
     QGuiApplication.clipboard().setText(text)
-    w.edit_paste()
+    w.commands.edit_paste()
     assert dumps_project(doc.map) == before and doc.undo_stack.count() == steps
     QGuiApplication.clipboard().clear()
 

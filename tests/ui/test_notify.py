@@ -22,18 +22,18 @@ def _child_ids(model, id_):
 
 def test_an_edit_made_on_the_model_reaches_every_view(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap, outline = w.document, w.document.map, w.outline.model
     w.checks.show()
     w.checks.refresh_now()
     w.evaluation.refresh_now()
     pos = amap.positions(amap.questions()[0].id)[0].id
     assert "zz" not in _child_ids(outline, pos)  # the rows under the position are built
-    w.edit_find()
+    w.commands.edit_find()
     w.find_bar.edit.setText("zebrawords")
     assert w.find_bar.hits() == []
     w.select([pos])
-    w.view_collapse()
+    w.commands.view_collapse()
     counts = w.counts_label.text()
     sources = w.sources.picker.count()
     edited = []
@@ -67,7 +67,7 @@ def test_an_edit_made_on_the_model_reaches_every_view(make_window, tmp_path, exa
 
 def test_a_text_edit_changes_one_outline_row_without_a_rebuild(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     amap, outline = w.document.map, w.outline.model
     QApplication.processEvents()
     w.outline.complete()
@@ -84,24 +84,24 @@ def test_a_text_edit_changes_one_outline_row_without_a_rebuild(make_window, tmp_
     QApplication.processEvents()
     assert seen == []
     assert changed and set(changed) == {pos}
-    w.edit_undo()
+    w.commands.edit_undo()
     QApplication.processEvents()
     assert seen == [] and set(changed) == {pos}
 
 
 def test_collapse_follows_an_undo_of_the_collapsed_statement(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     amap = w.document.map
     pos = amap.positions(amap.questions()[0].id)[0].id
     under = amap.subtree(pos) - {pos}
     w.select([pos])
-    w.view_collapse()
+    w.commands.view_collapse()
     assert set(w.scene.hidden_ids()) == under
     w.select([pos])
-    w.edit_delete()
+    w.commands.edit_delete()
     QApplication.processEvents()
     assert pos not in amap and not w.scene.hidden_ids()  # the collapsed statement went
-    w.edit_undo()
+    w.commands.edit_undo()
     QApplication.processEvents()
     assert pos in amap and not w.scene.hidden_ids()  # it comes back open (collapse is forgotten)

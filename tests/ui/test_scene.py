@@ -39,7 +39,7 @@ def canvas_map_scene(qtbot):
 
 
 def _ids(scene: MapScene) -> set[str]:
-    scene.materialise_all()
+    scene.index.materialise_all()
     out = set()
     for item in scene.items():
         if isinstance(item, StatementItem):

@@ -29,7 +29,7 @@ pytestmark = OFFSCREEN_NOISE
 def win(make_window, tmp_path, example_path):
     w = make_window()
     w.resize(1400, 900)
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     w.sources.show()
     w.sources.raise_()
     QApplication.processEvents()
@@ -316,7 +316,7 @@ def test_panel_appears_beside_the_outline_for_a_map_with_an_article(make_window,
     empty = make_window()
     assert not empty.sources.isVisibleTo(empty)  # no map: no tab taking room
     w = make_window()
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     assert w.sources.isVisibleTo(w) and w.outline_dock.isVisibleTo(w)  # both in view, one above the other
     assert w.dockWidgetArea(w.sources) == w.dockWidgetArea(w.outline_dock)
     w.sources.toggleViewAction().trigger()  # closed by the user: stays closed in this window
@@ -337,7 +337,7 @@ def test_a_source_known_only_by_its_path_gets_its_text_embedded(make_window, tmp
     path = tmp_path / "maps" / "old.argmap.json"
     path.write_text(json.dumps(raw), "utf-8")
     w = make_window()
-    assert w.open_path(str(path))
+    assert w.files.open_path(str(path))
     panel = w.sources
     panel.show()
     panel.set_current_source("seed-ottawa")

@@ -110,7 +110,7 @@ def test_analyse_an_article_with_a_bad_file_says_so_and_can_be_left(make_window,
 
 def test_save_as_template_then_it_is_offered(make_window, dialogs, monkeypatch, tmp_path, example_path):
     w = make_window()
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("My lesson", True)))
     w.actions_by_name["save_as_template"].trigger()
     saved = template_actions.templates_dir() / "my-lesson.argmap.json"
@@ -121,7 +121,7 @@ def test_save_as_template_then_it_is_offered(make_window, dialogs, monkeypatch, 
 def test_export_assignment_from_the_menu(make_window, dialogs, monkeypatch, tmp_path, example_path):
     w = make_window()
     model = open_copy(tmp_path, example_path)
-    assert w.open_path(str(model))
+    assert w.files.open_path(str(model))
     out = tmp_path / "class" / "ottawa.argmap.json"
     out.parent.mkdir()
 
@@ -142,7 +142,7 @@ def test_export_assignment_from_the_menu(make_window, dialogs, monkeypatch, tmp_
 
 def test_students_open_the_starter_and_read_the_article_in_the_sources_panel(make_window, dialogs, monkeypatch, tmp_path, example_path):
     teacher = make_window()
-    assert teacher.open_path(str(open_copy(tmp_path, example_path)))
+    assert teacher.files.open_path(str(open_copy(tmp_path, example_path)))
     (tmp_path / "class").mkdir()
     out = tmp_path / "class" / "ottawa.argmap.json"
 
@@ -158,7 +158,7 @@ def test_students_open_the_starter_and_read_the_article_in_the_sources_panel(mak
     student.outline_dock.raise_()
     QApplication.processEvents()
     assert student.sources.visibleRegion().isEmpty()  # behind the Outline's tab
-    assert student.open_path(str(out))
+    assert student.files.open_path(str(out))
     QApplication.processEvents()
     assert not student.sources.visibleRegion().isEmpty()  # brought to the front for the article
     assert not load_project(out).map.meta.description  # the teacher's notes stay with the model answer

@@ -23,7 +23,7 @@ def test_every_action_builds_and_runs(make_window, dialogs, tmp_path, example_pa
     w = make_window()
     assert w.stack.currentWidget() is w.start_scroll
     assert {s.name for s in SPECS} <= set(w.actions_by_name)
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     amap = w.document.map
     claim = _first(amap, StatementKind.CLAIM).id
     dialogs.save_file = str(tmp_path / "saved-as.argmap.json")
@@ -68,7 +68,7 @@ def test_menus_list_every_action_and_help_lists_shortcuts(make_window):
 
 def test_selection_syncs_canvas_outline_inspector(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     amap = w.document.map
     ev = _first(amap, StatementKind.EVIDENCE).id
     w.select([ev])
@@ -87,7 +87,7 @@ def test_selection_syncs_canvas_outline_inspector(make_window, tmp_path, example
 
 def test_edits_in_each_view_show_in_all(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap = w.document, w.document.map
     claim = _first(amap, StatementKind.CLAIM).id
     w.select([claim])
@@ -131,7 +131,7 @@ def test_edits_in_each_view_show_in_all(make_window, tmp_path, example_path, qtb
 
 def test_model_changes_update_outline(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap, m = w.document, w.document.map, w.outline.model
     q = amap.questions()[0]
     doc.apply(change_statement(amap, q.id, text="A new question text", title=""))
@@ -150,7 +150,7 @@ def test_model_changes_update_outline(make_window, tmp_path, example_path, qtbot
 
 def test_outline_drop_reparents_in_one_step(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap, m = w.document, w.document.map, w.outline.model
     q = amap.questions()[0]
     p1, p2 = amap.positions(q.id)[:2]
@@ -173,7 +173,7 @@ def test_outline_drop_reparents_in_one_step(make_window, tmp_path, example_path,
 
 def test_keyboard_only_build_then_undo_all(make_window, qtbot):
     w = make_window()
-    w.file_new()
+    w.files.file_new()
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=2000)
     w.view.setFocus()
@@ -226,31 +226,31 @@ def test_keyboard_only_build_then_undo_all(make_window, qtbot):
 
 def test_find_collapse_focus_and_layout(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap = w.document, w.document.map
-    w.edit_find()
+    w.commands.edit_find()
     w.find_bar.edit.setText("convention")
     hits = w.find_bar.hits()
     assert hits and set(w.scene.highlighted_ids()) == set(hits)
-    w.edit_find_next()
+    w.commands.edit_find_next()
     assert w.scene.selected_ids() == [hits[0]]
     w.find_bar.close_bar()
     assert not w.scene.highlighted_ids()
     pos = amap.positions(amap.questions()[0].id)[0].id
     w.select([pos])
-    w.view_collapse()
+    w.commands.view_collapse()
     assert w.scene.hidden_ids() == frozenset(amap.subtree(pos) - {pos})
-    w.view_show_all()
+    w.commands.view_show_all()
     w.select([pos])
-    w.view_focus()
+    w.commands.view_focus()
     assert amap.questions()[0].id not in w.scene.hidden_ids()
     assert all(i in w.scene.hidden_ids() for i in amap.graph.nodes if i not in amap.subtree(pos) | {amap.questions()[0].id})
-    w.view_show_all()
+    w.commands.view_show_all()
     assert not w.scene.hidden_ids()
     assert doc.undo_stack.count() == 0  # none of that is an edit
     before = {s.id: s.pos for s in amap.statements()}
     doc.apply(change_statement(amap, pos, pos=(5000.0, 5000.0)))
-    w.arrange_layout_all()
+    w.commands.arrange_layout_all()
     assert doc.undo_stack.undoText() == "Auto-layout" and doc.undo_stack.count() == 2
     doc.undo_stack.undo()
     doc.undo_stack.undo()
@@ -259,16 +259,16 @@ def test_find_collapse_focus_and_layout(make_window, tmp_path, example_path, qtb
 
 def test_copy_paste_between_windows_and_duplicate(make_window, tmp_path, example_path, qtbot):
     w1 = make_window()
-    w1.open_path(str(open_copy(tmp_path, example_path)))
+    w1.files.open_path(str(open_copy(tmp_path, example_path)))
     w2 = make_window()
-    w2.file_new()
+    w2.files.file_new()
     a1, a2 = w1.document.map, w2.document.map
     pos = a1.positions(a1.questions()[0].id)[0]
     ids = sorted(a1.subtree(pos.id))
     w1.select([i for i in ids if a1.is_statement(i)])
-    assert w1.edit_copy() == len([i for i in ids if a1.is_statement(i)])
+    assert w1.commands.edit_copy() == len([i for i in ids if a1.is_statement(i)])
     assert QApplication.clipboard().mimeData().text()
-    w2.edit_paste()
+    w2.commands.edit_paste()
     assert len(a2.statements()) == len([i for i in ids if a1.is_statement(i)])
     assert len(a2.links()) == len([i for i in ids if a1.is_link(i)])
     assert not set(s.id for s in a2.statements()) & set(ids)
@@ -277,17 +277,17 @@ def test_copy_paste_between_windows_and_duplicate(make_window, tmp_path, example
     assert len(a2) == 0
     n = len(a1.statements())
     w1.select([pos.id])
-    w1.edit_duplicate()
+    w1.commands.edit_duplicate()
     assert len(a1.statements()) == n + 1
     new = [i for i in w1.selected_ids() if i != pos.id]
     assert new and a1.statement(new[0]).text == pos.text and a1.statement(new[0]).pos != pos.pos
-    w1.edit_cut()
+    w1.commands.edit_cut()
     assert len(a1.statements()) == n and w1.document.undo_stack.undoText().startswith("Cut")
 
 
 def test_canvas_gestures_become_single_undo_steps(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap = w.document, w.document.map
     cards = [s.id for s in amap.statements()][:3]
     w.scene.moveRequested.emit({i: (float(k * 1000), -900.0) for k, i in enumerate(cards)})
@@ -304,12 +304,12 @@ def test_canvas_gestures_become_single_undo_steps(make_window, tmp_path, example
     w.scene.textEditCommitted.emit(claim, "Typed on the card")
     assert amap.statement(claim).text == "Typed on the card"
     w.select([link.id])
-    w.edit_delete()
+    w.commands.edit_delete()
     assert link.id not in amap
     assert doc.undo_stack.count() == 5
-    menu = w.build_context_menu(claim, w.view.mapToGlobal(w.view.rect().center()))
+    menu = w.commands.build_context_menu(claim, w.view.mapToGlobal(w.view.rect().center()))
     assert menu is not None and menu.actions()
-    menu = w.build_context_menu(None, w.view.mapToGlobal(w.view.rect().center()))
+    menu = w.commands.build_context_menu(None, w.view.mapToGlobal(w.view.rect().center()))
     assert any("Here" in a.text() for a in menu.actions())
 
 
@@ -335,7 +335,7 @@ def test_app_icon_and_example_are_found(qtbot):
 @pytest.mark.subscriber_failures
 def test_a_failing_view_is_reported_in_the_status_bar_and_the_edit_kept(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap = w.document, w.document.map
     pos = amap.positions(amap.questions()[0].id)[0]
 
@@ -354,9 +354,9 @@ def test_a_failing_view_is_reported_in_the_status_bar_and_the_edit_kept(make_win
 
 def test_find_bar_searches_again_from_the_change_records(make_window, tmp_path, example_path, qtbot):
     w = make_window()
-    w.open_path(str(open_copy(tmp_path, example_path)))
+    w.files.open_path(str(open_copy(tmp_path, example_path)))
     doc, amap = w.document, w.document.map
-    w.edit_find()
+    w.commands.edit_find()
     w.find_bar.edit.setText("zebracrossingword")
     assert w.find_bar.hits() == []
     target = amap.questions()[0].id

@@ -30,7 +30,7 @@ UNSUPPORTED_BADGE = "IN \u00b7 unsupported"
 
 def _open(make_window, tmp_path, example_path):
     w = make_window()
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     _wait_for_first_labels(w)
     return w
 
@@ -77,7 +77,7 @@ def test_docks_exist_and_follow_the_document(make_window, tmp_path, example_path
     assert w.evaluation.document is None and w.checks.findings() == []
     assert not w.actions_by_name["show_labels"].isEnabled()
 
-    assert w.open_path(str(open_copy(tmp_path, example_path)))
+    assert w.files.open_path(str(open_copy(tmp_path, example_path)))
     assert w.evaluation.document is w.document
     _wait_for_first_labels(w)
     assert w.evaluation.badges()[DEFEATED] == "OUT"
@@ -153,7 +153,7 @@ def test_show_labels_toggles_badges_as_view_state(make_window, tmp_path, example
     w.actions_by_name["save"].trigger()
     assert json.loads(Path(w.document.path).read_text(encoding="utf-8"))["view"]["show_labels"] is True
     w2 = make_window()
-    assert w2.open_path(w.document.path)
+    assert w2.files.open_path(w.document.path)
     _wait_for_first_labels(w2)
     assert w2.actions_by_name["show_labels"].isChecked() and _badge(w2, DEFEATED) == "OUT"
     # Revert to Saved brings back the file's view state
@@ -167,7 +167,7 @@ def test_an_unattacked_rebuttal_flips_the_badge_after_the_debounce(make_window, 
     w.set_show_labels(True)
     w.evaluation.set_semantics("grounded")  # every attack counts: it stands, unsupported
     assert _badge(w, UNSUPPORTED_IN) == UNSUPPORTED_BADGE
-    edit, new = edit_ops.add_child(w.document.map, UNSUPPORTED_IN, LinkKind.ATTACK, StatementKind.REBUTTAL, size_of=w.size_of)
+    edit, new = edit_ops.add_child(w.document.map, UNSUPPORTED_IN, LinkKind.ATTACK, StatementKind.REBUTTAL, size_of=w.commands.size_of)
     assert w.apply_edit(edit)
     assert _badge(w, UNSUPPORTED_IN) == UNSUPPORTED_BADGE  # not yet: labels wait for a quiet moment
     qtbot.waitUntil(lambda: _badge(w, UNSUPPORTED_IN) == "OUT", timeout=2000)
@@ -191,9 +191,9 @@ def test_clicking_a_finding_selects_and_reveals_the_statement(make_window, tmp_p
     assert w.apply_edit(change_statement(w.document.map, UNSUPPORTED_IN, text=""))  # a finding: no text
     qtbot.waitUntil(lambda: ("no-text", UNSUPPORTED_IN) in {(f.code, f.id) for f in w.checks.findings()}, timeout=3000)
     w.select([UNSUPPORTED_IN])
-    w.view_collapse()  # hide the rest, then collapse the parent so the card is hidden
+    w.commands.view_collapse()  # hide the rest, then collapse the parent so the card is hidden
     w.select(["q-withdraw"])
-    w.view_collapse()
+    w.commands.view_collapse()
     assert UNSUPPORTED_IN in w.scene.hidden_ids()
     w.evaluation.raise_()
     tree = w.checks.tree
@@ -208,7 +208,7 @@ def test_clicking_a_finding_selects_and_reveals_the_statement(make_window, tmp_p
 
 def test_checks_follow_edits_but_wait_while_a_card_is_typed(make_window, tmp_path, example_path, qtbot):
     w = _open(make_window, tmp_path, example_path)
-    edit, new = edit_ops.add_statement(w.document.map, StatementKind.CLAIM, size_of=w.size_of)
+    edit, new = edit_ops.add_statement(w.document.map, StatementKind.CLAIM, size_of=w.commands.size_of)
     assert w.apply_edit(edit)
     assert w.view.start_editing(new)
     qtbot.keyClicks(w.view, "No mines")
@@ -225,7 +225,7 @@ def test_checks_follow_edits_but_wait_while_a_card_is_typed(make_window, tmp_pat
 def test_hidden_checks_dock_waits_until_shown(make_window, tmp_path, example_path, qtbot):
     w = _open(make_window, tmp_path, example_path)
     w.checks.close()
-    edit, new = edit_ops.add_statement(w.document.map, StatementKind.CLAIM, size_of=w.size_of)
+    edit, new = edit_ops.add_statement(w.document.map, StatementKind.CLAIM, size_of=w.commands.size_of)
     assert w.apply_edit(edit)
     qtbot.wait(CHECKS_DEBOUNCE_MS + 150)
     assert w.checks.is_pending()

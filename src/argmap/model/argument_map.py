@@ -9,7 +9,6 @@ change record to the subscribers.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -38,17 +37,19 @@ from argmap.model.errors import (
     UnknownIdError,
 )
 from argmap.model.types import (
-    Basis,
     Link,
     LinkKind,
     MapMeta,
-    Rating,
-    Source,
     Statement,
     StatementKind,
-    Strength,
-    MAX_COORDINATE,
-    finite_pos,
+)
+from argmap.model.validation import (
+    check_link_ids,
+    check_link_shape,
+    check_statement_ids,
+    check_statement_shape,
+    raise_duplicate,
+    with_article,
 )
 
 Subscriber = Callable[[Change], None]
@@ -101,8 +102,8 @@ class ArgumentMap:
         amap = cls(meta)
         statements = list(statements)
         links = list(links)
-        check_statement = _check_statement_ids if typed else _check_statement_shape
-        check_link = _check_link_ids if typed else _check_link_shape
+        check_statement = check_statement_ids if typed else check_statement_shape
+        check_link = check_link_ids if typed else check_link_shape
         for s in statements:
             check_statement(s)
         for link in links:
@@ -115,7 +116,7 @@ class ArgumentMap:
         nodes: dict[str, dict[str, Statement | Link]] = {s.id: {_ITEM: s} for s in statements}
         nodes.update({link.id: {_ITEM: link} for link in links})
         if len(nodes) != len(statements) + len(links):
-            _raise_duplicate([*statements, *links])
+            raise_duplicate([*statements, *links])
         no_data = _NO_EDGE_DATA
         # ``s_succ``/``s_pred`` hold statements only: a lookup that fails there is a
         # premise that is a link or missing, or a target that is a link or missing,
@@ -370,7 +371,7 @@ class ArgumentMap:
 
     # --------------------------------------------------------- primitive changes
     def add_statement(self, s: Statement) -> None:
-        _check_statement_shape(s)
+        check_statement_shape(s)
         if s.id in self._g:
             raise DuplicateIdError(f"id {s.id!r} is already used", (s.id,))
         if s.answers is not None:
@@ -395,7 +396,7 @@ class ArgumentMap:
     def replace_statement(self, new: Statement) -> Statement:
         """Swap in a new value for an existing statement (same id)."""
         old = self.statement(new.id)
-        _check_statement_shape(new)
+        check_statement_shape(new)
         if new.answers is not None:
             self._check_answers(new)
         if old.kind is StatementKind.QUESTION and new.kind is not StatementKind.QUESTION:
@@ -412,7 +413,7 @@ class ArgumentMap:
         return old
 
     def add_link(self, link: Link) -> None:
-        _check_link_shape(link)
+        check_link_shape(link)
         if link.id in self._g:
             raise DuplicateIdError(f"id {link.id!r} is already used", (link.id,))
         self._check_link_refs(link)
@@ -432,7 +433,7 @@ class ArgumentMap:
 
     def replace_link(self, new: Link) -> Link:
         old = self.link(new.id)
-        _check_link_shape(new)
+        check_link_shape(new)
         self._check_link_refs(new)
         if old == new:
             return old
@@ -479,7 +480,7 @@ class ArgumentMap:
         assert s.answers is not None  # callers check answers only when there are some
         if s.kind is not StatementKind.POSITION:
             raise InvalidStatementError(
-                f"{s.id!r} is {_a(s.kind.value)}; only a position answers a question", (s.id,)
+                f"{s.id!r} is {with_article(s.kind.value)}; only a position answers a question", (s.id,)
             )
         target = self._g.nodes.get(s.answers, {}).get(_ITEM) if s.answers in self._g else None
         if target is None:
@@ -521,115 +522,3 @@ class ArgumentMap:
 
 _by_id = attrgetter("id")
 _NO_EDGE_DATA: Mapping[str, Any] = MappingProxyType({})
-
-
-def _raise_duplicate(items: list[Statement | Link]) -> None:
-    seen: set[str] = set()
-    for item in items:
-        if item.id in seen:
-            raise DuplicateIdError(f"duplicate id {item.id!r}", (item.id,))
-        seen.add(item.id)
-
-
-def _a(word: str) -> str:
-    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
-
-
-def _check_id(id_: object, what: str) -> None:
-    if not isinstance(id_, str) or not id_ or id_ != id_.strip():
-        raise InvalidStatementError(f"{what} id {id_!r} must be a non-empty string without surrounding spaces", (str(id_),))
-
-
-def _is_text(value: object) -> bool:
-    """A ``str`` that can be written as UTF-8 (no lone surrogates)."""
-    if not isinstance(value, str):
-        return False
-    if value.isascii():
-        return True
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _check_statement_ids(s: Statement) -> None:
-    """The checks a statement needs when its field types are known to be right."""
-    if not s.id or s.id != s.id.strip():
-        _check_id(s.id, "statement")
-    if s.answers is not None and s.answers == s.id:
-        raise InvalidStatementError(f"statement {s.id!r} cannot answer itself", (s.id,))
-    if s.credence is not None and not 0 <= s.credence <= 100:
-        raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
-
-
-def _check_statement_shape(s: Statement) -> None:
-    _check_id(s.id, "statement")
-    if not isinstance(s.kind, StatementKind):
-        raise InvalidStatementError(f"statement {s.id!r} has unknown kind {s.kind!r}", (s.id,))
-    for name in ("text", "title", "notes"):
-        if not _is_text(getattr(s, name)):
-            raise InvalidStatementError(
-                f"statement {s.id!r}: {name} must be text (a string without lone surrogates)", (s.id,)
-            )
-    if not isinstance(s.tags, tuple) or not all(_is_text(t) for t in s.tags):
-        raise InvalidStatementError(f"statement {s.id!r}: tags must be a tuple of strings", (s.id,))
-    if not finite_pos(s.pos) or (s.pos is not None and not isinstance(s.pos, tuple)):
-        raise InvalidStatementError(
-            f"statement {s.id!r}: position {s.pos!r} is not two finite numbers within ±{MAX_COORDINATE:g}", (s.id,)
-        )
-    if s.source is not None:
-        _check_source(s)
-    if isinstance(s.order, bool) or not isinstance(s.order, (int, float)) or not math.isfinite(s.order):
-        raise InvalidStatementError(f"statement {s.id!r}: order {s.order!r} is not a finite number", (s.id,))
-    if s.rating is not None and not isinstance(s.rating, Rating):
-        raise InvalidStatementError(f"statement {s.id!r}: unknown rating {s.rating!r}", (s.id,))
-    if s.credence is not None and (isinstance(s.credence, bool) or not isinstance(s.credence, int)):
-        raise InvalidStatementError(f"statement {s.id!r}: credence {s.credence!r} is not 0..100", (s.id,))
-    _check_statement_ids(s)
-
-
-def _check_source(s: Statement) -> None:
-    src = s.source
-    if not isinstance(src, Source):
-        raise InvalidStatementError(f"statement {s.id!r}: source must be a Source, not {src!r}", (s.id,))
-    for name in ("citation", "quotation", "url", "locator", "date"):
-        if not _is_text(getattr(src, name)):
-            raise InvalidStatementError(f"statement {s.id!r}: source {name} must be text", (s.id,))
-    if src.basis is not None and not isinstance(src.basis, Basis):
-        raise InvalidStatementError(f"statement {s.id!r}: unknown source basis {src.basis!r}", (s.id,))
-
-
-def _check_link_shape(link: Link) -> None:
-    if not isinstance(link.id, str):
-        raise InvalidLinkError(f"link id {link.id!r} must be a string", (str(link.id),))
-    if not isinstance(link.kind, LinkKind):
-        raise InvalidLinkError(f"link {link.id!r} has unknown kind {link.kind!r}", (link.id,))
-    if not isinstance(link.premises, tuple) or not all(isinstance(p, str) for p in link.premises):
-        raise InvalidLinkError(f"link {link.id!r}: premises must be a tuple of ids", (link.id,))
-    if not isinstance(link.target, str):
-        raise InvalidLinkError(f"link {link.id!r}: target must be an id", (link.id,))
-    if link.strength is not None and not isinstance(link.strength, Strength):
-        raise InvalidLinkError(f"link {link.id!r}: unknown strength {link.strength!r}", (link.id,))
-    if not _is_text(link.scheme) or not _is_text(link.notes):
-        raise InvalidLinkError(f"link {link.id!r}: scheme and notes must be text", (link.id,))
-    _check_link_ids(link)
-
-
-def _check_link_ids(link: Link) -> None:
-    """The checks a link needs when its field types are known to be right."""
-    if not link.id or link.id != link.id.strip():
-        raise InvalidLinkError(f"link id {link.id!r} must be a non-empty string without surrounding spaces", (link.id,))
-    if not link.premises:
-        raise InvalidLinkError(f"link {link.id!r} has no premise", (link.id,))
-    if link.id in link.premises:
-        raise InvalidLinkError(f"link {link.id!r} cannot be its own premise", (link.id,))
-    if not link.target:
-        raise InvalidLinkError(f"link {link.id!r} has no target", (link.id,))
-    if len(set(link.premises)) != len(link.premises):
-        raise InvalidLinkError(f"link {link.id!r} lists a premise twice", (link.id,))
-    if link.target in link.premises:
-        raise InvalidLinkError(f"link {link.id!r}: {link.target!r} cannot be its own premise", (link.id, link.target))
-    if link.target == link.id:
-        raise InvalidLinkError(f"link {link.id!r} targets itself", (link.id,))
-

@@ -3,12 +3,12 @@ needs to be enabled. Help > Keyboard Shortcuts is generated from this table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 SK = QKeySequence.StandardKey
 #: What an action needs: "" always; "doc" an open map; "sel" a selection;
@@ -21,7 +21,7 @@ class Spec:
     name: str
     menu: str
     text: str
-    slot: str  # MainWindow method name
+    slot: str  # method name on one of the window's command objects (see build_actions)
     keys: tuple[str | QKeySequence.StandardKey, ...] = ()
     needs: str = ""
     tip: str = ""
@@ -116,9 +116,35 @@ GESTURES: tuple[tuple[str, str], ...] = (
 )
 
 
-def build_actions(window: QWidget, canvas: QWidget) -> dict[str, QAction]:
-    """Create every action, connected to ``window``'s slot of the same name; shortcuts of
-    canvas-only actions fire only while ``canvas`` (or a child) has focus."""
+#: The menus' sections, in order. "*name" marks a place the window fills itself (the
+#: recent files, the anchor of the extensions' actions, the theme and panels submenus).
+MENU_SECTIONS: dict[str, list[list[str]]] = {
+    "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["import", "export_other", "*extensions"], ["close", "quit"]],
+    "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
+    "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
+    "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"], ["present"]],
+    "Arrange": [["layout_all", "layout_selection"], ["layout_compact", "layout_classic", "layout_left_right"]],
+    "Help": [["user_guide", "shortcuts", "weighing_help", "about"]],
+}
+#: The toolbar's sections, in order.
+TOOLBAR_SECTIONS: tuple[tuple[str, ...], ...] = (
+    ("new", "open", "save"), ("undo", "redo"),
+    ("add_question", "add_position", "add_support", "add_evidence", "add_rebuttal"), ("layout_all", "zoom_fit"),
+)
+
+
+def _slot(handlers: Sequence[object], name: str) -> Callable[[], object]:
+    for handler in handlers:
+        slot = getattr(handler, name, None)
+        if callable(slot):
+            return slot
+    raise AttributeError(f"no command object has the action slot {name!r}")
+
+
+def build_actions(window: QWidget, canvas: QWidget, handlers: Sequence[object]) -> dict[str, QAction]:
+    """Create every action (owned by ``window``), connected to the method its spec names
+    on the first of ``handlers`` that has it; shortcuts of canvas-only actions fire only
+    while ``canvas`` (or a child) has focus."""
     actions: dict[str, QAction] = {}
     # A key named for a command wins over the same key in a platform's standard set (X11
     # binds Delete also to Ctrl+D, Duplicate's key): two actions on one key fire neither.
@@ -139,7 +165,7 @@ def build_actions(window: QWidget, canvas: QWidget) -> dict[str, QAction]:
             action.setStatusTip(_t(spec.tip))
         if spec.checkable:
             action.setCheckable(True)
-        slot: Callable[[], None] = getattr(window, spec.slot)
+        slot = _slot(handlers, spec.slot)
         action.triggered.connect(lambda _checked=False, s=slot: s())
         action.setProperty("needs", spec.needs)
         if spec.canvas_only:
@@ -149,6 +175,26 @@ def build_actions(window: QWidget, canvas: QWidget) -> dict[str, QAction]:
             window.addAction(action)
         actions[spec.name] = action
     return actions
+
+
+def build_menus(bar: QMenuBar, titles: Mapping[str, str], actions: Mapping[str, QAction],
+                places: Mapping[str, Callable[[QMenu], None]]) -> dict[str, QMenu]:
+    """Add the menus of `MENU_SECTIONS` to ``bar``; ``places`` fills each "*name" place."""
+    menus: dict[str, QMenu] = {}
+    for name in MENUS:
+        menu = menus[name] = bar.addMenu(titles[name])
+        for i, section in enumerate(MENU_SECTIONS[name]):
+            if i:
+                menu.addSeparator()
+            for item in section:
+                if item.startswith("*"):
+                    places[item](menu)
+                else:
+                    menu.addAction(actions[item])
+    listed = {n for sections in MENU_SECTIONS.values() for s in sections for n in s}
+    missing = [s.name for s in SPECS if s.name not in listed]
+    assert not missing, f"actions not in any menu: {missing}"
+    return menus
 
 
 def plain(text: str) -> str:

@@ -84,7 +84,7 @@ def start(files: list[str]):  # type: ignore[no-untyped-def]
         session.new_window(doc)
     for path in files:
         window = session.window_for() if not session.windows else session.windows[-1]
-        window.open_path(path)
+        window.files.open_path(path)
     if not session.windows:
         session.new_window()
     return session
@@ -103,7 +103,7 @@ def open_in_session(session: Session, paths: list[str]) -> None:
     active = QApplication.activeWindow()
     window = next((w for w in windows if w is active), None) or (windows[-1] if windows else session.new_window())
     for path in paths:
-        window.open_path(path)
+        window.files.open_path(path)
     target = session.find_window(os.path.abspath(paths[-1])) or window
     if target.isMinimized():
         target.showNormal()

@@ -1,5 +1,6 @@
 """`MapCounts`: how many statements and links a map holds, kept current from its change
-records (so that a status line never counts the whole map after each edit)."""
+records (so that a status line never counts the whole map after each edit), and the
+status bar's texts of counts and zoom."""
 
 from __future__ import annotations
 
@@ -53,3 +54,11 @@ def counts_text(statements: int, links: int, separator: str = " \u00b7 ") -> str
     first = tr("MapCounts", "%1 statement") if statements == 1 else tr("MapCounts", "%1 statements")
     second = tr("MapCounts", "%1 link") if links == 1 else tr("MapCounts", "%1 links")
     return first.replace("%1", str(statements)) + separator + second.replace("%1", str(links))
+
+
+def zoom_text(factor: float) -> str:
+    """The zoom for the status bar: "100%", "4.5%", "0.34%" (never a bare "0%")."""
+    percent = factor * 100
+    if percent >= 10:
+        return f"{percent:.0f}%"
+    return f"{percent:.2g}%"

@@ -1,5 +1,6 @@
-"""File commands of the main window: new, open, recent, save, save as, revert, close and
-the Save / Discard / Cancel prompt; load and save errors become dialogs."""
+"""`FileCommands`: the File commands of a main window (new, open, recent, save, save as,
+revert, close and the Save / Discard / Cancel prompt), an object built with what it uses
+of the window; load and save errors become dialogs."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from argmap.formats import EXTENSION, FileFormatError, interchange
 from argmap.formats.project_schema import SCHEMA_VERSION
@@ -39,21 +41,32 @@ if TYPE_CHECKING:
     from argmap.ui.session import Session
 
 
-class FileOpsMixin:
-    """Mixed into ``MainWindow``. What it uses of the window (besides QMainWindow's own)
-    is declared here."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
-    document: Document | None
-    session: Session
-    recent_menu: QMenu
-    set_document: Callable[[Document | None], None]
-    current_view_state: Callable[[], ViewState]
+
+class FileCommands:
+    """The file commands of one window (the window's actions call these methods).
+    ``document``: the window's document now (None: the start page); ``set_document``
+    shows another; ``view_state``: the view to save with the map."""
+
+    def __init__(self, window: QMainWindow, session: Session, document: Callable[[], Document | None],
+                 set_document: Callable[[Document | None], None], view_state: Callable[[], ViewState]) -> None:
+        self._window = window  # parent of the dialogs; its status bar shows messages
+        self.session = session
+        self._document = document
+        self.set_document = set_document
+        self.current_view_state = view_state
+
+    @property
+    def document(self) -> Document | None:
+        return self._document()
 
     # ---------------------------------------------------------------- dialogs
     def ask(self, icon: QMessageBox.Icon, title: str, text: str, buttons: list[tuple[QMessageBox.StandardButton, str]],
             default: QMessageBox.StandardButton, info: str = "") -> QMessageBox.StandardButton:
         """A message box with the given buttons (optionally renamed); returns the one chosen."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, self._window)
         for button, label in buttons:
             b = box.addButton(button)
             if label:
@@ -66,10 +79,10 @@ class FileOpsMixin:
         return B(result) if not isinstance(result, B) else result
 
     def error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self, title, message)
+        QMessageBox.critical(self._window, title, message)
 
     def _file_filter(self) -> str:
-        return self.tr("argmap maps (*%1);;All files (*)").replace("%1", EXTENSION)
+        return _tr("argmap maps (*%1);;All files (*)").replace("%1", EXTENSION)
 
     def _start_dir(self) -> str:
         if self.document is not None and self.document.path:
@@ -88,13 +101,13 @@ class FileOpsMixin:
         """Show ``doc`` here if this window is empty, else in a new window."""
         if self.document is None:
             self.set_document(doc)
-            self.activateWindow()
+            self._window.activateWindow()
         else:
             self.session.new_window(doc)
 
     # ------------------------------------------------------------------ open
     def file_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Map"), self._start_dir(), self._file_filter())
+        path, _ = QFileDialog.getOpenFileName(self._window, _tr("Open Map"), self._start_dir(), self._file_filter())
         if path:
             self.open_path(path)
 
@@ -113,7 +126,7 @@ class FileOpsMixin:
             foreign, problem = self._foreign_format(path)
             if foreign is not None:
                 return self._offer_import(path, foreign)
-            self.error(self.tr("Cannot open map"), problem or str(exc))
+            self.error(_tr("Cannot open map"), problem or str(exc))
             if not os.path.exists(path):
                 remove_recent_file(path)
             return False
@@ -126,8 +139,8 @@ class FileOpsMixin:
     def tell_upgraded(self, doc: Document) -> None:
         """Say that an older file was upgraded, and what saving it means."""
         QMessageBox.information(
-            self, self.tr("Map upgraded"),
-            self.tr("%1 was made with an older version of argmap (file format %2) and has been upgraded to "
+            self._window, _tr("Map upgraded"),
+            _tr("%1 was made with an older version of argmap (file format %2) and has been upgraded to "
                     "format %3 to open here.\n\nOnce you save it, older versions of argmap can no longer read "
                     "the file. To keep a copy they can read, use File › Save As to save under a new name.")
             .replace("%1", doc.display_name()).replace("%2", str(doc.file_version)).replace("%3", str(SCHEMA_VERSION)))
@@ -147,29 +160,29 @@ class FileOpsMixin:
 
     def _offer_import(self, path: str, fmt: interchange.FileFormat) -> bool:
         answer = self.ask(
-            QMessageBox.Icon.Question, self.tr("Not an argmap map"),
-            self.tr("%1 is not an argmap map; it looks like %2.").replace("%1", os.path.basename(path)).replace("%2", fmt.label),
-            [(B.Open, self.tr("Import")), (B.Cancel, "")], B.Open,
-            self.tr("Import it as a new, unsaved map? The original file is not changed."),
+            QMessageBox.Icon.Question, _tr("Not an argmap map"),
+            _tr("%1 is not an argmap map; it looks like %2.").replace("%1", os.path.basename(path)).replace("%2", fmt.label),
+            [(B.Open, _tr("Import")), (B.Cancel, "")], B.Open,
+            _tr("Import it as a new, unsaved map? The original file is not changed."),
         )
         return answer == B.Open and self.import_path(path)
 
     def file_open_example(self) -> None:
         path = example_path()
         if path is None:
-            self.error(self.tr("Cannot open example"), self.tr("The example map %1 is not installed.").replace("%1", EXAMPLE_NAME))
+            self.error(_tr("Cannot open example"), _tr("The example map %1 is not installed.").replace("%1", EXAMPLE_NAME))
             return
         try:
             doc = Document.open(path)
         except FileFormatError as exc:
-            self.error(self.tr("Cannot open example"), str(exc))
+            self.error(_tr("Cannot open example"), str(exc))
             return
         doc.set_path("")  # a copy to play with: Save asks where, never over the example
         doc.disk_signature = None
         self.show_document(doc)
 
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """Fill File > Open Recent (before it shows)."""
         menu.clear()
         files = recent_files()
         for i, p in enumerate(files):
@@ -179,9 +192,9 @@ class FileOpsMixin:
             act.triggered.connect(lambda _c=False, path=p: self.open_path(path))
         if files:
             menu.addSeparator()
-            menu.addAction(self.tr("&Clear Recent Maps"), clear_recent_files)
+            menu.addAction(_tr("&Clear Recent Maps"), clear_recent_files)
         else:
-            menu.addAction(self.tr("(none)")).setEnabled(False)
+            menu.addAction(_tr("(none)")).setEnabled(False)
 
     # ------------------------------------------------------------------ save
     def file_save(self) -> bool:
@@ -200,7 +213,7 @@ class FileOpsMixin:
         force = False
         if ask_path or not path:
             suggested = path or os.path.join(self._start_dir(), _slug(doc.map.meta.title) + EXTENSION)
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save Map As"), suggested, self._file_filter())
+            chosen, _ = QFileDialog.getSaveFileName(self._window, _tr("Save Map As"), suggested, self._file_filter())
             if not chosen:
                 return False
             if not chosen.endswith(EXTENSION) and not os.path.splitext(chosen)[1]:
@@ -208,9 +221,9 @@ class FileOpsMixin:
             path = chosen
             force = True  # the user chose this file (the dialog asked about replacing it)
             other = self.session.find_window(os.path.abspath(path)) if self.session is not None else None
-            if other is not None and other is not self:
-                self.error(self.tr("Cannot save map"),
-                           self.tr("%1 is open in another window. Close it there first, or choose another name.")
+            if other is not None and other is not self._window:
+                self.error(_tr("Cannot save map"),
+                           _tr("%1 is open in another window. Close it there first, or choose another name.")
                            .replace("%1", os.path.basename(path)))
                 return False
         doc.view = self.current_view_state()
@@ -219,27 +232,27 @@ class FileOpsMixin:
                 doc.save(path, force=force)
             except FileChangedOnDiskError as exc:
                 answer = self.ask(
-                    QMessageBox.Icon.Warning, self.tr("File changed on disk"),
-                    self.tr("%1 was changed by another program since you opened it.").replace("%1", os.path.basename(exc.path)),
-                    [(B.Save, self.tr("Overwrite")), (B.Cancel, "")], B.Cancel,
-                    self.tr("Overwrite it with your version, or cancel and use Save As to keep both."),
+                    QMessageBox.Icon.Warning, _tr("File changed on disk"),
+                    _tr("%1 was changed by another program since you opened it.").replace("%1", os.path.basename(exc.path)),
+                    [(B.Save, _tr("Overwrite")), (B.Cancel, "")], B.Cancel,
+                    _tr("Overwrite it with your version, or cancel and use Save As to keep both."),
                 )
                 if answer != B.Save:
                     return False
                 force = True
                 continue
             except FileBusyError as exc:
-                answer = self.ask(QMessageBox.Icon.Warning, self.tr("File is being saved"), str(exc),
+                answer = self.ask(QMessageBox.Icon.Warning, _tr("File is being saved"), str(exc),
                                   [(B.Retry, ""), (B.Cancel, "")], B.Retry)
                 if answer != B.Retry:
                     return False
                 continue
             except (FileFormatError, OSError, ValueError) as exc:
-                self.error(self.tr("Cannot save map"), str(exc) if isinstance(exc, FileFormatError) else f"{path}: {exc}")
+                self.error(_tr("Cannot save map"), str(exc) if isinstance(exc, FileFormatError) else f"{path}: {exc}")
                 return False
             break
         add_recent_file(path)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 4000)
+        self._window.statusBar().showMessage(_tr("Saved %1").replace("%1", path), 4000)
         return True
 
     # -------------------------------------------------------- other formats
@@ -247,8 +260,8 @@ class FileOpsMixin:
         """Open a file of another format as a new, unsaved map and show what the
         import changed or could not carry over."""
         entries = interchange.formats_for_open()
-        filt = interchange.dialog_filter([e for e in entries if e[0] != "argmap project"]) + ";;" + self.tr("All files (*)")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import Map"), self._start_dir(), filt)
+        filt = interchange.dialog_filter([e for e in entries if e[0] != "argmap project"]) + ";;" + _tr("All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self._window, _tr("Import Map"), self._start_dir(), filt)
         if path:
             self.import_path(path)
 
@@ -257,7 +270,7 @@ class FileOpsMixin:
         try:
             amap, report = interchange.read_any(path)
         except FileFormatError as exc:
-            self.error(self.tr("Cannot import"), str(exc))
+            self.error(_tr("Cannot import"), str(exc))
             return False
         for sid, pos in layout_missing(amap).items():
             amap.replace_statement(replace(amap.statement(sid), pos=pos))
@@ -266,7 +279,7 @@ class FileOpsMixin:
         doc = Document(amap)
         doc.mark_modified()  # not saved anywhere yet: closing asks
         self.show_document(doc)
-        QMessageBox.information(self, self.tr("Import report"), str(report))
+        QMessageBox.information(self._window, _tr("Import report"), str(report))
         return True
 
     def file_export_other(self) -> None:
@@ -275,17 +288,17 @@ class FileOpsMixin:
             return
         filt = interchange.dialog_filter([e for e in interchange.formats_for_save() if e[0] != "argmap project"])
         base = os.path.splitext(doc.path[: -len(EXTENSION)] if doc.path.endswith(EXTENSION) else doc.path)[0] or _slug(doc.map.meta.title)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export As Other Format"), base + ".argdown", filt)
+        path, _ = QFileDialog.getSaveFileName(self._window, _tr("Export As Other Format"), base + ".argdown", filt)
         if not path:
             return
         try:
             report = interchange.write_any(doc.map, path)
         except FileFormatError as exc:
-            self.error(self.tr("Cannot export"), str(exc))
+            self.error(_tr("Cannot export"), str(exc))
             return
         if not report.clean:
-            QMessageBox.information(self, self.tr("Export report"), str(report))
-        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", path), 4000)
+            QMessageBox.information(self._window, _tr("Export report"), str(report))
+        self._window.statusBar().showMessage(_tr("Exported %1").replace("%1", path), 4000)
 
     # ---------------------------------------------------------------- revert
     def file_revert(self) -> None:
@@ -293,15 +306,15 @@ class FileOpsMixin:
         if doc is None or not doc.path:
             return
         if doc.is_modified():
-            answer = self.ask(QMessageBox.Icon.Question, self.tr("Revert to saved"),
-                              self.tr("Discard your changes to %1 and reload it from disk?").replace("%1", doc.display_name()),
-                              [(B.Discard, self.tr("Revert")), (B.Cancel, "")], B.Cancel)
+            answer = self.ask(QMessageBox.Icon.Question, _tr("Revert to saved"),
+                              _tr("Discard your changes to %1 and reload it from disk?").replace("%1", doc.display_name()),
+                              [(B.Discard, _tr("Revert")), (B.Cancel, "")], B.Cancel)
             if answer != B.Discard:
                 return
         try:
             doc.reload()
         except FileFormatError as exc:
-            self.error(self.tr("Cannot revert"), str(exc))
+            self.error(_tr("Cannot revert"), str(exc))
 
     # ----------------------------------------------------------------- close
     def maybe_save(self) -> bool:
@@ -309,10 +322,10 @@ class FileOpsMixin:
         doc = self.document
         if doc is None or not doc.is_modified():
             return True
-        answer = self.ask(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
-                          self.tr("Save the changes to %1 before closing?").replace("%1", doc.display_name()),
-                          [(B.Save, ""), (B.Discard, self.tr("Don't Save")), (B.Cancel, "")], B.Save,
-                          self.tr("Your changes will be lost if you don't save them."))
+        answer = self.ask(QMessageBox.Icon.Warning, _tr("Unsaved changes"),
+                          _tr("Save the changes to %1 before closing?").replace("%1", doc.display_name()),
+                          [(B.Save, ""), (B.Discard, _tr("Don't Save")), (B.Cancel, "")], B.Save,
+                          _tr("Your changes will be lost if you don't save them."))
         if answer == B.Save:
             return self.save_document()
         return answer == B.Discard
@@ -326,12 +339,12 @@ class FileOpsMixin:
     def file_quit(self) -> None:
         """Ask about every window's unsaved changes first; close nothing unless every
         question was answered (Cancel, or a failed save, leaves all windows open)."""
-        windows = [w for w in self.session.windows if w is not self] + [self]
+        windows = [w for w in self.session.windows if w is not self._window] + [self._window]
         for window in windows:
             if window.document is not None and window.document.is_modified():
                 window.raise_()
                 window.activateWindow()
-                if not window.maybe_save():
+                if not window.files.maybe_save():
                     return
         for window in windows:
             window.close_confirmed = True  # answered above: closing asks no more

@@ -1,13 +1,16 @@
-"""Edit, Insert, View and Arrange commands of the main window, and the canvas gestures
-(move, connect, co-premise, in-place text, context menu) turned into undoable edits."""
+"""`MapCommands`: the Edit, Insert, View, Arrange and Help commands of a main window and
+its canvas context menu, an object built with the parts of the window it uses
+(`WindowParts`): the current document, scene and folding, the view, the selection, the
+panels it drives, and how to apply an edit and report."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF
+from PySide6.QtWidgets import QMenu, QWidget
 
 from argmap.layout import CLASSIC, COMPACT, DEFAULT_ASPECT, LEFT_RIGHT, estimate_card_size
 from argmap.layout.edits import auto_layout_edit
@@ -23,12 +26,9 @@ from argmap.model import (
 from argmap.model.edits import plural
 from argmap.ui import clipboard, edit_ops
 from argmap.ui.help import ShortcutsDialog
-from argmap.ui.present import Presentation
 from argmap.ui.canvas.spatial import CONTENT_MARGIN
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from PySide6.QtGui import QAction
 
     from argmap.ui.canvas.folding import Folding
@@ -41,26 +41,64 @@ if TYPE_CHECKING:
     from argmap.ui.panels.outline import OutlinePanel
 
 
-class MapCommandsMixin:
-    """Mixed into ``MainWindow``. What it uses of the window (besides QMainWindow's own
-    ``statusBar`` and ``tr``) is declared here."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
 
-    document: Document | None
-    scene: MapScene | None
+
+@dataclass(frozen=True)
+class WindowParts:
+    """What a window's commands work on. ``document``, ``scene`` and ``folding`` are
+    read when a command runs (None while the window shows no map)."""
+
+    window: QWidget  # parent of the dialogs and menus
+    document: Callable[[], Document | None]
+    scene: Callable[[], MapScene | None]
+    folding: Callable[[], Folding | None]
     view: MapView
-    folding: Folding | None
     outline: OutlinePanel
     inspector: InspectorPanel
     evaluation: EvaluationPanel
     find_bar: FindBar
-    actions_by_name: dict[str, QAction]
-    menus: dict[str, QMenu]
-    apply_edit: Callable[..., bool]  # (edit, merge=False)
-    show_problem: Callable[[str], None]
+    actions: Callable[[], dict[str, QAction]]
+    menus: Callable[[], dict[str, QMenu]]
     selected_ids: Callable[[], list[str]]
     current_id: Callable[[], str | None]
     select: Callable[[list[str]], None]
+    apply_edit: Callable[..., bool]  # (edit, merge=False) -> applied
+    show_problem: Callable[[str], None]  # a refused command, in the status bar
+    show_status: Callable[[str, int], None]  # a message for some milliseconds
     set_show_labels: Callable[[bool], None]
+    present: Callable[[], bool]  # start presentation mode (False: nothing to present)
+
+
+class MapCommands:
+    """The map commands of one window (the window's actions call these methods)."""
+
+    def __init__(self, parts: WindowParts) -> None:
+        self._parts = parts
+        self.view = parts.view
+        self.outline = parts.outline
+        self.inspector = parts.inspector
+        self.evaluation = parts.evaluation
+        self.find_bar = parts.find_bar
+        self.selected_ids = parts.selected_ids
+        self.current_id = parts.current_id
+        self.select = parts.select
+        self.apply_edit = parts.apply_edit
+        self.show_problem = parts.show_problem
+        self._status = parts.show_status
+
+    @property
+    def document(self) -> Document | None:
+        return self._parts.document()
+
+    @property
+    def scene(self) -> MapScene | None:
+        return self._parts.scene()
+
+    @property
+    def folding(self) -> Folding | None:
+        return self._parts.folding()
 
     # ------------------------------------------------------------------ helpers
     def size_of(self, s: Statement) -> tuple[float, float]:
@@ -70,14 +108,14 @@ class MapCommandsMixin:
             return (r.width(), r.height())
         return estimate_card_size(s)
 
-    def _placing(self) -> dict:
+    def placing(self) -> dict:
         """Keyword arguments for ``edit_ops`` that place a new card by looking only at
         the canvas near it (never at every card of a big map)."""
         if self.scene is None:
             return {"size_of": self.size_of}
         return {"size_of": self.size_of, "obstacles": self.scene.card_rects_in}
 
-    def _new_card_spot(self) -> tuple[float, float]:
+    def new_card_spot(self) -> tuple[float, float]:
         """Where an unconnected new card goes: under the map, at its left edge."""
         if self.scene is None or self.scene.card_count() == 0:
             return (0.0, 0.0)
@@ -113,7 +151,7 @@ class MapCommandsMixin:
             return 0
         n = clipboard.copy_to_clipboard(self.document.map, self.selected_ids())
         if n:
-            self.statusBar().showMessage(self.tr("Copied %1").replace("%1", plural(n, "statement")), 3000)
+            self._status(_tr("Copied %1").replace("%1", plural(n, "statement")), 3000)
         return n
 
     def edit_cut(self) -> None:
@@ -127,7 +165,7 @@ class MapCommandsMixin:
             return
         sub = clipboard.clipboard_submap()
         if sub is None or not sub.statements():
-            self.statusBar().showMessage(self.tr("The clipboard holds no map content to paste."), 4000)
+            self._status(_tr("The clipboard holds no map content to paste."), 4000)
             return
         self._insert_copy(sub, "")
 
@@ -186,7 +224,7 @@ class MapCommandsMixin:
     def insert_question(self) -> None:
         if self.document is None:
             return
-        edit, new = edit_ops.add_statement(self.document.map, StatementKind.QUESTION, self._new_card_spot(), **self._placing())
+        edit, new = edit_ops.add_statement(self.document.map, StatementKind.QUESTION, self.new_card_spot(), **self.placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -201,7 +239,7 @@ class MapCommandsMixin:
             question = s.id if s.kind is StatementKind.QUESTION else s.answers
         if question is None and len(amap.questions()) == 1:
             question = amap.questions()[0].id
-        edit, new = edit_ops.add_statement(amap, StatementKind.POSITION, self._new_card_spot(), answers=question, **self._placing())
+        edit, new = edit_ops.add_statement(amap, StatementKind.POSITION, self.new_card_spot(), answers=question, **self.placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -212,9 +250,9 @@ class MapCommandsMixin:
         cur = self.current_id()
         if cur is None:
             standalone = kind or (StatementKind.CLAIM if link_kind is LinkKind.SUPPORT else StatementKind.REBUTTAL)
-            edit, new = edit_ops.add_statement(amap, standalone, self._new_card_spot(), **self._placing())
+            edit, new = edit_ops.add_statement(amap, standalone, self.new_card_spot(), **self.placing())
         else:
-            edit, new = edit_ops.add_child(amap, cur, link_kind, kind, **self._placing())
+            edit, new = edit_ops.add_child(amap, cur, link_kind, kind, **self.placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -231,7 +269,7 @@ class MapCommandsMixin:
         cur = self.current_id()
         if self.document is None or cur is None or not self.document.map.is_statement(cur):
             return
-        edit, new = edit_ops.add_sibling(self.document.map, cur, **self._placing())
+        edit, new = edit_ops.add_sibling(self.document.map, cur, **self.placing())
         if self.apply_edit(edit):
             self._added(new)
 
@@ -239,7 +277,7 @@ class MapCommandsMixin:
         target = self.current_id()
         premises = [i for i in self._statement_ids() if i != target]
         if self.document is None or target is None or not premises:
-            self.show_problem(self.tr("select the premises, then the target last (Ctrl+click)"))
+            self.show_problem(_tr("select the premises, then the target last (Ctrl+click)"))
             return
         self.apply_edit(connect(self.document.map, premises, target, kind))
 
@@ -278,13 +316,8 @@ class MapCommandsMixin:
 
     def view_present(self) -> None:
         """Presentation mode: full screen, the map revealed step by step."""
-        if self.document is None or self.presentation is not None:
-            return
-        presentation = Presentation(self)
-        if presentation.start():
-            self.presentation = presentation
-        else:
-            self.statusBar().showMessage(self.tr("Nothing to present: the map has no statements."), 4000)
+        if self.document is not None and not self._parts.present():
+            self._status(_tr("Nothing to present: the map has no statements."), 4000)
 
     def view_focus(self) -> None:
         ids = self._statement_ids()
@@ -297,27 +330,27 @@ class MapCommandsMixin:
             self.folding.show_all()
 
     def view_show_labels(self) -> None:
-        on = self.actions_by_name["show_labels"].isChecked()
-        self.set_show_labels(on)
+        on = self._parts.actions()["show_labels"].isChecked()
+        self._parts.set_show_labels(on)
         if on and self.evaluation.isVisible():
             self.evaluation.raise_()  # bring its tab forward: its legend explains the badges
 
-    def _show_hidden_count(self, n: int) -> None:
-        self.statusBar().showMessage(self.tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
+    def show_hidden_count(self, n: int) -> None:
+        self._status(_tr("%1 hidden (View \u203a Show Everything)").replace("%1", plural(n, "item")), 5000)
 
     # ----------------------------------------------------------------- Arrange
     def arrange_layout_all(self) -> None:
         """Auto-layout: the compact style, shaped like the window's map view."""
-        self.arrange_layout(COMPACT, self.tr("Auto-layout"))
+        self.arrange_layout(COMPACT, _tr("Auto-layout"))
 
     def arrange_layout_compact(self) -> None:
-        self.arrange_layout(COMPACT, self.tr("Compact layout"))
+        self.arrange_layout(COMPACT, _tr("Compact layout"))
 
     def arrange_layout_classic(self) -> None:
-        self.arrange_layout(CLASSIC, self.tr("Classic layout"))
+        self.arrange_layout(CLASSIC, _tr("Classic layout"))
 
     def arrange_layout_left_right(self) -> None:
-        self.arrange_layout(LEFT_RIGHT, self.tr("Left-to-right layout"))
+        self.arrange_layout(LEFT_RIGHT, _tr("Left-to-right layout"))
 
     def view_aspect(self) -> float:
         """Width / height of the map view (16:9 while it has no size yet)."""
@@ -337,7 +370,7 @@ class MapCommandsMixin:
             self.apply_edit(edit)
             self.view.zoom_fit()
         else:
-            self.statusBar().showMessage(self.tr("The map is already laid out."), 3000)
+            self._status(_tr("The map is already laid out."), 3000)
 
     def arrange_layout_selection(self) -> None:
         ids = self._statement_ids()
@@ -349,28 +382,28 @@ class MapCommandsMixin:
 
     # -------------------------------------------------------------------- Help
     def help_shortcuts(self) -> None:
-        dialog = ShortcutsDialog(self.menus, self)
+        dialog = ShortcutsDialog(self._parts.menus(), self._parts.window)
         dialog.exec()
         dialog.deleteLater()
 
     def help_weighing(self) -> None:
         from argmap.ui.help import WeighingDialog
 
-        dialog = WeighingDialog(self)
+        dialog = WeighingDialog(self._parts.window)
         dialog.exec()
         dialog.deleteLater()
 
     def help_about(self) -> None:
         from argmap.ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self)
+        dialog = AboutDialog(self._parts.window)
         dialog.exec()
         dialog.deleteLater()
 
     def help_user_guide(self) -> None:
         from argmap.ui.guide import show_user_guide
 
-        show_user_guide(self)
+        show_user_guide(self._parts.window)
 
     # ---------------------------------------------------------------- context menu
     def on_context_menu_requested(self, id_: str | None, screen_pos: QPoint) -> None:
@@ -383,8 +416,8 @@ class MapCommandsMixin:
         if self.document is None:
             return None
         amap = self.document.map
-        a = self.actions_by_name
-        menu = QMenu(self)
+        a = self._parts.actions()
+        menu = QMenu(self._parts.window)
         if id_ is not None and id_ not in self.selected_ids():
             self.select([id_])
         if id_ is not None and amap.is_statement(id_):
@@ -394,7 +427,7 @@ class MapCommandsMixin:
                 menu.addAction(a["add_position"])
             menu.addSeparator()
             menu.addAction(a["edit_text"])
-            kinds = menu.addMenu(self.tr("Change &Kind"))
+            kinds = menu.addMenu(_tr("Change &Kind"))
             for k in StatementKind:
                 act = kinds.addAction(k.value.capitalize())
                 act.setEnabled(k is not amap.statement(id_).kind)
@@ -408,16 +441,16 @@ class MapCommandsMixin:
         elif id_ is not None and amap.is_link(id_):
             link = amap.link(id_)
             other = LinkKind.ATTACK if link.kind is LinkKind.SUPPORT else LinkKind.SUPPORT
-            flip = menu.addAction(self.tr("Make It an Attack") if other is LinkKind.ATTACK else self.tr("Make It a Support"))
+            flip = menu.addAction(_tr("Make It an Attack") if other is LinkKind.ATTACK else _tr("Make It a Support"))
             flip.triggered.connect(lambda _c=False: self.apply_edit(change_link(amap, id_, "Change link kind", kind=other)))
-            undercut = menu.addAction(self.tr("Add Undercut (Attack the Inference)"))
+            undercut = menu.addAction(_tr("Add Undercut (Attack the Inference)"))
             undercut.triggered.connect(lambda _c=False: self.insert_rebuttal())
             menu.addSeparator()
             menu.addAction(a["delete"])
         else:
             here = self.view.mapToScene(self.view.mapFromGlobal(screen_pos))
             for kind in (StatementKind.QUESTION, StatementKind.POSITION, StatementKind.CLAIM, StatementKind.EVIDENCE, StatementKind.REBUTTAL):
-                act = menu.addAction(self.tr("Add %1 Here").replace("%1", kind.value.capitalize()))
+                act = menu.addAction(_tr("Add %1 Here").replace("%1", kind.value.capitalize()))
                 act.triggered.connect(lambda _c=False, k=kind, p=here: self._add_at(k, p))
             menu.addSeparator()
             for name in ("paste", "select_all", "layout_all", "zoom_fit", "show_all"):
@@ -428,7 +461,7 @@ class MapCommandsMixin:
         if self.document is None:
             return
         near = self._inside_viewport(where.x(), where.y())
-        edit, new = edit_ops.add_statement(self.document.map, kind, near=near, **self._placing())
+        edit, new = edit_ops.add_statement(self.document.map, kind, near=near, **self.placing())
         if self.apply_edit(edit):
             self._added(new)
 

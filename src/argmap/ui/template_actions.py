@@ -69,7 +69,7 @@ def open_template(window, path: str | os.PathLike[str]) -> Document | None:  # t
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.document is not None:
             embed_article(amap, slot, dialog.document)
     doc = Document(amap)
-    window.show_document(doc)
+    window.files.show_document(doc)
     if slot is not None:
         session = getattr(window, "session", None)
         shown = next((w for w in getattr(session, "windows", ()) if getattr(w, "document", None) is doc), window)

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from argmap.formats import ViewState
 from argmap.model import Edit, MapError, StatementKind
-from argmap.ui.actions import MENUS, SPECS, build_actions
-from argmap.ui.counts import MapCounts, counts_text
+from argmap.ui.actions import SPECS, TOOLBAR_SECTIONS, build_actions, build_menus
+from argmap.ui.counts import MapCounts, counts_text, zoom_text
 from argmap.ui.document import Document
-from argmap.ui.file_ops import FileOpsMixin
+from argmap.ui.file_ops import FileCommands
 from argmap.ui.find_bar import FindBar
 from argmap.ui.icons import app_icon, kind_icon
-from argmap.ui.map_commands import MapCommandsMixin
+from argmap.ui.map_commands import MapCommands, WindowParts
 from argmap.ui.panels.checks import ChecksPanel, dock_is_showing
 from argmap.ui.panels.evaluation import EvaluationPanel
 from argmap.ui.panels.inspector import InspectorPanel
@@ -49,16 +49,9 @@ from argmap.ui.styles import THEMES
 from argmap.ui.canvas.view import MapView
 
 
-def zoom_text(factor: float) -> str:
-    """The zoom for the status bar: "100%", "4.5%", "0.34%" (never a bare "0%")."""
-    percent = factor * 100
-    if percent >= 10:
-        return f"{percent:.0f}%"
-    return f"{percent:.2g}%"
-
-
-class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
-    """One window showing one document (or the start page when none is open)."""
+class MainWindow(QMainWindow):
+    """One window showing one document (or the start page when none is open). Its menu
+    commands are two objects: ``files`` (`FileCommands`) and ``commands`` (`MapCommands`)."""
 
     def __init__(self, document: Document | None = None, session: Session | None = None) -> None:
         super().__init__()
@@ -82,9 +75,16 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
+        self.files = FileCommands(self, self.session, lambda: self.document, self.set_document, self.current_view_state)
         self._build_central()
         self._build_docks()
-        self.actions_by_name: dict[str, QAction] = build_actions(self, self.view)
+        self.commands = MapCommands(WindowParts(
+            window=self, document=lambda: self.document, scene=lambda: self.scene, folding=lambda: self.folding, view=self.view,
+            outline=self.outline, inspector=self.inspector, evaluation=self.evaluation, find_bar=self.find_bar,
+            actions=lambda: self.actions_by_name, menus=lambda: self.menus, selected_ids=self.selected_ids,
+            current_id=self.current_id, select=self.select, apply_edit=self.apply_edit, show_problem=self.show_problem,
+            show_status=self.statusBar().showMessage, set_show_labels=self.set_show_labels, present=self._present))
+        self.actions_by_name: dict[str, QAction] = build_actions(self, self.view, (self.files, self.commands))
         self._build_menus()
         self._build_toolbar()
         self._build_status()
@@ -108,10 +108,10 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.view.viewport().installEventFilter(self)
         self.canvas_page = canvas
         self.start_page = StartPage(self)
-        self.start_page.newRequested.connect(self.file_new)
-        self.start_page.openRequested.connect(self.file_open)
-        self.start_page.exampleRequested.connect(self.file_open_example)
-        self.start_page.recentRequested.connect(self.open_path)
+        self.start_page.newRequested.connect(self.files.file_new)
+        self.start_page.openRequested.connect(self.files.file_open)
+        self.start_page.exampleRequested.connect(self.files.file_open_example)
+        self.start_page.recentRequested.connect(self.files.open_path)
         self.start_page.templateRequested.connect(lambda path: template_actions.open_template(self, path))
         # In a scroll area, so the start page's buttons never set the window's minimum size.
         self.start_scroll = QScrollArea(self)
@@ -161,46 +161,12 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self.resizeDocks([self.checks], [150], Qt.Orientation.Vertical)
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menus: dict[str, QMenu] = {}
         titles = {"File": self.tr("&File"), "Edit": self.tr("&Edit"), "Insert": self.tr("&Insert"),
                   "View": self.tr("&View"), "Arrange": self.tr("&Arrange"), "Help": self.tr("&Help")}
-        for name in MENUS:
-            self.menus[name] = bar.addMenu(titles[name])
+        places = {"*recent": self._build_recent_menu, "*extensions": self._place_extensions,
+                  "*theme": self._build_theme_menu, "*docks": self._build_panels_menu}
+        self.menus: dict[str, QMenu] = build_menus(self.menuBar(), titles, self.actions_by_name, places)
         a = self.actions_by_name
-        groups = {
-            "File": [["new", "new_window", "open", "*recent", "open_example"], ["save", "save_as", "revert"], ["import", "export_other", "*extensions"], ["close", "quit"]],
-            "Edit": [["undo", "redo"], ["cut", "copy", "paste", "duplicate", "delete"], ["edit_text", "select_all"], ["find", "find_next", "find_previous"]],
-            "Insert": [["add_question", "add_position"], ["add_support", "add_evidence", "add_rebuttal", "add_sibling"], ["connect_support", "connect_attack"]],
-            "View": [["zoom_in", "zoom_out", "zoom_reset", "zoom_fit"], ["collapse", "expand", "focus", "show_all"], ["show_labels", "*theme", "*docks"], ["present"]],
-            "Arrange": [["layout_all", "layout_selection"], ["layout_compact", "layout_classic", "layout_left_right"]],
-            "Help": [["user_guide", "shortcuts", "weighing_help", "about"]],
-        }
-        for menu_name, sections in groups.items():
-            menu = self.menus[menu_name]
-            for i, section in enumerate(sections):
-                if i:
-                    menu.addSeparator()
-                for name in section:
-                    if name == "*recent":
-                        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
-                        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-                    elif name == "*extensions":
-                        self.extension_anchor = menu.addSeparator()
-                    elif name == "*theme":
-                        self._build_theme_menu(menu)
-                    elif name == "*docks":
-                        panels = menu.addMenu(self.tr("&Panels"))
-                        panels.addAction(self.outline_dock.toggleViewAction())
-                        panels.addAction(self.sources.toggleViewAction())
-                        panels.addAction(self.inspector_dock.toggleViewAction())
-                        panels.addAction(self.evaluation.toggleViewAction())
-                        panels.addAction(self.checks.toggleViewAction())
-                    else:
-                        menu.addAction(a[name])
-        listed = {n for sections in groups.values() for s in sections for n in s}
-        missing = [s.name for s in SPECS if s.name not in listed]
-        assert not missing, f"actions not in any menu: {missing}"
         self.install_extensions()
         icons = {"add_question": StatementKind.QUESTION, "add_position": StatementKind.POSITION, "add_support": StatementKind.CLAIM,
                  "add_evidence": StatementKind.EVIDENCE, "add_rebuttal": StatementKind.REBUTTAL}
@@ -213,6 +179,18 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         before ``window.extension_anchor``. Listed explicitly, so tools see them."""
         for module in (export_actions, compare_actions, template_actions):
             module.install(self)
+
+    def _build_recent_menu(self, menu: QMenu) -> None:
+        self.recent_menu = menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu(self.recent_menu))
+
+    def _place_extensions(self, menu: QMenu) -> None:
+        self.extension_anchor = menu.addSeparator()
+
+    def _build_panels_menu(self, menu: QMenu) -> None:
+        panels = menu.addMenu(self.tr("&Panels"))
+        for dock in (self.outline_dock, self.sources, self.inspector_dock, self.evaluation, self.checks):
+            panels.addAction(dock.toggleViewAction())
 
     def _build_theme_menu(self, menu: QMenu) -> None:
         self.theme_menu = menu.addMenu(self.tr("&Theme"))
@@ -243,17 +221,11 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
                             ("add_evidence", self.tr("Evidence")), ("add_rebuttal", self.tr("Rebuttal")), ("layout_all", self.tr("Auto-layout")),
                             ("zoom_fit", self.tr("Fit"))):
             a[name].setIconText(short)
-        for name in ("new", "open", "save"):
-            tb.addAction(a[name])
-        tb.addSeparator()
-        for name in ("undo", "redo"):
-            tb.addAction(a[name])
-        tb.addSeparator()
-        for name in ("add_question", "add_position", "add_support", "add_evidence", "add_rebuttal"):
-            tb.addAction(a[name])
-        tb.addSeparator()
-        for name in ("layout_all", "zoom_fit"):
-            tb.addAction(a[name])
+        for i, section in enumerate(TOOLBAR_SECTIONS):
+            if i:
+                tb.addSeparator()
+            for name in section:
+                tb.addAction(a[name])
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
 
     def _build_status(self) -> None:
@@ -307,12 +279,12 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
         self._counts = MapCounts(document.map, self._counts_changed)
         self.scene = MapScene(document.map, theme, self)
         self.folding = Folding(document.map, self.scene, self)
-        self.folding.hiddenChanged.connect(self._show_hidden_count)
+        self.folding.hiddenChanged.connect(self.commands.show_hidden_count)
         self.view.setScene(self.scene)
         self.scene.selectionChanged.connect(self._on_scene_selection)
         self.canvas_edits = CanvasEdits(document, self.scene, self.apply_edit)  # gestures -> edits
-        self.scene.expandRequested.connect(self.expand_card)
-        self.scene.contextMenuRequested.connect(self.on_context_menu_requested)
+        self.scene.expandRequested.connect(self.commands.expand_card)
+        self.scene.contextMenuRequested.connect(self.commands.on_context_menu_requested)
         self.outline.set_map(document.map, self.apply_edit, defer=True)
         self.inspector.set_map(document.map, self.apply_edit)
         self.find_bar.set_map(document.map)
@@ -440,6 +412,15 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
     def _on_badges(self, badges: dict[str, str]) -> None:
         if self.scene is not None and self.document is not None and self.document.view.show_labels:
             self.scene.set_badges(badges)
+
+    def _present(self) -> bool:
+        """Start presentation mode (View > Present); False if there is nothing to show."""
+        if self.presentation is None:
+            presentation = Presentation(self)
+            if not presentation.start():
+                return False
+            self.presentation = presentation
+        return True
 
     def _checks_must_wait(self) -> bool:
         """The checks panel postpones its refresh while hidden (no work for nothing) or
@@ -590,7 +571,7 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
 
     # ---------------------------------------------------------------- events
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not getattr(self, "close_confirmed", False) and not self.maybe_save():
+        if not getattr(self, "close_confirmed", False) and not self.files.maybe_save():
             event.ignore()
             return
         self.save_layout()
@@ -615,5 +596,5 @@ class MainWindow(FileOpsMixin, MapCommandsMixin, QMainWindow):
             return
         event.acceptProposedAction()
         for p in paths:
-            self.open_path(p)
+            self.files.open_path(p)
 

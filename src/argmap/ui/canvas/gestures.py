@@ -96,9 +96,9 @@ class Gestures:
     # ---------------------------------------------------------------- mouse
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         scene = self.scene
-        scene.materialise_near(event.scenePos())  # arrows' items exist where clicks land
+        scene.index.materialise_near(event.scenePos())  # arrows' items exist where clicks land
         if event.button() == Qt.MouseButton.LeftButton and not scene.rs.export_mode:
-            card = scene.card_at(event.scenePos())
+            card = scene.index.card_at(event.scenePos())
             if card is not None and card.on_collapse_badge(event.scenePos()):
                 scene.expandRequested.emit(card.sid)
                 event.accept()
@@ -119,13 +119,13 @@ class Gestures:
         QGraphicsScene.mouseMoveEvent(self._qscene, event)
         if self._press_positions and event.buttons() & Qt.MouseButton.LeftButton:
             for sid in self._press_positions:  # the cards being dragged: arrows follow live
-                item = self.scene.shown_item(sid)
+                item = self.scene.index.shown_item(sid)
                 if isinstance(item, StatementItem):
                     before = card_box(item.rec)
                     item.sync_xy()
                     self.scene.card_dragged(item, before)
         else:
-            self.set_hover_card(self.scene.card_at(event.scenePos()))
+            self.set_hover_card(self.scene.index.card_at(event.scenePos()))
 
     def set_hover_card(self, card: StatementItem | None) -> None:
         """Show the hover outline and handle on ``card`` (None: on no card)."""
@@ -153,7 +153,7 @@ class Gestures:
             press, self._press_positions = self._press_positions, None
             moved: dict[str, tuple[float, float]] = {}
             for sid, before in press.items():
-                item = self.scene.shown_item(sid)
+                item = self.scene.index.shown_item(sid)
                 if isinstance(item, StatementItem):
                     item.sync_xy()
                     if item.pos() != before:
@@ -164,7 +164,7 @@ class Gestures:
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and not self.scene.rs.export_mode:
-            card = self.scene.card_at(event.scenePos())
+            card = self.scene.index.card_at(event.scenePos())
             if card is not None:
                 self.start_editing(card.sid)
                 event.accept()
@@ -175,7 +175,7 @@ class Gestures:
         if self._editor is not None and self._editor.isUnderMouse():
             QGraphicsScene.contextMenuEvent(self._qscene, event)
             return
-        item = self.scene.target_at(event.scenePos())
+        item = self.scene.index.target_at(event.scenePos())
         id_ = None
         if item is not None:
             id_ = item.sid if isinstance(item, StatementItem) else item.lid
@@ -189,7 +189,7 @@ class Gestures:
         """Show the model's positions again (a move the window did not apply snaps back)."""
         amap = self.scene.map
         for sid in ids:
-            item = self.scene.shown_item(sid)
+            item = self.scene.index.shown_item(sid)
             if not isinstance(item, StatementItem) or not amap.is_statement(sid):
                 continue
             pos = amap.statement(sid).pos
@@ -217,7 +217,7 @@ class Gestures:
         path = QPainterPath(drag.start)
         path.lineTo(pos)
         drag.line.setPath(path)
-        target = self.scene.target_at(pos, exclude=drag.premises)
+        target = self.scene.index.target_at(pos, exclude=drag.premises)
         self._set_drop_target(None if target is None else (target.sid if isinstance(target, StatementItem) else target.lid))
 
     def _set_drop_target(self, id_: str | None) -> None:
@@ -227,7 +227,7 @@ class Gestures:
             return
         rs.drop_target = id_
         for i in (old, id_):
-            item = self.scene.shown_item(i) if i else None
+            item = self.scene.index.shown_item(i) if i else None
             if item is not None:
                 item.update()
 
@@ -237,7 +237,7 @@ class Gestures:
         scene = self.scene
         self._qscene.removeItem(drag.line)
         self._set_drop_target(None)
-        target = scene.target_at(pos, exclude=drag.premises)
+        target = scene.index.target_at(pos, exclude=drag.premises)
         if target is None:
             return
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
@@ -299,7 +299,7 @@ class Gestures:
         self.scene.rs.editing_id = None
         if editor is not None and editor.scene() is self._qscene:
             self._qscene.removeItem(editor)
-        card = self.scene.shown_item(sid)
+        card = self.scene.index.shown_item(sid)
         if isinstance(card, StatementItem):
             card.update()
             if text is not None and text != card.statement.text:

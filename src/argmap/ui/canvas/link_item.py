@@ -87,7 +87,7 @@ class LinkItem(QGraphicsItem):
         """Repaint the arrow (its tiles)."""
         scene = self.scene()
         if scene is not None:
-            scene._repaint(self.lid)
+            scene.index.repaint(self.lid)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         return

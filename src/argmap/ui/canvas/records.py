@@ -194,6 +194,21 @@ def link_depth(recs: dict, lid: str) -> int:
     return depth
 
 
+def link_order(recs: dict, links: list[Link]) -> list[ArrowRec]:
+    """The records of ``links`` ordered so a link comes after any link it targets."""
+    out: list[ArrowRec] = []
+    done: set[str] = set()
+    for link in links:
+        chain = []
+        lid = link.id
+        while lid not in done and isinstance(recs.get(lid), ArrowRec):
+            chain.append(lid)
+            done.add(lid)
+            lid = recs[lid].link.target
+        out.extend(recs[i] for i in reversed(chain))
+    return out
+
+
 def rect_exit(x: float, y: float, w: float, h: float, tx: float, ty: float) -> tuple[float, float]:
     """Where the ray from the centre of rect (x, y, w, h) towards (tx, ty) leaves it."""
     cx, cy = x + w / 2, y + h / 2

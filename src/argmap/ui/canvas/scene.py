@@ -29,10 +29,9 @@ from argmap.ui.canvas.editor import InlineEditor
 from argmap.ui.canvas.gestures import Gestures, choose_connection
 from argmap.ui.canvas.link_item import ANSWER_PREFIX, LinkItem, answer_link
 from argmap.ui.canvas.overview import fits, render_overview
-from argmap.ui.canvas.records import ArrowRec, CardRec, link_depth
+from argmap.ui.canvas.records import ArrowRec, CardRec, link_depth, link_order
 from argmap.ui.canvas.render_state import RenderState
-from argmap.ui.canvas.arrow_layer import TILE
-from argmap.ui.canvas.spatial import CONTENT_MARGIN, MANY_CELLS, SpatialMixin, arrow_box, card_box
+from argmap.ui.canvas.spatial import CONTENT_MARGIN, SpatialIndex, arrow_box, card_box
 from argmap.ui.canvas.statement_item import StatementItem
 from argmap.ui.extent import bounded_pos
 from argmap.ui.styles import Theme, get_theme
@@ -43,11 +42,12 @@ __all__ = ["CONTENT_MARGIN", "MapScene"]
 PIXMAP_CACHE_KB = 64 * 1024  # busy arrow tiles keep a picture of themselves (QPixmapCache)
 
 
-class MapScene(SpatialMixin, QGraphicsScene):
+class MapScene(QGraphicsScene):
     """The items of one map. Build it on a map (it subscribes) and ``detach()`` when done.
     Items exist only for the parts of the map a view has shown (``item_for`` creates one
-    on demand); ``render`` creates what the rendered area needs. Mouse events go to its
-    `Gestures` controller (``gestures``)."""
+    on demand); ``render`` creates what the rendered area needs. Records, cells and items
+    are kept by its `SpatialIndex` (``index``: hit tests, ``materialise`` for views);
+    mouse events go to its `Gestures` controller (``gestures``)."""
 
     moveRequested = Signal(object)  # {id: (x, y)}
     connectRequested = Signal(object, str, str)  # premises, target id, "support"|"attack"
@@ -62,7 +62,8 @@ class MapScene(SpatialMixin, QGraphicsScene):
         super().__init__(parent)
         self.map = amap
         self.rs = RenderState(get_theme(theme))
-        self._init_spatial()
+        self.index = SpatialIndex(self, self.rs)
+        self._recs = self.index.recs  # the records by id (the index keeps them on its grid)
         if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
             QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
         self._cards = 0
@@ -95,12 +96,15 @@ class MapScene(SpatialMixin, QGraphicsScene):
 
     def item_for(self, id_: str) -> StatementItem | LinkItem | None:
         """The item of a statement or link (created now if it was not shown yet)."""
-        item = self._items.get(id_)
-        if item is None:
-            rec = self._recs.get(id_)
-            if rec is not None:
-                item = self._make(rec)
-        return item
+        return self.index.item_for(id_)
+
+    def content_rect(self) -> QRectF:
+        """The bounding box of all visible cards and arrows (scene coordinates)."""
+        return self.index.content_rect()
+
+    def card_rects_in(self, x: float, y: float, w: float, h: float) -> list[tuple[float, float, float, float]]:
+        """The cards overlapping a box, as (x, y, w, h) (see `SpatialIndex.card_rects_in`)."""
+        return self.index.card_rects_in(x, y, w, h)
 
     def card_rect_of(self, id_: str) -> QRectF | None:
         """A statement's card rectangle (without creating its item); None if unknown."""
@@ -141,13 +145,13 @@ class MapScene(SpatialMixin, QGraphicsScene):
         self.rs.set_theme(get_theme(name))
         self.setBackgroundBrush(QBrush(self.rs.background))
         self._dirty_overview()
-        self._repaint_tiles()
+        self.index.repaint_tiles()
         self.update()
 
     def set_export_mode(self, on: bool) -> None:
         """Hide selection, hover and handles (for rendering exports)."""
         self.rs.export_mode = bool(on)
-        self._repaint_tiles()
+        self.index.repaint_tiles()
         self.update()
 
     def set_badges(self, mapping: dict[str, str] | None) -> None:
@@ -157,8 +161,9 @@ class MapScene(SpatialMixin, QGraphicsScene):
         for id_ in set(old) | set(self.rs.badges):
             if old.get(id_) != self.rs.badges.get(id_):
                 changed = True
-                if id_ in self._items:
-                    self._items[id_].update()
+                item = self.index.shown_item(id_)
+                if item is not None:
+                    item.update()
         if changed:
             self._dirty_overview()  # the overview shows labels too
 
@@ -166,7 +171,7 @@ class MapScene(SpatialMixin, QGraphicsScene):
         old = self.rs.highlighted
         self.rs.highlighted = frozenset(ids)
         for id_ in old ^ self.rs.highlighted:
-            self._repaint(id_)
+            self.index.repaint(id_)
         self._dirty_overview()
 
     def set_flagged(self, ids: Iterable[str]) -> None:
@@ -174,7 +179,7 @@ class MapScene(SpatialMixin, QGraphicsScene):
         old = self.rs.flagged
         self.rs.flagged = frozenset(ids)
         for id_ in old ^ self.rs.flagged:
-            self._repaint(id_)
+            self.index.repaint(id_)
 
     def highlighted_ids(self) -> frozenset[str]:
         return self.rs.highlighted
@@ -199,7 +204,7 @@ class MapScene(SpatialMixin, QGraphicsScene):
             elif isinstance(rec, ArrowRec):
                 links.add(id_)
         self._refresh_links(links)
-        self._box = None
+        self.index.invalidate_content()
         self._touch_content()
 
     def hidden_ids(self) -> frozenset[str]:
@@ -215,7 +220,7 @@ class MapScene(SpatialMixin, QGraphicsScene):
         self.rs.collapsed = dict(counts)
         for sid in set(old) | set(counts):
             if old.get(sid) != counts.get(sid):
-                item = self._items.get(sid)
+                item = self.index.shown_item(sid)
                 if item is not None:
                     item.prepareGeometryChange()  # its shape gains or loses the pill
                     item.update()
@@ -245,10 +250,10 @@ class MapScene(SpatialMixin, QGraphicsScene):
         (of the whole content when no source is given); arrows are drawn as vectors."""
         if source is None or source.isNull():
             source = self.content_rect()
-        sheet = self.paints_many_cells(source)
-        self.materialise(source, arrows=not sheet)
-        self.prepare_paint(sheet)
-        cached = [t for t in self._tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
+        sheet = self.index.paints_many_cells(source)
+        self.index.materialise(source, arrows=not sheet)
+        self.index.prepare_paint(sheet)
+        cached = [t for t in self.index.tiles.values() if t.cacheMode() != t.CacheMode.NoCache]
         for tile in cached:  # exports get vector arrows, never a cached picture
             tile.setCacheMode(tile.CacheMode.NoCache)
         try:
@@ -257,17 +262,6 @@ class MapScene(SpatialMixin, QGraphicsScene):
             for tile in cached:
                 tile.check_cache()
             self.rs.sheet = False
-
-    @staticmethod
-    def paints_many_cells(rect: QRectF) -> bool:
-        """Whether painting ``rect`` at once should draw arrows with the one sheet."""
-        return (rect.width() / TILE + 1) * (rect.height() / TILE + 1) > MANY_CELLS
-
-    def prepare_paint(self, sheet: bool) -> None:
-        """Choose, before a paint, between the arrow tiles and the one arrow sheet."""
-        if sheet:
-            self.sheet()
-        self.rs.sheet = sheet
 
     # ------------------------------------------------------------------ gestures
     def mousePressEvent(self, event) -> None:
@@ -324,12 +318,12 @@ class MapScene(SpatialMixin, QGraphicsScene):
         for link in links:
             self._add_arrow_rec(link)
         answers = [self._add_arrow_rec(a, answer=True) for a in self._answer_links(statements)]
-        for rec in self._link_order(links) + answers:
+        for rec in link_order(recs, links) + answers:
             rec.shown = self._link_shown(rec)
             if rec.shown:
                 rec.update_geometry(recs)
-        self._box = None
-        place_card, place_arrow = self._place_card, self._place_arrow
+        self.index.invalidate_content()
+        place_card, place_arrow = self.index.place_card, self.index.place_arrow
         for rec in recs.values():
             if isinstance(rec, CardRec):
                 place_card(rec)
@@ -340,21 +334,6 @@ class MapScene(SpatialMixin, QGraphicsScene):
         from argmap.layout import layout_missing
 
         return layout_missing(self.map, size_of=card_size)
-
-    def _link_order(self, links: list[Link]) -> list[ArrowRec]:
-        """Link records ordered so a link comes after any link it targets."""
-        out: list[ArrowRec] = []
-        done: set[str] = set()
-        recs = self._recs
-        for link in links:
-            chain = []
-            lid = link.id
-            while lid not in done and isinstance(recs.get(lid), ArrowRec):
-                chain.append(lid)
-                done.add(lid)
-                lid = recs[lid].link.target
-            out.extend(recs[i] for i in reversed(chain))
-        return out
 
     def _answer_links(self, statements: Iterable[Statement]) -> list[Link]:
         return [answer_link(s.id, s.answers) for s in statements if s.answers and s.answers in self._recs]
@@ -415,8 +394,8 @@ class MapScene(SpatialMixin, QGraphicsScene):
         if s.id in self._hidden:
             rec.shown = False
         self._cards += 1
-        self._place_card(rec)
-        self._content_changed(None, card_box(rec))
+        self.index.place_card(rec)
+        self.index.content_changed(None, card_box(rec))
 
     def _statement_changed(self, old: Statement, new: Statement) -> None:
         rec = self._recs.get(new.id)
@@ -472,25 +451,22 @@ class MapScene(SpatialMixin, QGraphicsScene):
         self._unplaced.discard(id_)
         if isinstance(rec, CardRec):
             self._cards -= 1
-            self._content_changed(card_box(rec), None)
+            self.index.content_changed(card_box(rec), None)
         else:
             box = arrow_box(rec)
-            self._content_changed(box, None)
-            self._repaint_arrow(rec, box)
-        self._forget(rec)
-        item = self._items.pop(id_, None)
+            self.index.content_changed(box, None)
+            self.index.repaint_arrow(rec, box)
+        self.index.forget(rec)
+        item = self.index.drop_item(id_)
         if item is not None:
             self.gestures.forget_card(item)
-            self.removeItem(item)
         self._deps.pop(id_, None)
 
     def _reset(self) -> None:
         self.gestures.cancel_editing()
         self.clearSelection()
         self.gestures.forget_card()
-        for item in [*self._items.values(), *self._tiles.values(), *([self._sheet] if self._sheet else [])]:
-            self.removeItem(item)
-        self._init_spatial()
+        self.index.clear()
         self._cards = 0
         self._deps.clear()
         self._unplaced.clear()
@@ -525,16 +501,16 @@ class MapScene(SpatialMixin, QGraphicsScene):
             if visible:
                 rec.update_geometry(recs)
             if item is not None:
-                z = self._arrow_z(rec)
+                z = self.index.arrow_z(rec)
                 if item.zValue() != z:
                     item.setZValue(z)
                 item.geometry_changed()
             after = arrow_box(rec)
             if after != before or old_lines != (rec.segs, rec.tip):
-                self._repaint_arrow(rec, before)
-                self._place_arrow(rec)
-                self._content_changed(before, after)
-            self._repaint_arrow(rec, after)
+                self.index.repaint_arrow(rec, before)
+                self.index.place_arrow(rec)
+                self.index.content_changed(before, after)
+            self.index.repaint_arrow(rec, after)
             for dep in self._deps.get(lid, ()):
                 if dep not in seen:
                     heapq.heappush(todo, (depth + 1, dep))
@@ -568,8 +544,8 @@ class MapScene(SpatialMixin, QGraphicsScene):
         self._card_changed(card.rec, before, unknown=before is None)
 
     def _card_changed(self, rec: CardRec, before, unknown: bool = False) -> None:
-        self._place_card(rec)
-        self._content_changed(before, card_box(rec), unknown)
+        self.index.place_card(rec)
+        self.index.content_changed(before, card_box(rec), unknown)
         deps = self._deps.get(rec.sid)
         if deps:
             self._refresh_links(deps)
@@ -577,20 +553,13 @@ class MapScene(SpatialMixin, QGraphicsScene):
             self._dirty_overview()
         self._touch_content()
 
-    def _repaint(self, id_: str) -> None:
-        rec = self._recs.get(id_)
-        if isinstance(rec, ArrowRec):
-            self._repaint_arrow(rec, arrow_box(rec))
-        elif rec is not None and rec.item is not None:
-            rec.item.update()
-
     def _on_selection_changed(self) -> None:
         sel = frozenset(i.lid for i in self.selectedItems() if isinstance(i, LinkItem))
         old = self.rs.selected_links
         if sel != old:
             self.rs.selected_links = sel
             for lid in sel ^ old:
-                self._repaint(lid)
+                self.index.repaint(lid)
 
     # -------------------------------------------------------------- placement
     def _schedule_placement(self) -> None:

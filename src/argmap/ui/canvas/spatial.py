@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QTransform
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtWidgets import QGraphicsScene
 
 from argmap.ui.canvas.arrow_layer import (
     MAX_LEVEL,
@@ -45,47 +45,63 @@ def arrow_box(rec: ArrowRec) -> Box | None:
     return rec.bounds if rec.valid and rec.shown else None
 
 
-class SpatialMixin:
-    """Records, grid and lazily created items of `MapScene` (mixed in before it)."""
+class SpatialIndex:
+    """The records of a `MapScene` on a grid of cells, and the items made from them
+    lazily in the ``scene`` it adds them to. The owner writes ``recs`` (adds and removes
+    records) and reports each change of a record's extent here (``place_card``,
+    ``place_arrow``, ``forget``, ``content_changed``); the index keeps cells, items, arrow
+    tiles, the arrow sheet and the content box."""
 
-    # Needed of the scene it is mixed into:
-    rs: RenderState
-    addItem: Callable[[QGraphicsItem], None]  # QGraphicsScene.addItem
-    items: Callable[..., list[QGraphicsItem]]  # QGraphicsScene.items
-    # Kept here (made by ``_init_spatial``) and read by the scene too:
-    _recs: dict[str, CardRec | ArrowRec]
-    _items: dict[str, StatementItem | LinkItem]
-    _card_cells: dict[tuple[int, int], set[str]]
-    _arrow_cells: dict[tuple[int, int], set[str]]
-    _coarse: dict[tuple[int, int, int], set[str]]
-    _levels: set[int]
-    _live: set[tuple[int, int]]
-    _live_in: dict[tuple[int, int, int], set[tuple[int, int]]]
-    _tiles: dict[tuple[int, int], ArrowTile]
-    _box: Box | None
-    _sheet: ArrowSheet | None
+    def __init__(self, scene: QGraphicsScene, rs: RenderState) -> None:
+        self._scene = scene  # where items are added, removed and hit-tested
+        self.rs = rs
+        self.recs: dict[str, CardRec | ArrowRec] = {}
+        self.made: dict[str, StatementItem | LinkItem] = {}  # id -> created item (a subset of the records)
+        self.tiles: dict[tuple[int, int], ArrowTile] = {}
+        self.arrow_sheet: ArrowSheet | None = None
+        self._card_cells: dict[tuple[int, int], set[str]] = {}
+        self._arrow_cells: dict[tuple[int, int], set[str]] = {}  # short lines; long ones in live cells
+        self._coarse: dict[tuple[int, int, int], set[str]] = {}  # long lines, by level
+        self._levels: set[int] = set()
+        self._live: set[tuple[int, int]] = set()  # cells whose items exist
+        self._live_in: dict[tuple[int, int, int], set[tuple[int, int]]] = {}  # coarse cell -> its live cells
+        self._box: Box | None = None  # bounding box of what is drawn (None: recompute)
 
-    def _init_spatial(self) -> None:
-        self._recs = {}
-        self._items = {}  # id -> created item (a subset of the records)
-        self._card_cells = {}
-        self._arrow_cells = {}  # short lines; long ones in live cells
-        self._coarse = {}  # long lines, by level
-        self._levels = set()
-        self._live = set()  # cells whose items exist
-        self._live_in = {}  # coarse cell -> its live cells
-        self._tiles = {}
-        self._box = None  # bounding box of what is drawn (None: recompute)
-        self._sheet = None
+    def clear(self) -> None:
+        """Remove every item from the scene and forget every record."""
+        for item in [*self.made.values(), *self.tiles.values(), *([self.arrow_sheet] if self.arrow_sheet else [])]:
+            self._scene.removeItem(item)
+        for table in (self.recs, self.made, self.tiles, self._card_cells, self._arrow_cells, self._coarse, self._live_in):
+            table.clear()
+        self._levels.clear()
+        self._live.clear()
+        self.arrow_sheet = None
+        self._box = None
+
+    def item_for(self, id_: str) -> StatementItem | LinkItem | None:
+        """The item of a statement or link (created now if it was not shown yet)."""
+        item = self.made.get(id_)
+        if item is None:
+            rec = self.recs.get(id_)
+            if rec is not None:
+                item = self.make(rec)
+        return item
+
+    def drop_item(self, id_: str) -> StatementItem | LinkItem | None:
+        """Remove the item of ``id_`` from the scene, if one was made; returns it."""
+        item = self.made.pop(id_, None)
+        if item is not None:
+            self._scene.removeItem(item)
+        return item
 
     # ------------------------------------------------------------ hit-testing
     def shown_item(self, id_: str) -> StatementItem | LinkItem | None:
         """The item of a statement or link if it has been made (never makes one)."""
-        return self._items.get(id_)
+        return self.made.get(id_)
 
     def card_at(self, scene_pos: QPointF) -> StatementItem | None:
         self.materialise_near(scene_pos)
-        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
+        for item in self._scene.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
             if isinstance(item, StatementItem) and item.isVisible():
                 return item
         return None
@@ -95,7 +111,7 @@ class SpatialMixin:
         self.materialise_near(scene_pos)
         skip = set(exclude)
         found_link = None
-        for item in self.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
+        for item in self._scene.items(scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder, QTransform()):
             if isinstance(item, StatementItem) and item.sid not in skip and item.isVisible():
                 return item
             if isinstance(item, LinkItem) and found_link is None and item.isVisible() and item.valid:
@@ -126,7 +142,7 @@ class SpatialMixin:
             for level in range(1, MAX_LEVEL + 1):
                 self._live_in.setdefault(coarse_key(key, level), set()).add(key)
             for sid in sorted(self._card_cells.get(key, ())):  # items stack in creation order
-                rec = self._recs[sid]
+                rec = self.recs[sid]
                 if rec.item is None:
                     self._make_card(rec)
                     created += 1
@@ -138,7 +154,7 @@ class SpatialMixin:
 
     def _materialise_cards(self, i1: int, i2: int, j1: int, j2: int) -> int:
         created = 0
-        recs = self._recs
+        recs = self.recs
         if (i2 - i1 + 1) * (j2 - j1 + 1) > len(self._card_cells):
             keys = [k for k in self._card_cells if i1 <= k[0] <= i2 and j1 <= k[1] <= j2]
         else:
@@ -151,21 +167,32 @@ class SpatialMixin:
                     created += 1
         return created
 
+    @staticmethod
+    def paints_many_cells(rect: QRectF) -> bool:
+        """Whether painting ``rect`` at once should draw arrows with the one sheet."""
+        return (rect.width() / TILE + 1) * (rect.height() / TILE + 1) > MANY_CELLS
+
+    def prepare_paint(self, sheet: bool) -> None:
+        """Choose, before a paint, between the arrow tiles and the one arrow sheet."""
+        if sheet:
+            self.sheet()
+        self.rs.sheet = sheet
+
     def sheet(self) -> ArrowSheet:
         """The one item that draws every arrow when an area of many cells is painted
         (far zoomed-out small maps, exports of big areas); sized to the content."""
-        if self._sheet is None:
-            self._sheet = ArrowSheet(self._recs, self.rs, self._on_link)
-            self.addItem(self._sheet)
-        self._sheet.set_rect(self.content_rect())
-        return self._sheet
+        if self.arrow_sheet is None:
+            self.arrow_sheet = ArrowSheet(self.recs, self.rs, self._on_link)
+            self._scene.addItem(self.arrow_sheet)
+        self.arrow_sheet.set_rect(self.content_rect())
+        return self.arrow_sheet
 
     def materialise_links(self, rect: QRectF) -> None:
         """Create the items of the arrows passing through ``rect`` (before hit tests and
         rubber-band selection: the tiles paint arrows, these items are what is hit)."""
         self.materialise(rect)
         left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        recs = self._recs
+        recs = self.recs
         keys = rect_keys(left, top, right, bottom)
         if len(keys) > MANY_CELLS:  # a big area: look at every arrow once
             found = (r for r in list(recs.values()) if isinstance(r, ArrowRec) and r.item is None and r.valid and r.shown)
@@ -180,11 +207,11 @@ class SpatialMixin:
         rect = self.content_rect()
         if math.ceil(rect.width() / TILE) * math.ceil(rect.height() / TILE) <= MANY_CELLS:
             self.materialise(rect)
-        for rec in list(self._recs.values()):
+        for rec in list(self.recs.values()):
             if rec.item is None:
-                self._make(rec)
+                self.make(rec)
 
-    def _make(self, rec):
+    def make(self, rec):
         return self._make_card(rec) if isinstance(rec, CardRec) else self._make_arrow(rec)
 
     def _make_card(self, rec: CardRec) -> StatementItem:
@@ -192,33 +219,33 @@ class SpatialMixin:
         if not rec.shown:
             item.setVisible(False)
         rec.item = item
-        self._items[rec.sid] = item
-        self.addItem(item)
+        self.made[rec.sid] = item
+        self._scene.addItem(item)
         return item
 
     def _make_arrow(self, rec: ArrowRec) -> LinkItem:
-        item = (AnswerItem if rec.answer else LinkItem)(rec, self.rs, self._recs)
+        item = (AnswerItem if rec.answer else LinkItem)(rec, self.rs, self.recs)
         if not rec.shown:
             item.setVisible(False)
         rec.item = item
-        self._items[rec.lid] = item
-        self.addItem(item)
+        self.made[rec.lid] = item
+        self._scene.addItem(item)
         return item
 
     def _tile(self, key) -> ArrowTile:
-        tile = self._tiles.get(key)
+        tile = self.tiles.get(key)
         if tile is None:
             arrows = self._arrow_cells.setdefault(key, set())
-            tile = self._tiles[key] = ArrowTile(key, arrows, self._recs, self.rs, self._on_link)
+            tile = self.tiles[key] = ArrowTile(key, arrows, self.recs, self.rs, self._on_link)
             tile.check_cache()
-            self.addItem(tile)
+            self._scene.addItem(tile)
         return tile
 
     def _on_link(self, rec: ArrowRec) -> bool:
-        return isinstance(self._recs.get(rec.link.target), ArrowRec)
+        return isinstance(self.recs.get(rec.link.target), ArrowRec)
 
     # ------------------------------------------------------------- registering
-    def _place_card(self, rec: CardRec) -> None:
+    def place_card(self, rec: CardRec) -> None:
         """(Re-)enter a card in the grid after it was added, moved or resized."""
         x, y = rec.x0, rec.y0
         new = tuple(rect_keys(x - MARGIN, y - MARGIN, x + rec.w + MARGIN, y + rec.h + MARGIN + HANDLE_R))
@@ -245,7 +272,7 @@ class SpatialMixin:
 
     def _enter_long_arrows(self, key) -> None:
         """A fine cell goes live: enter the long arrows crossing it in its set."""
-        recs = self._recs
+        recs = self.recs
         fine = self._arrow_cells.setdefault(key, set())
         m = TILE_MARGIN
         left, top = key[0] * TILE - m, key[1] * TILE - m
@@ -272,11 +299,11 @@ class SpatialMixin:
                     fine.add(lid)
                     rec.cells.append(key)
                     break
-        tile = self._tiles.get(key)
+        tile = self.tiles.get(key)
         if tile is not None:
             tile.arrows_changed()
 
-    def _place_arrow(self, rec: ArrowRec) -> None:
+    def place_arrow(self, rec: ArrowRec) -> None:
         """(Re-)enter an arrow in the grid after its geometry or visibility changed:
         short lines cell by cell, long lines in a coarse level and in the live cells
         they cross."""
@@ -307,7 +334,7 @@ class SpatialMixin:
     def _unplace_arrow(self, rec: ArrowRec) -> None:
         if rec.cells:
             lid = rec.lid
-            fine, coarse, tiles = self._arrow_cells, self._coarse, self._tiles
+            fine, coarse, tiles = self._arrow_cells, self._coarse, self.tiles
             for key in rec.cells:
                 if len(key) == 2:
                     fine[key].discard(lid)
@@ -318,7 +345,7 @@ class SpatialMixin:
                     coarse[key].discard(lid)
             rec.cells = []
 
-    def _forget(self, rec) -> None:
+    def forget(self, rec) -> None:
         if isinstance(rec, ArrowRec):
             self._unplace_arrow(rec)
             return
@@ -326,26 +353,34 @@ class SpatialMixin:
             self._card_cells[key].discard(rec.sid)
         rec.cells = ()
 
-    def _repaint_arrow(self, rec: ArrowRec, box: Box | None) -> None:
+    def repaint_arrow(self, rec: ArrowRec, box: Box | None) -> None:
         """Repaint an arrow where the tiles that draw it are (``box``: its extent)."""
-        if box is None or not self._tiles:
+        if box is None or not self.tiles:
             return
         rect = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
-        tiles = self._tiles
+        tiles = self.tiles
         for key in rec.cells:
             tile = tiles.get(key) if len(key) == 2 else None
             if tile is not None:
                 tile.update(rect.intersected(tile.boundingRect()))
 
-    def _repaint_tiles(self) -> None:
-        for tile in self._tiles.values():
+    def repaint(self, id_: str) -> None:
+        """Repaint a card's item or the tiles drawing an arrow."""
+        rec = self.recs.get(id_)
+        if isinstance(rec, ArrowRec):
+            self.repaint_arrow(rec, arrow_box(rec))
+        elif rec is not None and rec.item is not None:
+            rec.item.update()
+
+    def repaint_tiles(self) -> None:
+        for tile in self.tiles.values():
             tile.update()
 
-    def _arrow_z(self, rec: ArrowRec) -> float:
+    def arrow_z(self, rec: ArrowRec) -> float:
         return Z_ON_LINK if self._on_link(rec) else Z_LINK
 
     # ----------------------------------------------------------------- content
-    def _content_changed(self, old: Box | None, new: Box | None, unknown: bool = False) -> None:
+    def content_changed(self, old: Box | None, new: Box | None, unknown: bool = False) -> None:
         """Keep the content box: grow it by ``new``; recompute later if ``old`` touched
         its edge (or the old extent is ``unknown``)."""
         box = self._box
@@ -357,12 +392,16 @@ class SpatialMixin:
         if new is not None:
             self._box = (min(box[0], new[0]), min(box[1], new[1]), max(box[2], new[2]), max(box[3], new[3]))
 
+    def invalidate_content(self) -> None:
+        """Recompute the content box when next asked (after many records changed)."""
+        self._box = None
+
     def content_rect(self) -> QRectF:
         """The bounding box of all visible cards and arrows (scene coordinates)."""
         if self._box is None:
             x1 = y1 = float("inf")
             x2 = y2 = float("-inf")
-            for rec in self._recs.values():
+            for rec in self.recs.values():
                 if not rec.shown:
                     continue
                 if isinstance(rec, CardRec):
@@ -395,7 +434,7 @@ class SpatialMixin:
             found.update(cells.get(key, ()))
         out = []
         for sid in sorted(found):  # callers lay cards out around these: same order every run
-            rec = self._recs[sid]
+            rec = self.recs[sid]
             if rec.x0 < x + w and x < rec.x0 + rec.w and rec.y0 < y + h and y < rec.y0 + rec.h:
                 out.append((rec.x0, rec.y0, rec.w, rec.h))
         return out

@@ -173,8 +173,8 @@ class MapView(QGraphicsView):
             if scene is not None:
                 if sheet != self._sheet:  # tiles' cached pictures were made in the other mode
                     self._sheet = sheet
-                    scene._repaint_tiles()
-                scene.prepare_paint(sheet)
+                    scene.index.repaint_tiles()
+                scene.index.prepare_paint(sheet)
             super().paintEvent(event)
             if scene is not None:
                 scene.rs.sheet = False
@@ -217,14 +217,14 @@ class MapView(QGraphicsView):
             return False
         m = MATERIALISE_AROUND / max(self.zoom(), 1e-4)
         rect = self.mapToScene(self.viewport().rect()).boundingRect()
-        sheet = scene.paints_many_cells(rect)
-        scene.materialise(rect.adjusted(-m, -m, m, m), arrows=not sheet)
+        sheet = scene.index.paints_many_cells(rect)
+        scene.index.materialise(rect.adjusted(-m, -m, m, m), arrows=not sheet)
         return sheet
 
     def _on_rubber_band(self, rect, _from, _to) -> None:
         scene = self.map_scene()
         if scene is not None and not rect.isNull():
-            scene.materialise_links(self.mapToScene(rect).boundingRect())
+            scene.index.materialise_links(self.mapToScene(rect).boundingRect())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

@@ -473,9 +473,10 @@ class SourcesPanel(QDockWidget):
             return None
         amap = self.document.map
         win = self.window_
-        placing = win._placing() if win is not None and hasattr(win, "_placing") else {}
-        if near is None and target is None and win is not None and hasattr(win, "_new_card_spot"):
-            spot = win._new_card_spot()
+        commands = getattr(win, "commands", None)  # the window's MapCommands
+        placing = commands.placing() if commands is not None else {}
+        if near is None and target is None and commands is not None:
+            spot = commands.new_card_spot()
         else:
             spot = (near.x(), near.y()) if near is not None else None
         try:
@@ -526,7 +527,7 @@ class _CanvasDrop(QObject):
         event.accept()
         scene = self.view.scene()
         where = self.view.mapToScene(event.position().toPoint())
-        item = scene.target_at(where) if scene is not None and hasattr(scene, "target_at") else None
+        item = scene.index.target_at(where) if scene is not None and hasattr(scene, "index") else None
         target = getattr(item, "sid", None) or getattr(item, "lid", None)
         attack = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self.panel.make_evidence(span, doc_id, target, attack, None if target else where)
