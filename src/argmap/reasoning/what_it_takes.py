@@ -17,7 +17,7 @@ from argmap.model import ArgumentMap, LinkKind, StatementKind, Strength
 from argmap.reasoning.framework import IN, OUT, Framework, Label
 from argmap.reasoning.labelling import Labelling
 from argmap.reasoning.verdicts import Verdict, verdict
-from argmap.reasoning.weighing import BARE, defeat_framework
+from argmap.reasoning.weighing import BARE, Weights
 
 #: At most this many changes in one set.
 MAX_CHANGES = 3
@@ -175,26 +175,21 @@ def searching(
     if labelling.get(id_) is IN:
         return WhatItTakes(id_, (), already=True, now=_verdict_now(amap, id_, labelling))
     weights = labelling.weights
-    full = Framework.from_map(amap)
-    yield
-    fw = defeat_framework(full, weights) if weights is not None else full
-    yield
-    region, order = _ancestors(fw, id_)
-    sub = _restrict(fw, region)
+    sub, order = yield from _ancestors(amap, weights, [id_])
     base = sub.grounded()
     yield
     candidates: list[Step] = []
     for n in order:
         if n == id_ or labelling.get(n) is OUT:
             continue
-        if n in fw.statements:
+        if n in sub.statements:
             candidates.append(Step(n))
-        elif weights is not None and fw.is_attack(n) and n in fw.attackers.get(fw.target[n], ()):
-            target = fw.target[n]
+        elif weights is not None and sub.is_attack(n):  # an attack that defeats (else inert)
+            target = sub.target[n]
             if target in weights.statements:
                 weak_enough = BARE < weights.statements[target].level
                 candidates.append(Step(n, Strength.WEAK if weak_enough else Strength.NONE))
-    judge = _Judge(amap, fw, id_)
+    judge = _Judge(amap, weights, id_)
     evaluations = work = 0
     for size in range(1, max_changes + 1):
         found: list[tuple[Step, ...]] = []
@@ -214,7 +209,7 @@ def searching(
                     more = True
                     break
                 found.append(combo)
-                yields.append(judge(combo))
+                yields.append((yield from judge.verdict(combo)))
         if found:
             return WhatItTakes(id_, tuple(found), more=more, verdicts=tuple(yields))
     return WhatItTakes(id_, ())
@@ -229,55 +224,74 @@ class _Judge:
     if one of its reasons holds with the change, else it stands, unsupported. Works on
     the part of the map the reasons' labels depend on, set up when first asked."""
 
-    def __init__(self, amap: ArgumentMap, fw: Framework, id_: str) -> None:
-        self._map, self._fw, self._id = amap, fw, id_
+    def __init__(self, amap: ArgumentMap, weights: Weights | None, id_: str) -> None:
+        self._map, self._weights, self._id = amap, weights, id_
         self._reasons: list[str] = []
         self._sub: Framework | None = None
         self._base: dict[str, Label] = {}
         self._position = amap.is_statement(id_) and amap.statement(id_).kind is StatementKind.POSITION
 
-    def __call__(self, steps: tuple[Step, ...]) -> Verdict:
+    def verdict(self, steps: tuple[Step, ...]) -> Generator[None, None, Verdict]:
+        """The verdict with ``steps`` applied (a generator, as ``searching``)."""
         if not self._position:
             return Verdict.STANDS
         if self._sub is None:
             self._reasons = [link.id for link in self._map.supporters(self._id)]
-            region: set[str] = set()
-            for n in (self._id, *self._reasons):
-                region |= _ancestors(self._fw, n)[0]
-            self._sub = _restrict(self._fw, region)
+            self._sub = (yield from _ancestors(self._map, self._weights, [self._id, *self._reasons]))[0]
             self._base = self._sub.grounded()
         labels = _labels_with(self._sub, self._base, steps, [self._id, *self._reasons])[0]
         return verdict(self._map, self._id, labels)
 
 
-def _ancestors(fw: Framework, id_: str) -> tuple[set[str], list[str]]:
-    """Every node whose label can reach ``id_`` (premises into links, attack links into
-    their targets), nearest first."""
-    seen = {id_}
-    order = [id_]
-    queue = deque([id_])
+#: Nodes looked at between two yields while the search sets up.
+SETUP_STEP = 200
+
+
+def _ancestors(
+    amap: ArgumentMap, weights: Weights | None, roots: list[str]
+) -> Generator[None, None, tuple[Framework, list[str]]]:
+    """The framework over defeats (``defeat_framework``; every attack counts when
+    ``weights`` is None) restricted to the nodes whose label can reach a root: premises
+    into links, attack links into their targets. Built from the map around the roots
+    only, as ``Framework.from_map`` would order it (attackers by id); with the nodes
+    nearest first. A generator: it yields every ``SETUP_STEP`` nodes."""
+    sub = Framework()
+    seen = set(roots)
+    order = list(roots)
+    queue = deque(roots)
+    done = 0
     while queue:
+        done += 1
+        if done % SETUP_STEP == 0:
+            yield
         n = queue.popleft()
-        feeds = list(fw.attackers.get(n, ())) + list(fw.premises.get(n, ()))
+        attackers = sorted(
+            (link.id for link in amap.links_into(n)
+             if link.kind is LinkKind.ATTACK and (weights is None or weights.defeats(amap, link.id))),
+        )
+        sub.attackers[n] = attackers
+        sub.uses.setdefault(n, [])
+        if amap.is_statement(n):
+            sub.statements.add(n)
+            feeds = attackers
+        else:
+            link = amap.link(n)
+            sub.premises[n], sub.target[n] = link.premises, link.target
+            # an attack that does not defeat is compiled as an inert (support-like) link;
+            # it is here only if something else brought it in
+            defeats = link.kind is LinkKind.ATTACK and (weights is None or weights.defeats(amap, n))
+            sub.kind[n] = LinkKind.ATTACK if defeats else LinkKind.SUPPORT
+            feeds = [*attackers, *link.premises]
         for m in feeds:
             if m not in seen:
                 seen.add(m)
                 order.append(m)
                 queue.append(m)
-    return seen, order
-
-
-def _restrict(fw: Framework, region: set[str]) -> Framework:
-    sub = Framework()
-    sub.statements = {n for n in fw.statements if n in region}
-    for n in region:
-        sub.attackers[n] = [a for a in fw.attackers.get(n, ()) if a in region]
-        sub.uses[n] = [u for u in fw.uses.get(n, ()) if u in region]
-        if n in fw.premises:
-            sub.premises[n] = fw.premises[n]
-            sub.target[n] = fw.target[n]
-            sub.kind[n] = fw.kind[n]
-    return sub
+    for link_id, premises in sub.premises.items():
+        for p in premises:
+            sub.uses.setdefault(p, []).append(link_id)
+    yield
+    return sub, order
 
 
 def _stands(sub: Framework, base: dict[str, Label], id_: str, steps: tuple[Step, ...]) -> tuple[bool, int]:
