@@ -38,18 +38,19 @@ def test_a_way_that_leaves_no_reason_standing_says_stands_unsupported():
     assert [[s.id for s in way] for way in result.ways] == [["r"]]
     assert result.verdicts == (Verdict.UNSUPPORTED,)
     assert result.lines(m) == [
-        "'Leave' would stand, unsupported, if you rejected 'No threat': "
-        "nothing would defeat it, but its only reason, 'Threats grew', would not hold."
+        "'Leave' would stand, unsupported, if you rejected 'No threat'.",
+        "Unsupported: nothing would defeat it then, but its only reason, 'Threats grew', would still not hold.",
     ]
     lab = weighed(m)
     assert lab["p"] is Label.OUT
     result = what_would_it_take(m, "p", lab)
     assert [[(s.id, s.strength) for s in way] for way in result.ways] == [[("rp", Strength.NONE)], [("r", None)]]
     assert result.verdicts == (Verdict.UNSUPPORTED, Verdict.UNSUPPORTED)
-    assert result.lines(m)[0] == (
-        "'Leave' would stand, unsupported, if the attack by 'No threat' counted for nothing (rated none): "
-        "nothing would defeat it, but its only reason, 'Threats grew', would not hold."
-    )
+    assert result.lines(m) == [
+        "'Leave' would stand, unsupported, if the attack by 'No threat' counted for nothing (rated none).",
+        "'Leave' would stand, unsupported, if you rejected 'No threat'.",
+        "Unsupported: nothing would defeat it then, but its only reason, 'Threats grew', would still not hold.",
+    ]
 
 
 def test_a_position_with_no_reason_at_all_and_one_already_standing():
@@ -57,8 +58,8 @@ def test_a_position_with_no_reason_at_all_and_one_already_standing():
                  [("rp", "attack", "r", "p")])
     lab = grounded(m)
     assert what_would_it_take(m, "p", lab).lines(m) == [
-        "'Leave' would stand, unsupported, if you rejected 'No threat': "
-        "nothing would defeat it, but it has no reason behind it."
+        "'Leave' would stand, unsupported, if you rejected 'No threat'.",
+        "Unsupported: nothing would defeat it then, but it has no reason behind it.",
     ]
     assert what_would_it_take(m, "q", lab).lines(m) == ["'Stay' already stands, unsupported."]
     assert what_would_it_take(m, "r", lab).lines(m) == ["'No threat' already stands."]
@@ -80,3 +81,16 @@ def test_the_search_run_in_slices_gives_the_same_answer_and_can_be_cancelled():
     assert search.run(0.0) is None
     search.cancel()
     assert search.run(0.0) is None and not search.done
+
+
+def test_unsupported_with_several_reasons_and_a_mixed_answer():
+    m = make_map(
+        {"p": (K.POSITION, "Leave"), "c": (K.CLAIM, "Threats grew"), "d": (K.CLAIM, "Allies agree"),
+         "r": (K.REBUTTAL, "No threat"), "s": (K.REBUTTAL, "Data are old")},
+        [("cp", "support", "c", "p"), ("dp", "support", "d", "p"), ("rp", "attack", "r", "p"),
+         ("sc", "attack", "s", "c"), ("sd", "attack", "s", "d")],
+    )
+    assert what_would_it_take(m, "p", grounded(m)).lines(m) == [
+        "'Leave' would stand, unsupported, if you rejected 'No threat'.",
+        "Unsupported: nothing would defeat it then, but none of its 2 reasons would hold.",
+    ]

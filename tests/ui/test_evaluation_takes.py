@@ -47,7 +47,7 @@ def make_panel(qtbot, doc: Document) -> EvaluationPanel:
 
 def expected(panel: EvaluationPanel, id_: str) -> str:
     amap = panel.document.map
-    return "\n".join(what_would_it_take(amap, id_, panel.labelling()).lines(amap))
+    return "\n".join(what_would_it_take(amap, id_, panel.labelling()).lines(amap))  # one way: no bullets
 
 
 def test_working_then_the_answer_in_the_words_of_each_verdict(qtbot):
@@ -62,9 +62,9 @@ def test_working_then_the_answer_in_the_words_of_each_verdict(qtbot):
     assert panel.takes_label.text() == WORKING
     qtbot.waitUntil(lambda: panel.takes_label.text() != WORKING)
     assert panel.takes_label.text() == expected(panel, "d")
-    assert panel.takes_label.text().startswith(
-        "'Deterrence need' would stand, unsupported, if you rejected 'Russia announced more troops': "
-        "nothing would defeat it, but its only reason, 'Threats have grown', would not hold."
+    assert panel.takes_label.text() == (
+        "'Deterrence need' would stand, unsupported, if you rejected 'Russia announced more troops'.\n"
+        "Unsupported: nothing would defeat it then, but its only reason, 'Threats have grown', would still not hold."
     )
     panel.show_ids(["p"])
     qtbot.waitUntil(lambda: panel.takes_label.text() == expected(panel, "p"))
@@ -123,3 +123,15 @@ def test_an_edit_that_makes_it_stand_hides_the_box(qtbot):
     doc.apply(connect(doc.map, "o", "r", "attack", link_id="y"))  # the announcement falls
     qtbot.waitUntil(lambda: not panel.takes_box.isVisible())
     assert not panel.takes_box.pending() and panel.takes_label.text() == ""
+
+
+def test_two_ways_or_more_are_bulleted_in_the_words_of_the_cli(qtbot):
+    panel = make_panel(qtbot, debate())
+    panel.set_semantics("weighed")  # weakening an attack is a way too
+    panel.show_ids(["p"])
+    qtbot.waitUntil(lambda: panel.takes_label.text() != WORKING)
+    amap = panel.document.map
+    result = what_would_it_take(amap, "p", panel.labelling())
+    assert len(result.ways) == 2
+    lines = result.lines(amap)
+    assert panel.takes_label.text().split("\n") == ["\u2022 " + lines[0], "\u2022 " + lines[1], *lines[2:]]

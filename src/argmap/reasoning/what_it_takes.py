@@ -65,7 +65,9 @@ class WhatItTakes:
     now: Verdict | None = None
 
     def lines(self, amap: ArgumentMap) -> list[str]:
-        """One sentence per way, naming the verdict it yields, or why there is none."""
+        """One sentence per way (the first ``len(ways)`` lines), naming the verdict it
+        yields, then a note on what "unsupported" means here, if needed; or why there
+        is no way."""
         name = f"'{amap.statement(self.id).label(50)}'"
         if self.already:
             return [f"{name} already {(self.now or Verdict.STANDS).value}."]
@@ -79,12 +81,13 @@ class WhatItTakes:
         if not self.ways:
             return [f"No set of up to {MAX_CHANGES} rejections or weakenings makes {name} stand."]
         out = []
-        for way, yields in zip(self.ways, self.verdicts or (Verdict.STANDS,) * len(self.ways)):
+        yields = self.verdicts or (Verdict.STANDS,) * len(self.ways)
+        for way, v in zip(self.ways, yields):
             steps = " and ".join(step.words(amap) for step in way)
-            if yields is Verdict.UNSUPPORTED:
-                out.append(f"{name} would stand, unsupported, if {steps}: nothing would defeat it, but {self._why_bare(amap)}.")
-            else:
-                out.append(f"{name} would stand if {steps}.")
+            shy = ", unsupported," if v is Verdict.UNSUPPORTED else ""
+            out.append(f"{name} would stand{shy} if {steps}.")
+        if Verdict.UNSUPPORTED in yields:
+            out.append(f"Unsupported: nothing would defeat it then, but {self._why_bare(amap)}.")
         if self.more:
             out.append("There are more ways of the same size: too many to list.")
         return out
@@ -94,7 +97,7 @@ class WhatItTakes:
         if not reasons:
             return "it has no reason behind it"
         if len(reasons) == 1:
-            return f"its only reason, '{amap.statement(reasons[0].premises[0]).label(50)}', would not hold"
+            return f"its only reason, '{amap.statement(reasons[0].premises[0]).label(50)}', would still not hold"
         return f"none of its {len(reasons)} reasons would hold"
 
 

@@ -10,10 +10,19 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from argmap.model import ArgumentMap
-from argmap.reasoning import Labelling, TakesSearch
+from argmap.reasoning import Labelling, TakesSearch, WhatItTakes
 
 #: Milliseconds of searching per pass of the event loop.
 SLICE_MS = 10
+
+
+def takes_text(amap: ArgumentMap, result: WhatItTakes) -> str:
+    """The answer in the words of `argmap evaluate --what-it-takes`, one line each;
+    two or more ways are bulleted."""
+    lines = result.lines(amap)
+    if len(result.ways) > 1:
+        lines = [f"\u2022 {line}" if i < len(result.ways) else line for i, line in enumerate(lines)]
+    return "\n".join(lines)
 
 
 class TakesBox(QGroupBox):
@@ -45,7 +54,7 @@ class TakesBox(QGroupBox):
             search = self._search = TakesSearch(amap, id_, labelling)
             self._map = amap
         if search.result is not None:
-            self.label.setText("\n".join(search.result.lines(amap)))
+            self.label.setText(takes_text(amap, search.result))
             return
         self.label.setText(self.tr("Working\u2026"))
         self._timer.start()
@@ -82,4 +91,4 @@ class TakesBox(QGroupBox):
         if result is None:
             self._timer.start()
         else:
-            self.label.setText("\n".join(result.lines(amap)))
+            self.label.setText(takes_text(amap, result))
