@@ -226,7 +226,8 @@ class WeighedLabeller:
         self._defeat_due.discard(lid)
         # A reason gone: its target's strength may fall. An undercut gone: the reason it
         # hit lends again. An attack gone: its target's label may move.
-        self._seeds.add(link.target)
+        if link.kind is _SUPPORT or link.target in fw.premises:
+            self._seeds.add(link.target)
         if link.kind is _ATTACK:
             self._label_seeds.add(link.target)
 
