@@ -8,13 +8,20 @@ checks (``check_map`` on the whole map; the live ``Checker`` after a text edit, 
 Checks dock's refresh (offscreen Qt). Prints medians.
 
 The checks use the weighed labels, kept by a ``WeighedLabeller`` that after an edit
-works out only the strengths downstream of it and the labels those can move. Medians
-of one run (2 shared cores, 2026-12-06), before -> after it:
+works out only the strengths downstream of it and the labels those can move. Medians of
+one run each (2 shared cores, 2026-12-06), before (re-weighing the whole map; the search
+compiling the whole map) -> after:
 
-    Checker after a support-link edit     1,000: 7.1 -> 0.05 ms   10,000: 138 -> 0.05 ms
-    Checks dock after a support-link edit 1,000: 7.0 -> 0.5 ms    10,000: 146 -> 0.5 ms
-    what would it take, 1,000 web: slowest position 507 ms, all 18 3.7 s (unchanged),
-    the longest step the dock runs in one go: see "step max" (below 10 ms)
+    Checker after a support-link edit      1,000: 7.1 -> 0.04 ms   10,000: 138 -> 0.06 ms
+                                           (50,000: 0.07 ms; building it, unchanged:
+                                           14 / 230 / 2,900 ms)
+    Checks dock after a support-link edit  1,000: 7.0 -> 0.07 ms   10,000: 146 -> 0.06 ms
+    what would it take, slowest position   1,000: 45 -> 0.5 ms     10,000: 137 -> 28 ms
+                                           1,000 web: 507 -> 512 ms (all 18: 3.7 s; the
+                                           same answers, 4 too many to list)
+    longest single step of that search     1,000 web: 12.8 ms, 10,000: 1.4 ms (the dock
+                                           runs 10 ms slices: the window never stalls
+                                           for longer than a slice and a step)
 
     python bench/bench_reasoning.py [sizes...]     (default: 1000 10000 50000)
 """
