@@ -54,6 +54,9 @@ class WeighedLabeller:
         self._map = amap
         self._base = Path(base_dir) if base_dir is not None else None
         self._labels: dict[str, Label] = {}
+        #: How many levels and labels the last update worked out (a measure for tests
+        #: and benchmarks: the whole map only on a rebuild).
+        self.work = 0
         self._unsubscribe = amap.subscribe(self._on_change)
         self._build()
 
@@ -111,6 +114,7 @@ class WeighedLabeller:
         if self._reset:
             self._build()
             return set(self._labels)
+        self.work = 0
         if not self.stale:
             return set()
         moved = self._reweigh()
@@ -135,6 +139,7 @@ class WeighedLabeller:
         self._defeat_due: set[str] = set()  # attacks to weigh against their target again
         self._label_seeds: set[str] = set()  # label may move (and all it influences)
         self._whole()
+        self.work = 2 * len(self._level)
 
     def _whole(self) -> None:
         """Weigh and label the whole map (at the start and after a ``MapReset``)."""
@@ -271,6 +276,7 @@ class WeighedLabeller:
         if whole:
             region = set(fw.nodes())
         self._seeds = set()
+        self.work += len(region)
         before = {} if whole else {n: level.get(n) for n in region}
         inside = [n for n in region if n in statements]
         for sid in inside:
@@ -341,7 +347,9 @@ class WeighedLabeller:
         seeds, self._label_seeds = self._label_seeds, set()
         if not seeds:
             return set()
-        new = dfw.grounded(dfw.influenced(seeds), fixed=labels)
+        region = dfw.influenced(seeds)
+        self.work += len(region)
+        new = dfw.grounded(region, fixed=labels)
         changed = {n for n, lab in new.items() if labels.get(n) is not lab}
         labels.update(new)
         return changed
