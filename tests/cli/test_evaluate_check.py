@@ -229,3 +229,24 @@ def test_evaluate_what_if_and_what_it_takes(debate_file):
     bad = argmap("evaluate", debate_file, "--assume", "a=accepted")
     assert bad.returncode == 2 and "a can be assumed strong, weak or none" in bad.stderr
     assert json.loads(argmap("evaluate", debate_file, "--json").stdout)["labels"]["p"] == "out"  # file unchanged
+
+
+def test_what_it_takes_names_the_verdict_each_way_yields():
+    """On the example, freeing 'Limited Russian capacity' of its attack leaves its only
+    reason defeated: the CLI says "stand, unsupported", never just "stand", and the
+    JSON lists the same verdicts as reasoning's ``what_would_it_take``."""
+    from argmap.reasoning import Verdict, weigh, what_would_it_take
+
+    res = argmap("evaluate", EXAMPLE, "--what-it-takes")
+    assert res.returncode == 0, res.stderr
+    lines = [line.strip() for line in res.stdout.splitlines() if line.startswith("  'Limited Russian capacity'")]
+    assert lines and all(line.startswith("'Limited Russian capacity' would stand, unsupported, if ") for line in lines)
+    assert "'Deterrence need' would stand if you rejected 'Deterrence by other means'." in res.stdout
+    data = json.loads(argmap("evaluate", EXAMPLE, "--what-it-takes", "--json").stdout)["what_it_takes"]
+    amap = load_project(EXAMPLE).map
+    lab = weighed(amap, weigh(amap, EXAMPLE.parent))
+    for sid, found in data.items():
+        expected = what_would_it_take(amap, sid, lab)
+        assert found["verdicts"] == [v.value for v in expected.verdicts] and len(found["verdicts"]) == len(found["ways"])
+        assert found["text"] == expected.lines(amap)
+    assert set(data["p-limited-capacity"]["verdicts"]) == {Verdict.UNSUPPORTED.value}

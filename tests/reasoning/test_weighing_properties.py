@@ -1,7 +1,8 @@
 """Properties of weighed labels on random small maps (hypothesis): grounded is unchanged
 when all strengths are equal; weighed labels are complete and conflict-free over
 defeats; weakening an attack never turns its target from IN to OUT; every "what would
-it take" answer makes the statement stand when re-evaluated, and is minimal."""
+it take" answer makes the statement stand when re-evaluated, yields the verdict it
+names, and is minimal."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from argmap.model import (
 from argmap.reasoning import (
     Label,
     grounded,
+    verdict,
     weighed,
     what_if,
     what_would_it_take,
@@ -107,21 +109,27 @@ def test_weakening_an_attack_never_turns_its_target_from_in_to_out(m, data):
 @settings(max_examples=120, deadline=None)
 @given(weighed_maps(max_statements=5, max_links=6), st.data())
 def test_what_it_takes_answers_make_it_stand_when_re_evaluated(m, data):
-    lab = weighed(m)
     target = data.draw(st.sampled_from([s.id for s in m.statements()]))
+    if data.draw(st.booleans()):  # a position: freed of its defeat, it may stand unsupported
+        m.replace_statement(replace_value(m.statement(target), kind=StatementKind.POSITION))
+    lab = weighed(m)
     result = what_would_it_take(m, target, lab)
     if lab[target] is I:
         assert result.already
         return
     sizes = {len(way) for way in result.ways}
-    assert len(sizes) <= 1 and len(result.ways) <= 3
+    assert len(sizes) <= 1 and len(result.ways) <= 3 and len(result.verdicts) == len(result.ways)
 
-    def stands(way) -> bool:
+    def after(way):
         rejected = {step.id: "rejected" for step in way if step.strength is None}
         links = {step.id: step.strength.value for step in way if step.strength is not None}
-        return what_if(m, rejected, lab, link_strengths=links or None).after[target] is I
+        return what_if(m, rejected, lab, link_strengths=links or None).after
 
-    for way in result.ways:
+    def stands(way) -> bool:
+        return after(way)[target] is I
+
+    for way, yields in zip(result.ways, result.verdicts):
         assert stands(way)
+        assert verdict(m, target, after(way)) is yields
         for smaller in range(1, len(way)):
             assert not any(stands(sub) for sub in combinations(way, smaller))  # minimal

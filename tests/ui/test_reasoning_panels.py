@@ -41,7 +41,8 @@ def test_explains_the_selected_statement_and_sends_badges(qtbot):
     )
     assert panel.title_label.text().endswith("defeated")
     assert panel.rating_label.text() == ""  # the student set no ratings: no suggestion shown
-    assert "would stand if you rejected 'Russia announced" in panel.takes_label.text()
+    assert panel.takes_label.text() == "Working\u2026"
+    qtbot.waitUntil(lambda: "would stand if you rejected 'Russia announced" in panel.takes_label.text())
     assert panel.badges()["p2"] == "IN \u00b7 unsupported"
     panel.show_ids([])
     assert "Select a statement" in panel.explanation_label.text()

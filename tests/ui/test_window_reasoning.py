@@ -97,7 +97,7 @@ def test_docks_exist_and_follow_the_document(make_window, tmp_path, example_path
     assert w.checks.summary_label.text().startswith("No findings")
 
 
-def test_selecting_a_card_explains_it(make_window, tmp_path, example_path):
+def test_selecting_a_card_explains_it(make_window, tmp_path, example_path, qtbot):
     w = _open(make_window, tmp_path, example_path)
     assert not dock_is_showing(w.evaluation)  # behind the Inspector's tab
     w.select([DEFEATED])
@@ -106,7 +106,8 @@ def test_selecting_a_card_explains_it(make_window, tmp_path, example_path):
     assert dock_is_showing(w.evaluation)
     assert w.evaluation.title_label.text() == "Deterrence need \u2014 defeated"
     assert "'Deterrence by other means' defeats 'Deterrence need'" in w.evaluation.explanation_label.text()
-    assert "would stand if" in w.evaluation.takes_label.text()
+    assert w.evaluation.takes_label.text() == "Working\u2026"  # searched from the event loop
+    qtbot.waitUntil(lambda: "would stand if" in w.evaluation.takes_label.text())
     w.select([])
     assert w.evaluation.title_label.text() == "Whole map"
     # the outline's selection is explained too

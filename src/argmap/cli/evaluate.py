@@ -215,6 +215,7 @@ def _takes_json(amap: ArgumentMap, labelling: Labelling) -> dict[str, Any]:
         r = what_would_it_take(amap, sid, labelling)
         out[sid] = {
             "ways": [[{"id": st.id, "change": "reject" if st.strength is None else st.strength.value} for st in way] for way in r.ways],
+            "verdicts": [v.value for v in r.verdicts],
             "more": r.more,
             "gave_up": r.gave_up,
             "text": r.lines(amap),

@@ -11,6 +11,7 @@ from argmap.reasoning.checks import (
 )
 from argmap.reasoning.explain import explain, is_unsupported
 from argmap.reasoning.framework import Framework, Label
+from argmap.reasoning.live_weighing import WeighedLabeller
 from argmap.reasoning.labelling import (
     SEMANTICS,
     LabelChange,
@@ -38,7 +39,7 @@ from argmap.reasoning.verdicts import (
     verdicts,
 )
 from argmap.reasoning.weighing import ORDER, Weight, Weights, weigh
-from argmap.reasoning.what_it_takes import Step, WhatItTakes, what_would_it_take
+from argmap.reasoning.what_it_takes import Step, TakesSearch, WhatItTakes, what_would_it_take
 
 __all__ = [
     "CODES",
@@ -55,10 +56,12 @@ __all__ = [
     "RatingSuggestion",
     "Severity",
     "Step",
+    "TakesSearch",
     "TooComplexError",
     "Verdict",
     "Weight",
     "Weights",
+    "WeighedLabeller",
     "WhatIf",
     "WhatItTakes",
     "check_map",

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,11 +38,8 @@ from argmap.reasoning.checks import (
     support_successors,
     text_key,
     unchecked_finding,
-    weighed_labels,
 )
-from argmap.reasoning.framework import Framework, Label
-from argmap.reasoning.labelling import Labeller
-from argmap.reasoning.ratings import given_rating
+from argmap.reasoning.live_weighing import WeighedLabeller
 
 Key = tuple[int, tuple[float, str], str]
 #: Findings are kept in groups that are recomputed together: a statement's own
@@ -76,15 +72,15 @@ class Checker:
     the premises and targets of changed links, the question a position answers, the
     statements sharing a changed text, the support cycles near a changed support link
     and the positions whose own or reasons' labels moved. Labels are weighed (the
-    evaluation's default semantics, as in ``check_map``): they are worked out again only
-    after an edit that can change a strength or a link (not after a text edit). Call
-    ``detach()`` when done.
+    evaluation's default semantics, as in ``check_map``) by a ``WeighedLabeller``, which
+    works out again only the strengths and labels an edit can change. Call ``detach()``
+    when done.
     """
 
     def __init__(self, amap: ArgumentMap, base_dir: str | os.PathLike[str] | None = None) -> None:
         self._map = amap
         self._base = Path(base_dir) if base_dir is not None else None
-        self._labeller = Labeller(amap)
+        self._weighed = WeighedLabeller(amap, base_dir)
         self._unsubscribe = amap.subscribe(self._on_change)
         self._steps: list[tuple[int, Finding, bool]] = []
         self._was_reset = False
@@ -101,7 +97,7 @@ class Checker:
     def detach(self) -> None:
         """Stop following the map."""
         self._unsubscribe()
-        self._labeller.detach()
+        self._weighed.detach()
 
     def set_base_dir(self, base_dir: str | os.PathLike[str] | None) -> None:
         """Where relative document paths are looked up now (the project was saved
@@ -110,14 +106,14 @@ class Checker:
         if base != self._base:
             self._base = self._ctx.base = base
             self._all_evidence = True
-            self._weights_dirty = True
+            self._weighed.set_base_dir(base)
 
     @property
     def stale(self) -> bool:
         """True when edits since the last update may have changed the findings."""
         return bool(
             self._reset or self._dirty or self._text_dirty or self._cycle_seeds
-            or self._cycle_names or self._all_evidence or self._weights_dirty or self._labeller.stale
+            or self._cycle_names or self._all_evidence or self._weighed.stale
         )
 
     def findings(self) -> list[Finding]:
@@ -141,8 +137,6 @@ class Checker:
 
     # ------------------------------------------------------------------ records
     def _on_change(self, change: Change) -> None:
-        if isinstance(change, (StatementAdded, StatementRemoved, LinkAdded, LinkRemoved)):
-            self._weights_dirty = True
         if isinstance(change, (StatementAdded, StatementRemoved)):
             s = change.statement
             self._dirty.add(s.id)
@@ -153,8 +147,6 @@ class Checker:
             old, new = change.old, change.new
             self._dirty.add(new.id)
             self._text_dirty.add(new.id)
-            if old.source != new.source or given_rating(old) is not given_rating(new) or old.kind != new.kind:
-                self._weights_dirty = True  # a strength may move
             if new.id in self._comp_of:
                 self._cycle_names.add(new.id)
             if old.answers != new.answers:
@@ -166,15 +158,12 @@ class Checker:
             self._link_touched(change.link)
         elif isinstance(change, LinkChanged):
             before, after = change.old, change.new
-            if before != after:
-                self._weights_dirty = True
             if (before.kind, before.premises, before.target) != (after.kind, after.premises, after.target):
                 self._link_touched(before)
                 self._link_touched(after)
         elif isinstance(change, MetaChanged):
             if change.old.sources != change.new.sources:
                 self._all_evidence = True
-                self._weights_dirty = True
         elif isinstance(change, MapReset):
             self._reset = True
 
@@ -202,17 +191,16 @@ class Checker:
         self._cycle_seeds: set[str] = set()  # ends of support links added, removed, rewired
         self._cycle_names: set[str] = set()  # cycle members renamed or reordered
         self._all_evidence = False
-        self._weights_dirty = False  # an edit may have changed the weighed labels
         self._reset = False
 
     def _rebuild(self) -> None:
         """Check the whole map (at the start and after a ``MapReset``)."""
         amap = self._map
         self._clear_dirty()
-        self._labeller.update()
-        fw = self._labeller.framework
-        labels = weighed_labels(amap, fw, self._base)
-        self._ctx = ctx = CheckContext(amap, fw, labels, answered_by(amap), self._base)
+        weighed = self._weighed
+        weighed.update()
+        fw = weighed.framework
+        self._ctx = ctx = CheckContext(amap, fw, weighed.current(), answered_by(amap), self._base)
         self._groups: dict[Group, tuple[Key, ...]] = {}
         self._by_key: dict[Key, Finding] = {}
         self._counts: Counter[Severity] = Counter()
@@ -287,9 +275,13 @@ class Checker:
         if not self.stale:
             return
         amap, ctx = self._map, self._ctx
-        fw = ctx.fw = self._labeller.framework
-        if self._labeller.update() or self._weights_dirty:
-            self._relabel(fw)
+        fw = ctx.fw = self._weighed.framework
+        ctx.labels = self._weighed.current()
+        for n in self._weighed.update():  # a position whose own or reasons' label moved
+            if fw.kind.get(n) is LinkKind.SUPPORT:
+                self._dirty.add(fw.target[n])
+            elif n in fw.statements:
+                self._dirty.add(n)
         ctx.located = {}
         if self._all_evidence:
             self._dirty.update(
@@ -315,19 +307,6 @@ class Checker:
         if len(self._steps) > MAX_STEPS:
             self._steps = []
             self._was_reset = True
-
-    def _relabel(self, fw: Framework) -> None:
-        """Work out the weighed labels again; a position whose own label or one of whose
-        reasons' labels moved is rechecked."""
-        ctx = self._ctx
-        old: Mapping[str, Label] = ctx.labels
-        new = weighed_labels(self._map, fw, self._base)
-        for n in set(old).symmetric_difference(new) | {n for n, lab in new.items() if old.get(n) is not lab}:
-            if fw.kind.get(n) is LinkKind.SUPPORT:
-                self._dirty.add(fw.target[n])
-            elif n in fw.statements:
-                self._dirty.add(n)
-        ctx.labels = new
 
     def _update_cycles(self) -> None:
         """Support cycles change only where a support link changed: recompute the

@@ -172,7 +172,8 @@ def own_weight(s: Statement, check: QuoteCheck | None) -> Weight:
     return Weight(UNCHECKED, "it cites a source, but its quotation could not be checked")
 
 
-def _link_rating(strength: Strength | None) -> Weight | None:
+def link_rating(strength: Strength | None) -> Weight | None:
+    """The force a student's link rating gives (None: not rated, the premises decide)."""
     if strength is Strength.STRONG:
         return Weight(ACCEPTED, "you rated the link strong", True)
     if strength is Strength.WEAK:
@@ -213,7 +214,7 @@ def weigh(
 
     own = {s.id: own_weight(s, recorded) for s in statements}
     links = amap.links()
-    rating = {link.id: _link_rating(overrides.get(link.id, link.strength)) for link in links}
+    rating = {link.id: link_rating(overrides.get(link.id, link.strength)) for link in links}
     undercut = {link.target for link in links if link.kind is LinkKind.ATTACK}
     reasons: dict[str, list[Link]] = {}
     for link in links:
@@ -350,6 +351,7 @@ __all__ = [
     "Weight",
     "Weights",
     "defeat_framework",
+    "link_rating",
     "own_weight",
     "quote_checker",
     "weigh",

@@ -1,6 +1,7 @@
 """The Evaluation dock: the verdict on the selected position (or the label of a statement)
 and why, the choice of semantics (weighed by default), what-if switches for statements
-and links (assumptions are marked and never saved), what would it take, and a legend."""
+and links (assumptions are marked and never saved), what would it take (searched a
+slice at a time: ``evaluation_takes``), and a legend."""
 
 from __future__ import annotations
 
@@ -46,12 +47,12 @@ from argmap.reasoning import (
     weighed,
     weighed_preferred,
     what_if,
-    what_would_it_take,
 )
 from argmap.reasoning.verdicts import UNSUPPORTED_BADGE
 from argmap.ui.document import Document
 from argmap.ui.panels.checks import dock_is_showing
 from argmap.ui.panels.badges import badge_pixmap
+from argmap.ui.panels.evaluation_takes import TakesBox
 from argmap.ui.styles import THEMES
 
 #: Milliseconds of quiet after an edit before labels are recomputed.
@@ -150,13 +151,8 @@ class EvaluationPanel(QDockWidget):
         self.rating_label.setWordWrap(True)
         self.rating_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.rating_label)
-        self.takes_box = QGroupBox(self.tr("What would it take?"))
-        tl = QVBoxLayout(self.takes_box)
-        self.takes_label = QLabel()
-        self.takes_label.setWordWrap(True)
-        self.takes_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.takes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tl.addWidget(self.takes_label)
+        self.takes_box = TakesBox()
+        self.takes_label = self.takes_box.label
         layout.addWidget(self.takes_box)
 
         box = QGroupBox(self.tr("What if\u2026"))
@@ -247,6 +243,7 @@ class EvaluationPanel(QDockWidget):
             self._labeller.detach()
             self._labeller = None
         self._document = document
+        self.takes_box.clear()
         self._assumptions.clear()
         self._id = None
         if document is not None:
@@ -341,6 +338,7 @@ class EvaluationPanel(QDockWidget):
     def _on_record(self, _change: object) -> None:
         if shiboken6.isValid(self._timer):  # the dock may be gone before the map
             self._schedule()
+            self.takes_box.map_changed()
 
     def refresh_now(self) -> None:
         """Recompute the labels now (normally run by the debounce timer)."""
@@ -496,10 +494,10 @@ class EvaluationPanel(QDockWidget):
         )
         self.takes_box.setVisible(bool(show))
         if not show:
-            self.takes_label.setText("")
+            self.takes_box.clear()
             return
-        result = what_would_it_take(amap, id_, labelling)
-        self.takes_label.setText("\n".join(result.lines(amap)))
+        assert amap is not None and id_ is not None and labelling is not None
+        self.takes_box.show_for(amap, id_, labelling)  # "Working…" until found
 
     def _rating_text(self, amap: ArgumentMap) -> str:
         if self._id is None or not amap.is_statement(self._id):
