@@ -9,8 +9,9 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
-from argmap.export.handout import source_list, submap
+from argmap.export.handout import submap
 from argmap.export.options import ExportError, ExportOptions
+from argmap.export.page_sources import numbered_sources
 from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-exported
     EXTRA_SCALE,
     HEADER_PT,
@@ -33,7 +34,7 @@ from argmap.ui.canvas.card_layout import card_size
 from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
-from argmap.ui.render.stubs import arrow_stubs, paint_stubs
+from argmap.ui.render.stubs import LinkStub, arrow_stubs, paint_link_stubs, paint_stubs, part_stubs
 from argmap.ui.styles import make_font
 
 
@@ -54,6 +55,7 @@ class PageSpec:
     cut_x: tuple[float, ...] = ()
     cut_y: tuple[float, ...] = ()
     stubs: tuple[tuple[float, float, str], ...] = ()  # cut arrows: where they go on / come from
+    links: tuple[LinkStub, ...] = ()  # arrows to or from cards printed in another part
 
 
 @dataclass
@@ -83,8 +85,13 @@ def position_parts(amap: ArgumentMap) -> list[Part]:
         parts.append(Part(label, _with_question_on_top(submap(amap, ids), p.id, q.id if q else None)))
     rest = [s.id for s in amap.statements() if s.id not in covered]
     if rest:
-        parts.append(Part(_tr("Other statements"), submap(amap, rest)))
+        parts.append(Part(_tr("Other statements"), _cut(amap, rest)))
     return parts
+
+
+def _cut(amap: ArgumentMap, statements: list[str] | set[str]) -> ArgumentMap:
+    """The ``statements`` of ``amap`` with every arrow among them (undercuts too)."""
+    return submap(amap, set(statements) | {link.id for link in amap.links()})
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -201,7 +208,11 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
     parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt)
     min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
-    pages = _with_stubs([page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)])
+    paged = [({s.id for s in part.amap.statements()}, part_pages(part, areas, min_pt, overlap_pt)) for part in parts]
+    pages = _with_stubs([page for _, part_pages_ in paged for page in part_pages_] +
+                        [page for part in extras for page in part_pages(part, areas, min_pt, overlap_pt)])
+    for k, links in part_stubs(amap, paged).items():
+        pages[k] = replace(pages[k], links=tuple(links))
     _warn_small(min_pt, len(pages), options, warnings)
     return pages
 
@@ -232,7 +243,7 @@ def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, the
             nxt = parts[i + 1]
             ids = {s.id for s in cur.amap.statements()} | {s.id for s in nxt.amap.statements()}
             name = nxt.label.split(": ", 1)[-1]
-            merged = Part(f"{cur.label}; {name}", submap(amap, ids))
+            merged = Part(f"{cur.label}; {name}", _cut(amap, ids))
             _relaid_for_page(merged, areas, 0.0)
             merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme))
             plan_part(merged, areas, overlap_pt)
@@ -296,30 +307,32 @@ def _relaid_for_page(part: Part, areas: dict[bool, QSizeF], fit: float) -> Argum
 
 def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, areas: dict[bool, QSizeF],
                   min_pt: float, overlap_pt: float) -> list[Part]:
-    """Put the legend on every page that has room for it, and the sources under the last
-    part; what fits nowhere gets a page of its own. With ``key_on="last-page"`` both go
-    on a page of their own at the end."""
-    homeless_legend, homeless_sources = False, None
+    """With ``key_on="every-page"``: each part on one page gets the legend and the list
+    of the sources its cards cite (numbered as in the whole document; the map's
+    documents no card cites go with the last part) when it has room for them, the
+    sources first; the legend that fits on no page, and every source when some page has
+    no room for its own, go on a page of their own at the end. With ``"last-page"``
+    both go on a page of their own at the end."""
+    numbered = numbered_sources(amap) if options.sources else None
     at_end = options.key_on == "last-page"
-    if options.legend and at_end:
-        homeless_legend = True
-    elif options.legend:
-        fits = [_try_extras(p, options, areas, min_pt, overlap_pt, legend=True) for p in parts]
-        for p, comp in zip(parts, fits):
-            if comp is not None:
-                _swap(p, comp, areas, overlap_pt)
-        homeless_legend = not any(fits)
-    sources = source_list(amap) if options.sources else None
-    if sources and at_end:
-        homeless_sources = sources
-    elif sources:
-        last = parts[-1]
-        comp = _try_extras(last, options, areas, min_pt, overlap_pt, legend=last.comp is not None and bool(last.comp.legend),
-                           sources=sources)
-        if comp is not None:
-            _swap(last, comp, areas, overlap_pt)
-        else:
-            homeless_sources = sources
+    homeless_legend = options.legend and at_end
+    homeless_sources = numbered is not None and bool(numbered.lines) and at_end
+    if not at_end and (options.legend or numbered is not None):
+        legend_placed = False
+        for i, part in enumerate(parts):
+            ids = {s.id for s in part.amap.statements()}
+            cited = numbered.for_statements(ids, uncited=i == len(parts) - 1) if numbered is not None else []
+            tries = [(options.legend, cited), (False, cited), (options.legend, [])]
+            for legend, sources in dict.fromkeys((a, tuple(b)) for a, b in tries if a or b):
+                comp = _try_extras(part, options, areas, min_pt, overlap_pt, legend=legend, sources=list(sources))
+                if comp is not None:
+                    _swap(part, comp, areas, overlap_pt)
+                    legend_placed |= legend
+                    homeless_sources |= len(sources) < len(cited)
+                    break
+            else:
+                homeless_sources |= bool(cited)
+        homeless_legend = options.legend and not legend_placed
     if not (homeless_legend or homeless_sources):
         return []
     from argmap.ui.styles import get_theme, legend_entries
@@ -328,7 +341,8 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
     scene = build_scene(ArgumentMap(amap.meta), options.theme)
     label = _tr("Key") if not homeless_sources else (_tr("Sources") if not homeless_legend else _tr("Key and sources"))
     comp = Composition(scene, QRectF(), theme, legend=legend_entries(theme) if homeless_legend else None,
-                       sources=homeless_sources, background=parts[0].comp.background if parts[0].comp else None)
+                       sources=numbered.all_lines() if homeless_sources and numbered is not None else None,
+                       background=parts[0].comp.background if parts[0].comp else None)
     extra = Part(label, amap, comp)
     plan_part(extra, areas, overlap_pt)
     return [extra]
@@ -468,6 +482,8 @@ def _paint_window(painter: QPainter, page: PageSpec, dpi: float, page_w: float, 
     page.comp.paint(painter, clip=win)
     if page.stubs:
         paint_stubs(painter, win, list(page.stubs), marks_color)
+    if page.links:
+        paint_link_stubs(painter, page.links, page.comp.theme)
     if page.cut_x or page.cut_y:
         pen = QPen(marks_color, 0.6 * dpi / 72.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
