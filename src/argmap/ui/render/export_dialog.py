@@ -135,7 +135,7 @@ class ExportDialog(QDialog):
         for box in (self.legend_check, self.sources_check, self.labels_check, self.embed_check):
             form.addRow("", box)
         self.key_box = QComboBox(self)
-        self.key_box.addItem(_tr("On every page with room (sources after the map)"), "every-page")
+        self.key_box.addItem(_tr("On every page with room (each page: the sources its cards cite)"), "every-page")
         self.key_box.addItem(_tr("Together on a last page"), "last-page")
         form.addRow(_tr("Legend and sources on &pages:"), self.key_box)
         blanks = QHBoxLayout()

@@ -1,0 +1,105 @@
+"""Paged PDF (issue 9), read back with pypdf: each page lists the sources its cards cite,
+numbered as in the whole document (or all of them on a last page); an arrow between
+cards printed in different parts ends in labelled stubs ("→ p. 2", "from p. 1") on the
+pages of both ends; every card is whole on some page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from argmap.export.handout import source_list
+from argmap.formats import load_project
+from argmap.model import ArgumentMap, Link, LinkKind, Source, Statement, StatementKind
+from argmap.ui.render.export import ExportOptions, render_bytes
+from tests.export_maps import has_text, pdf_pages
+
+STUB = re.compile(r"(\u2192|from)\s*p\.\s*(\d+)")
+
+
+def example_with_cross_links(example_path) -> ArgumentMap:  # type: ignore[no-untyped-def]
+    """The example plus arrows between parts: a rebuttal under "Humanitarian risk" also
+    attacks evidence under "Limited Russian capacity"; evidence under "Deterrence need"
+    supports a claim under no position; a rebuttal under no position attacks the question."""
+    amap = load_project(example_path).map
+    amap.add_link(Link("l-cross", LinkKind.ATTACK, ("r-deterring-war-protects",), "e-intel-ukraine"))
+    amap.add_statement(Statement("c-cheap", StatementKind.CLAIM, "Mines cost little to store.", title="Mines are cheap",
+                                 pos=(2300.0, 600.0)))
+    amap.add_link(Link("l-cheap", LinkKind.SUPPORT, ("e-pevkur-no-plans",), "c-cheap"))
+    amap.add_statement(Statement("r-q", StatementKind.REBUTTAL, "The question ignores Finland.", title="Wrong question",
+                                 pos=(2300.0, 300.0)))
+    amap.add_link(Link("l-q", LinkKind.ATTACK, ("r-q",), "q-withdraw"))
+    return amap
+
+
+def example_with_three_sources(example_path) -> ArgumentMap:  # type: ignore[no-untyped-def]
+    """The example with the evidence under the second position citing an Amnesty report
+    and that under the third an intelligence brief (the first keeps the article)."""
+    amap = load_project(example_path).map
+    cite = {"e-amnesty": Source(citation="Amnesty report", quotation="x", locator="p. 2"),
+            "e-risk-for-decades": Source(citation="Amnesty report", quotation="y", locator="p. 5"),
+            "e-intel-ukraine": Source(citation="Intelligence brief", quotation="z"),
+            "e-parliaments": Source(citation="Intelligence brief", quotation="w")}
+    statements = [replace(s, source=cite.get(s.id, s.source)) for s in amap.statements()]
+    return ArgumentMap.from_parts(amap.meta, statements, amap.links())
+
+
+def stubs(page: str) -> list[tuple[str, int]]:
+    return [(m.group(1), int(m.group(2))) for m in STUB.finditer(page)]
+
+
+def page_of(pages: list[str], title: str) -> list[int]:
+    return [k for k, page in enumerate(pages, 1) if has_text(page, title)]
+
+
+def test_each_page_lists_the_sources_its_cards_cite_with_the_documents_numbers(qapp, example_path):
+    amap = example_with_three_sources(example_path)
+    lines = source_list(amap)
+    assert [line.split(". ", 1)[1][:14] for line in lines] == ["Poland and Bal", "Amnesty report", "Intelligence b"]
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", sources=True)))
+    assert len(pages) == 3
+    listed = [[n for n, line in enumerate(lines, 1) if has_text(page, line[:40])] for page in pages]
+    # page 1: the article only; page 2: the Amnesty report only, as numbered for the
+    # whole map (2, not renumbered 1); page 3: the article and the brief
+    assert listed == [[1], [2], [1, 3]]
+    assert all(has_text(page, "Sources") for page in pages)
+    assert not has_text(pages[0], "2. Amnesty") and not has_text(pages[1], "1. Amnesty")
+
+
+def test_sources_on_a_last_page_list_everything_there_and_nothing_before(qapp, example_path):
+    amap = example_with_three_sources(example_path)
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", sources=True, key_on="last-page")))
+    assert len(pages) == 4
+    assert not any(has_text(page, "Sources") for page in pages[:3])
+    assert all(has_text(pages[3], line[:40]) for line in source_list(amap))
+
+
+def test_arrows_between_parts_end_in_stubs_on_both_pages(qapp, example_path):
+    amap = example_with_cross_links(example_path)
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", legend=True, sources=True)))
+    assert len(pages) == 4
+    [cheap] = page_of(pages, "Mines are cheap")
+    [wrong] = page_of(pages, "Wrong question")
+    [estonia] = page_of(pages, "Estonia: no plans to deploy")
+    assert cheap == wrong == 4 and estonia == 1
+    # e-pevkur (page 1) supports "Mines are cheap" (page 4): both ends labelled
+    assert ("\u2192", cheap) in stubs(pages[estonia - 1])
+    assert ("from", estonia) in stubs(pages[cheap - 1])
+    # "Wrong question" attacks the question, printed on every position's page
+    assert ("\u2192", 1) in stubs(pages[wrong - 1])
+    for k in (1, 2, 3):
+        assert ("from", wrong) in stubs(pages[k - 1])
+    # the rebuttal under "Humanitarian risk" attacks evidence under "Limited Russian
+    # capacity": it is printed there too, with the whole arrow; on page 2 a stub sends on
+    assert ("\u2192", 3) in stubs(pages[1])
+    assert ("\u2192", 2) in stubs(pages[2])  # and on page 3 its attack on "Humanitarian risk"
+    for page_no, page in enumerate(pages, 1):
+        for _kind, other in stubs(page):
+            assert other != page_no and 1 <= other <= len(pages)
+    for s in amap.statements():  # every card whole on some page
+        assert page_of(pages, s.title), s.id
+
+
+def test_a_map_without_cross_links_gets_no_stubs_by_position(qapp, example_path):
+    pages = pdf_pages(render_bytes(load_project(example_path).map, "pdf", ExportOptions(paper="a4")))
+    assert len(pages) == 3 and not any(stubs(page) for page in pages)
