@@ -64,6 +64,9 @@ def test_each_page_lists_the_sources_its_cards_cite_with_the_documents_numbers(q
     assert listed == [[1], [2], [1, 3]]
     assert all(has_text(page, "Sources") for page in pages)
     assert not has_text(pages[0], "2. Amnesty") and not has_text(pages[1], "1. Amnesty")
+    # each card citing a source carries that number, matching the list on its page
+    markers = [sorted({int(n) for n in re.findall(r"\[(\d+)\]", page)}) for page in pages]
+    assert markers == listed
 
 
 def test_sources_on_a_last_page_list_everything_there_and_nothing_before(qapp, example_path):
@@ -72,6 +75,7 @@ def test_sources_on_a_last_page_list_everything_there_and_nothing_before(qapp, e
     assert len(pages) == 4
     assert not any(has_text(page, "Sources") for page in pages[:3])
     assert all(has_text(pages[3], line[:40]) for line in source_list(amap))
+    assert [sorted({int(n) for n in re.findall(r"\[(\d+)\]", page)}) for page in pages[:3]] == [[1], [2], [1, 3]]
 
 
 def test_arrows_between_parts_end_in_stubs_on_both_pages(qapp, example_path):
@@ -103,3 +107,13 @@ def test_arrows_between_parts_end_in_stubs_on_both_pages(qapp, example_path):
 def test_a_map_without_cross_links_gets_no_stubs_by_position(qapp, example_path):
     pages = pdf_pages(render_bytes(load_project(example_path).map, "pdf", ExportOptions(paper="a4")))
     assert len(pages) == 3 and not any(stubs(page) for page in pages)
+
+
+def test_a_picture_with_its_sources_numbers_the_citing_cards(qapp):
+    from tests.export_maps import sample_map
+
+    amap = sample_map(with_positions=True)
+    with_list = render_bytes(amap, "svg", ExportOptions(sources=True)).decode("utf-8")
+    without = render_bytes(amap, "svg", ExportOptions()).decode("utf-8")
+    assert "[1]" in with_list and "[2]" in with_list and "1. Ministry of Defence report" in with_list
+    assert "[1]" not in without and "[2]" not in without

@@ -45,8 +45,10 @@ class Composition:
         background: QColor | None = None,
         margin: float = MARGIN,
         verdicts: list[tuple[str, str]] | None = None,
+        markers: dict[str, int] | None = None,
     ) -> None:
         self.scene = scene
+        self.markers = dict(markers or {})  # statement id -> the number of its source in the source list
         self.source = QRectF(source)
         self.theme = theme
         self.background = background
@@ -147,6 +149,8 @@ class Composition:
             painter.setPen(QPen(text_color))
             painter.drawText(self.title.rect, _WRAP | int(Qt.AlignmentFlag.AlignHCenter), self.title.text)
         self._paint_map(painter, clip)
+        if self.markers:
+            self._paint_markers(painter, clip)
         if self.legend_items:
             painter.setFont(self.legend_font)
             for symbol, label, entry in self.legend_items:
@@ -172,6 +176,37 @@ class Composition:
             painter.setPen(QPen(QColor(self.theme.secondary_text)))
             painter.drawText(QRectF(r.left(), r.top() + head + 3, r.width(), r.height() - head), _WRAP, self.footer.text)
         painter.restore()
+
+    def _paint_markers(self, painter: QPainter, clip: QRectF | None) -> None:
+        """Each card citing a listed source carries its number ("[2]") at the right end
+        of the rule above its citation, so the card and the list match."""
+        from argmap.ui.canvas.card_layout import HEADER_GAP, HEADER_H, PAD_TOP, TITLE_GAP, metrics, pad_x
+        from argmap.ui.canvas.records import CardRec
+
+        dx, dy = self.map_rect.left() - self.source.left(), self.map_rect.top() - self.source.top()
+        font = make_font(FOOTER_PX - 1, bold=True)
+        fm = QFontMetricsF(font)
+        painter.setFont(font)
+        records = self.scene.records()
+        for sid, number in sorted(self.markers.items()):
+            rec = records.get(sid)
+            if not isinstance(rec, CardRec) or not rec.shown or not rec.wrap.cite_lines:
+                continue
+            wrap, kind = rec.wrap, rec.statement.kind
+            y = PAD_TOP + HEADER_H + HEADER_GAP + wrap.body_lines * metrics("body").line_h
+            if wrap.title_lines:
+                y += wrap.title_lines * metrics("title").line_h + TITLE_GAP
+            text = f"[{number}]"
+            w, h = fm.horizontalAdvance(text) + 6, fm.height()
+            box = QRectF(rec.x0 + dx + rec.w - pad_x(kind) - w, rec.y0 + dy + y + 5.5 - h / 2, w, h)
+            if not _meets(box, clip):
+                continue
+            style = self.theme.kinds[kind]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.fill))
+            painter.drawRect(box)
+            painter.setPen(QPen(QColor(style.accent)))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_map(self, painter: QPainter, clip: QRectF | None) -> None:
         target = self.map_rect

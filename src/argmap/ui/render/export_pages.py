@@ -201,11 +201,13 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         return pages
     _detach(whole.comp)
     bare = replace(options, title=None, legend=False, sources=False)
+    # the cards citing a source carry its number in the document's list (on their page or the last)
+    markers = numbered_sources(amap).cited_by if options.sources else None
     for part in parts:
-        part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme))
+        part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme), markers=markers)
         plan_part(part, areas, overlap_pt)
     min_pt = choose_min_scale(parts)
-    parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt)
+    parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt, markers)
     min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
     paged = [({s.id for s in part.amap.statements()}, part_pages(part, areas, min_pt, overlap_pt)) for part in parts]
@@ -231,7 +233,7 @@ def _fill(part: Part, areas: dict[bool, QSizeF], min_pt: float) -> float:
 
 
 def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, theme: str, areas: dict[bool, QSizeF],
-                  overlap_pt: float, min_pt: float) -> list[Part]:
+                  overlap_pt: float, min_pt: float, markers: dict[str, int] | None = None) -> list[Part]:
     """Positions that would fill less than a third of a page share it with the
     positions after them, while the shared page still fits at a readable scale."""
     other = _tr("Other statements")
@@ -245,7 +247,7 @@ def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, the
             name = nxt.label.split(": ", 1)[-1]
             merged = Part(f"{cur.label}; {name}", _cut(amap, ids))
             _relaid_for_page(merged, areas, 0.0)
-            merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme))
+            merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme), markers=markers)
             plan_part(merged, areas, overlap_pt)
             if choose(merged.plans or {}, min_pt)[2] != 1:
                 _detach(merged.comp)
@@ -324,7 +326,8 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
             cited = numbered.for_statements(ids, uncited=i == len(parts) - 1) if numbered is not None else []
             tries = [(options.legend, cited), (False, cited), (options.legend, [])]
             for legend, sources in dict.fromkeys((a, tuple(b)) for a, b in tries if a or b):
-                comp = _try_extras(part, options, areas, min_pt, overlap_pt, legend=legend, sources=list(sources))
+                comp = _try_extras(part, options, areas, min_pt, overlap_pt, legend=legend, sources=list(sources),
+                                   markers=numbered.cited_by if numbered is not None else None)
                 if comp is not None:
                     _swap(part, comp, areas, overlap_pt)
                     legend_placed |= legend
@@ -349,14 +352,15 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
 
 
 def _try_extras(part: Part, options: ExportOptions, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float, *,
-                legend: bool = False, sources: list[str] | None = None) -> Composition | None:
+                legend: bool = False, sources: list[str] | None = None, markers: dict[str, int] | None = None) -> Composition | None:
     """A composition of ``part`` with the legend and/or sources, when it still fits on
     one page at nearly the same scale; else None."""
     assert part.comp is not None and part.plans is not None
     _, scale, pages = choose(part.plans, min_pt)
     if pages > 1:
         return None
-    comp = compose(part.amap, replace(options, title=None, legend=legend, sources=False), part.comp.scene, sources=sources)
+    comp = compose(part.amap, replace(options, title=None, legend=legend, sources=False), part.comp.scene, sources=sources,
+                   markers=markers)
     trial = Part(part.label, part.amap, comp)
     plan_part(trial, areas, overlap_pt)
     _, new_scale, new_pages = choose(trial.plans or {}, min_pt)
