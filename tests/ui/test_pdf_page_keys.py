@@ -117,3 +117,17 @@ def test_a_picture_with_its_sources_numbers_the_citing_cards(qapp):
     without = render_bytes(amap, "svg", ExportOptions()).decode("utf-8")
     assert "[1]" in with_list and "[2]" in with_list and "1. Ministry of Defence report" in with_list
     assert "[1]" not in without and "[2]" not in without
+
+
+def test_statements_under_no_position_lying_far_apart_are_laid_out_close_together(qapp, example_path):
+    from argmap.ui.render import export_pages as ep
+
+    amap = example_with_cross_links(example_path)
+    amap.replace_statement(replace(amap.statement("c-cheap"), pos=(-200.0, 1600.0)))
+    _, areas = ep.paper_areas("a4", None)
+    rest = ep.position_parts(amap)[-1]
+    assert {s.id for s in rest.amap.statements()} == {"c-cheap", "r-q"}
+    laid = {s.id: s.pos for s in ep._compact(rest, areas).statements()}
+    assert laid == {"c-cheap": None, "r-q": None}  # the picture lays them out afresh, side by side
+    kept = ep.position_parts(example_with_cross_links(example_path))[-1]  # one column, 300 apart: kept
+    assert {s.id: s.pos for s in ep._compact(kept, areas).statements()} == {"c-cheap": (2300.0, 600.0), "r-q": (2300.0, 300.0)}

@@ -268,21 +268,26 @@ def _with_stubs(pages: list[PageSpec]) -> list[PageSpec]:
     return pages
 
 
+SCATTERED = 0.2  # statements under no position covering less of their box than this are laid out afresh
+
+
 def _compact(part: Part, areas: dict[bool, QSizeF]) -> ArgumentMap:
     """A part keeps its layout while it fits one page with readable text. Else a
     position is laid out afresh in the compact style, shaped like the page (either
     orientation), when that makes it fit better; the statements under no position are
-    laid out afresh, close together."""
+    laid out afresh, close together, when they do not fit or lie scattered far apart."""
     scene = build_scene(part.amap)
     try:
         box = scene.content_rect()
+        cards = scene.card_rects_in(box.x(), box.y(), box.width(), box.height())
     finally:
         scene.detach()
     fit = max(min(a.width() / max(box.width(), 1.0), a.height() / max(box.height(), 1.0)) for a in areas.values())
     if part.label != _tr("Other statements"):
         # (a tenth to spare: the page adds margins and a header to the picture)
         return part.amap if fit >= MIN_READABLE_PT * 1.1 else _relaid_for_page(part, areas, fit)
-    if fit >= MIN_READABLE_PT:
+    filled = sum(w * h for _, _, w, h in cards) / max(box.width() * box.height(), 1.0)
+    if fit >= MIN_READABLE_PT and filled >= SCATTERED:
         return part.amap
     part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=None) for s in part.amap.statements()], part.amap.links())
     return part.amap
@@ -348,6 +353,11 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
                        background=parts[0].comp.background if parts[0].comp else None)
     extra = Part(label, amap, comp)
     plan_part(extra, areas, overlap_pt)
+    last = parts[-1].plans
+    if last and extra.plans and choose(extra.plans, min_pt)[2] == 1:  # turned as the page before it, if it fits so
+        side = choose(last, min_pt)[0]
+        if choose({side: extra.plans[side]}, min_pt)[2] == 1:
+            extra.plans = {side: extra.plans[side]}
     return [extra]
 
 
