@@ -131,3 +131,15 @@ def test_statements_under_no_position_lying_far_apart_are_laid_out_close_togethe
     assert laid == {"c-cheap": None, "r-q": None}  # the picture lays them out afresh, side by side
     kept = ep.position_parts(example_with_cross_links(example_path))[-1]  # one column, 300 apart: kept
     assert {s.id: s.pos for s in ep._compact(kept, areas).statements()} == {"c-cheap": (2300.0, 600.0), "r-q": (2300.0, 300.0)}
+
+
+def test_tiles_honour_the_choice_of_a_last_page_for_legend_and_sources(qapp, example_path):
+    amap = example_with_three_sources(example_path)
+    under = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", pages="tiles", legend=True, sources=True)))
+    last = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", pages="tiles", legend=True, sources=True,
+                                                             key_on="last-page")))
+    assert len(last) == len(under) + 1 > 2
+    assert any(has_text(page, "Supports") for page in under)  # under the map, on its tiles
+    assert not any(has_text(page, "Supports") or has_text(page, "Sources") for page in last[:-1])
+    assert has_text(last[-1], "Supports") and all(has_text(last[-1], line[:40]) for line in source_list(amap))
+    assert any("[3]" in page for page in last[:-1])  # the cards still carry their numbers

@@ -196,7 +196,17 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         parts = position_parts(amap)
     if len(parts) <= 1:
         min_pt = choose_min_scale([whole])
+        extras: list[Part] = []
+        if options.key_on == "last-page" and (options.legend or options.sources) and choose(whole.plans or {}, min_pt)[2] > 1:
+            # tiles: the legend and sources on a page of their own at the end, not under the map
+            markers = numbered_sources(amap).cited_by if options.sources else None
+            scene = whole.comp.scene if whole.comp is not None else None
+            whole = Part("", amap, compose(amap, replace(options, legend=False, sources=False), scene, markers=markers))
+            plan_part(whole, areas, overlap_pt)
+            min_pt = choose_min_scale([whole])
+            extras = _place_extras(amap, [whole], options, areas, min_pt, overlap_pt)
         pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt))
+        pages += [page for part in extras for page in part_pages(part, areas, min_pt, overlap_pt)]
         _warn_small(min_pt, len(pages), options, warnings)
         return pages
     _detach(whole.comp)
