@@ -143,3 +143,19 @@ def test_tiles_honour_the_choice_of_a_last_page_for_legend_and_sources(qapp, exa
     assert not any(has_text(page, "Supports") or has_text(page, "Sources") for page in last[:-1])
     assert has_text(last[-1], "Supports") and all(has_text(last[-1], line[:40]) for line in source_list(amap))
     assert any("[3]" in page for page in last[:-1])  # the cards still carry their numbers
+
+
+def test_sources_of_a_position_split_over_pages_go_on_a_last_page_with_all_the_others(qapp, example_path):
+    amap = load_project(example_path).map
+    for i in range(60):  # far too many reasons for one readable page: the position is tiled
+        amap.add_statement(Statement(f"ex{i}", StatementKind.EVIDENCE, "More figures on stockpiles, as reported. " * 2,
+                                     title=f"Extra {i}", source=Source(citation=f"Extra report {i % 3}", quotation="q"),
+                                     order=100 + i))
+        amap.add_link(Link(f"lx{i}", LinkKind.SUPPORT, (f"ex{i}",), "p-deterrence"))
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", sources=True)))
+    tiled = [page for page in pages if "Deterrence need (part" in page]
+    assert len(tiled) > 1 and not any(has_text(page, "Sources") for page in tiled)
+    assert has_text(pages[-2], "Sources") and has_text(pages[-2], "1. Poland and Baltic")  # the last position's own
+    assert "Sources" in pages[-1].split("\u00b7")[1]  # the last page is the source list
+    assert all(has_text(pages[-1], line[:30]) for line in source_list(amap))
+    assert len(source_list(amap)) == 4
