@@ -92,3 +92,14 @@ def test_a_stub_with_no_clear_spot_stays_on_the_page():
     spot = place_stub(card, (40.0, 14.0), True, [card], (0.0, 0.0, 100.0, 40.0))
     x, y, w, h = spot.label
     assert 0 <= x and x + w <= 100 and 0 <= y and y + h <= 40
+
+
+def test_a_stub_keeps_its_label_off_an_arrow_where_it_can():
+    card = (100.0, 100.0, 200.0, 80.0)
+    bounds = (0.0, 0.0, 600.0, 600.0)
+    connector = (200.0, 0.0, 200.0, 100.0)  # an arrow leaving the middle of the card's top
+    plain = place_stub(card, (40.0, 14.0), True, [card], bounds)
+    spot = place_stub(card, (40.0, 14.0), True, [card], bounds, lines=[connector])
+    assert plain.label[0] < 200.0 < plain.label[0] + plain.label[2]  # without it: centred on the top
+    x, _, w, _ = spot.label
+    assert not (x <= 200.0 <= x + w) and spot.line[1] == 100.0  # still on the top, beside the arrow

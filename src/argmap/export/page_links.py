@@ -112,14 +112,16 @@ class StubPlace:
 
 
 def place_stub(anchor: Rect, label_size: tuple[float, float], outgoing: bool, obstacles: Sequence[Rect],
-               bounds: Rect, length: float = STUB_LENGTH) -> StubPlace:
+               bounds: Rect, length: float = STUB_LENGTH, lines: Sequence[Line] = ()) -> StubPlace:
     """A spot for a stub at ``anchor`` (a card, or a point as an empty rectangle): a line
     of ``length`` from a side of it outwards and a label of ``label_size`` beyond, inside
-    ``bounds`` and clear of the ``obstacles`` (other cards, labels placed before).
-    Outgoing stubs try the top first, incoming ones the bottom. When no spot is clear,
-    the first that lies inside ``bounds``, else the label inside the anchor's top."""
+    ``bounds`` and clear of the ``obstacles`` (other cards, labels placed before) and,
+    where possible, of the arrows' ``lines``. Outgoing stubs try the top first, incoming
+    ones the bottom. When no spot is clear, the first that lies inside ``bounds``, else
+    the label inside the anchor's top."""
     lw, lh = label_size
     first: StubPlace | None = None
+    clear_of_cards: StubPlace | None = None
     for side in SIDES_OUT if outgoing else SIDES_IN:
         for f in OFFSETS:
             place = _candidate(anchor, side, f, lw, lh, length)
@@ -128,7 +130,12 @@ def place_stub(anchor: Rect, label_size: tuple[float, float], outgoing: bool, ob
             if first is None:
                 first = place
             if not _blocked(place, anchor, obstacles):
-                return place
+                if not any(_crosses(seg, place.label) for seg in lines):
+                    return place
+                if clear_of_cards is None:
+                    clear_of_cards = place
+    if clear_of_cards is not None:
+        return clear_of_cards
     if first is not None:
         return first
     x, y, w, _h = anchor
@@ -175,3 +182,23 @@ def _blocked(place: StubPlace, anchor: Rect, obstacles: Sequence[Rect]) -> bool:
         if _meets(place.label, r) or _meets(shaft, r, 0.0):
             return True
     return False
+
+
+def _crosses(seg: Line, r: Rect) -> bool:
+    """The segment meets the rectangle (clipped against it, Liang-Barsky)."""
+    x1, y1, x2, y2 = seg
+    dx, dy = x2 - x1, y2 - y1
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x1 - r[0]), (dx, r[0] + r[2] - x1), (-dy, y1 - r[1]), (dy, r[1] + r[3] - y1)):
+        if p == 0:
+            if q < 0:
+                return False
+        else:
+            t = q / p
+            if p < 0:
+                lo = max(lo, t)
+            else:
+                hi = min(hi, t)
+            if lo > hi:
+                return False
+    return True

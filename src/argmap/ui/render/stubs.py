@@ -164,6 +164,7 @@ def part_stubs(amap: ArgumentMap, parts: Sequence[tuple[set[str], Sequence]]) ->
         k += len(pages)
     ids = [part_ids for part_ids, _ in parts]
     geometry = [_anchors(pages[0].comp) if pages else ({}, {}) for _, pages in parts]
+    lines = [[line for *_, segs in _geometry(pages[0].comp)[1] for line in segs] if pages else [] for _, pages in parts]
 
     def home(part: int, anchor: str) -> int | None:
         cards, points = geometry[part]
@@ -193,7 +194,7 @@ def part_stubs(amap: ArgumentMap, parts: Sequence[tuple[set[str], Sequence]]) ->
         window = page.window
         obstacles = [_rect(r) for r in cards.values() if window.intersects(r)] + _furniture(page.comp) + placed.setdefault(here, [])
         w, h = _label_size(text)
-        spot = place_stub(_rect(rect), (w, h), cut.outgoing, obstacles, _rect(window))
+        spot = place_stub(_rect(rect), (w, h), cut.outgoing, obstacles, _rect(window), lines=lines[cut.part])
         placed[here].append(spot.label)
         out.setdefault(here, []).append(LinkStub(spot.line, spot.label, text, cut.kind, cut.outgoing))
     return out
