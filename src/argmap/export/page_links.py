@@ -63,35 +63,71 @@ def cut_links(amap: ArgumentMap, parts: Sequence[set[str]]) -> list[CutEnd]:
     one "to" end at its first premise. The other part is where the arrow is whole,
     else where it is drawn, else the first with the missing end."""
     seen = [_Presence(amap, set(p)) for p in parts]
+    touching: dict[str, list[Link]] = {}  # statement or link -> the links it is an end of
+    for link in amap.links():
+        for end in (*link.premises, link.target):
+            touching.setdefault(end, []).append(link)
+    order = {link.id: n for n, link in enumerate(amap.links())}
+    where: dict[str, list[int]] = {}  # statement -> the parts printing it
+    for k, here in enumerate(seen):
+        for sid in here.keep:
+            where.setdefault(sid, []).append(k)
     out: list[CutEnd] = []
     for k, here in enumerate(seen):
-        for link in amap.links():
+        near: dict[str, Link] = {}
+        stack = [link for sid in here.keep for link in touching.get(sid, ())]
+        while stack:  # the links with an end here, and the undercuts of those
+            link = stack.pop()
+            if link.id not in near:
+                near[link.id] = link
+                stack.extend(touching.get(link.id, ()))
+        for link in sorted(near.values(), key=lambda x: order[x.id]):
             at_target = here.has(link.target)
             premises = [p for p in link.premises if p in here.keep]
             if at_target and len(premises) == len(link.premises):
                 continue
             if at_target:
                 missing = [p for p in link.premises if p not in here.keep]
-                other = _best(seen, k, link, missing)
+                other = _best(seen, k, link, missing, _parts_near(amap, link, where))
                 if other is not None:
                     anchor = next(p for p in missing if p in seen[other].keep)
                     out.append(CutEnd(k, link.target, False, link.kind, link.id, other, anchor))
             elif premises:
-                other = _best(seen, k, link, [link.target])
+                other = _best(seen, k, link, [link.target], _parts_near(amap, link, where))
                 if other is not None:
                     out.append(CutEnd(k, premises[0], True, link.kind, link.id, other, link.target))
     return out
 
 
-def _best(seen: list[_Presence], k: int, link: Link, ends: list[str]) -> int | None:
-    """The part other than ``k`` that best shows the missing ``ends`` of ``link``: one
-    where it is whole, else one drawing it with one of them, else one with one of them."""
+def _parts_near(amap: ArgumentMap, link: Link, where: dict[str, list[int]]) -> list[int]:
+    """The parts printing a statement at an end of ``link`` (or of the links it
+    undercuts): the only ones that can show any end of it."""
+    found: set[int] = set()
+    seen: set[str] = set()
+    stack = [link]
+    while stack:
+        cur = stack.pop()
+        if cur.id in seen:
+            continue
+        seen.add(cur.id)
+        for end in (*cur.premises, cur.target):
+            if amap.is_statement(end):
+                found.update(where.get(end, ()))
+            elif amap.is_link(end):
+                stack.append(amap.link(end))
+    return sorted(found)
+
+
+def _best(seen: list[_Presence], k: int, link: Link, ends: list[str], near: list[int]) -> int | None:
+    """The part other than ``k`` (of the ``near`` ones) that best shows the missing
+    ``ends`` of ``link``: one where it is whole, else one drawing it with one of them,
+    else one with one of them."""
     def has_end(s: _Presence) -> bool:
         return any(s.has(e) for e in ends)
 
     for test in (lambda s: s.whole(link), lambda s: s.drawn(link) and has_end(s), has_end):
-        for j, s in enumerate(seen):
-            if j != k and test(s):
+        for j in near:
+            if j != k and test(seen[j]):
                 return j
     return None
 
