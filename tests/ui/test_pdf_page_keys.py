@@ -159,3 +159,25 @@ def test_sources_of_a_position_split_over_pages_go_on_a_last_page_with_all_the_o
     assert "Sources" in pages[-1].split("\u00b7")[1]  # the last page is the source list
     assert all(has_text(pages[-1], line[:30]) for line in source_list(amap))
     assert len(source_list(amap)) == 4
+
+
+def test_stubs_between_parts_cover_no_card_and_stay_on_their_page(qapp, example_path):
+    from argmap.ui.render import export_pages as ep
+    from argmap.ui.render.stubs import _geometry
+
+    amap = example_with_cross_links(example_path)
+    options = ExportOptions(paper="a4", legend=True, sources=True).checked()
+    _, areas = ep.paper_areas("a4", None)
+    pages = ep.plan_document(amap, options, areas)
+    try:
+        labelled = [page for page in pages if page.links]
+        assert len(labelled) == 4  # each position's page (the question) and the last
+        for page in labelled:
+            cards, _ = _geometry(page.comp)
+            for stub in page.links:
+                x, y, w, h = stub.label
+                box = ep.QRectF(x, y, w, h)
+                assert page.window.contains(box), stub.text
+                assert [sid for sid, rect in cards.items() if box.intersects(rect)] == [], stub.text
+    finally:
+        ep.release(pages)
