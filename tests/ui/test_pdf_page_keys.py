@@ -133,32 +133,62 @@ def test_statements_under_no_position_lying_far_apart_are_laid_out_close_togethe
     assert {s.id: s.pos for s in ep._compact(kept, areas).statements()} == {"c-cheap": (2300.0, 600.0), "r-q": (2300.0, 300.0)}
 
 
-def test_tiles_honour_the_choice_of_a_last_page_for_legend_and_sources(qapp, example_path):
+def test_tiles_list_their_own_sources_or_leave_all_to_a_last_page(qapp, example_path):
     amap = example_with_three_sources(example_path)
     under = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", pages="tiles", legend=True, sources=True)))
     last = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", pages="tiles", legend=True, sources=True,
                                                              key_on="last-page")))
     assert len(last) == len(under) + 1 > 2
-    assert any(has_text(page, "Supports") for page in under)  # under the map, on its tiles
+    assert any(has_text(page, "Supports") for page in under)  # the legend under the map, on its tiles
+    lines = source_list(amap)
+    for page in under:  # each tile lists the sources its cards cite, numbered as in the whole map
+        listed = {n for n, line in enumerate(lines, 1) if has_text(page, line[:40])}
+        assert {int(n) for n in re.findall(r"\[(\d+)\]", page)} <= listed and has_text(page, "Sources")
+    assert set().union(*({n for n, line in enumerate(lines, 1) if has_text(p, line[:40])} for p in under)) == {1, 2, 3}
     assert not any(has_text(page, "Supports") or has_text(page, "Sources") for page in last[:-1])
     assert has_text(last[-1], "Supports") and all(has_text(last[-1], line[:40]) for line in source_list(amap))
     assert any("[3]" in page for page in last[:-1])  # the cards still carry their numbers
 
 
-def test_sources_of_a_position_split_over_pages_go_on_a_last_page_with_all_the_others(qapp, example_path):
+def example_with_a_huge_position(example_path) -> ArgumentMap:  # type: ignore[no-untyped-def]
+    """The example with 60 more reasons for "Deterrence need", citing three more reports:
+    far too many for one readable page, so that position is tiled."""
     amap = load_project(example_path).map
-    for i in range(60):  # far too many reasons for one readable page: the position is tiled
+    for i in range(60):
         amap.add_statement(Statement(f"ex{i}", StatementKind.EVIDENCE, "More figures on stockpiles, as reported. " * 2,
                                      title=f"Extra {i}", source=Source(citation=f"Extra report {i % 3}", quotation="q"),
                                      order=100 + i))
         amap.add_link(Link(f"lx{i}", LinkKind.SUPPORT, (f"ex{i}",), "p-deterrence"))
+    return amap
+
+
+def test_each_tile_of_a_position_split_over_pages_lists_the_sources_its_cards_cite(qapp, example_path):
+    amap = example_with_a_huge_position(example_path)
+    lines = source_list(amap)
+    assert len(lines) == 4
     pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", sources=True)))
     tiled = [page for page in pages if "Deterrence need (part" in page]
-    assert len(tiled) > 1 and not any(has_text(page, "Sources") for page in tiled)
-    assert has_text(pages[-2], "Sources") and has_text(pages[-2], "1. Poland and Baltic")  # the last position's own
-    assert "Sources" in pages[-1].split("\u00b7")[1]  # the last page is the source list
+    assert len(tiled) > 1 and len(pages) == len(tiled) + 2  # no page of sources at the end
+    seen: set[int] = set()
+    for page in tiled:
+        listed = {n for n, line in enumerate(lines, 1) if has_text(page, line)}
+        markers = {int(n) for n in re.findall(r"\[(\d+)\]", page)}
+        assert has_text(page, "Sources") and listed and markers <= listed, (listed, markers)
+        seen |= listed
+    assert seen == {1, 2, 3, 4}
+    assert all(has_text(page, "Sources") and has_text(page, "1. Poland") for page in pages[-2:])
+
+
+def test_tiles_with_no_room_for_their_sources_leave_them_to_a_last_page(qapp, example_path, monkeypatch):
+    from argmap.ui.render import page_footer
+
+    monkeypatch.setattr(page_footer, "MAX_SHARE", 0.0)  # no tile has room for a source list
+    amap = example_with_a_huge_position(example_path)
+    pages = pdf_pages(render_bytes(amap, "pdf", ExportOptions(paper="a4", sources=True)))
+    tiled = [page for page in pages if "Deterrence need (part" in page]
+    assert tiled and not any(has_text(page, "Sources") for page in tiled)
+    assert "Sources" in pages[-1].split("\u00b7")[1]  # a last page lists every source
     assert all(has_text(pages[-1], line[:30]) for line in source_list(amap))
-    assert len(source_list(amap)) == 4
 
 
 def test_stubs_between_parts_cover_no_card_and_stay_on_their_page(qapp, example_path):

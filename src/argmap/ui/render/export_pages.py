@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainte
 
 from argmap.export.handout import submap
 from argmap.export.options import ExportError, ExportOptions
-from argmap.export.page_sources import numbered_sources
+from argmap.export.page_sources import NumberedSources, numbered_sources
 from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-exported
     EXTRA_SCALE,
     HEADER_PT,
@@ -33,7 +33,8 @@ from argmap.model import ArgumentMap
 from argmap.ui.canvas.card_layout import card_size
 from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.compose import detach as _detach
-from argmap.ui.render.export_layout import Composition, page_tiles
+from argmap.ui.render.export_layout import Composition, page_tiles, paint_sources
+from argmap.ui.render.page_footer import footer_rect, tiles_with_sources
 from argmap.ui.render.stubs import LinkStub, arrow_stubs, paint_link_stubs, paint_stubs, part_stubs
 from argmap.ui.styles import make_font
 
@@ -56,6 +57,8 @@ class PageSpec:
     cut_y: tuple[float, ...] = ()
     stubs: tuple[tuple[float, float, str], ...] = ()  # cut arrows: where they go on / come from
     links: tuple[LinkStub, ...] = ()  # arrows to or from cards printed in another part
+    footer: tuple[str, ...] = ()  # a tile's own source list, under its window
+    footer_room: float = 0.0  # picture units kept under the window for it
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Part:
     amap: ArgumentMap
     comp: Composition | None = None
     plans: dict[bool, list[tuple[float, int]]] | None = None  # landscape -> (scale, pages)
+    cites: bool = True  # tiled: each tile may list the sources its cards cite (not under the whole map)
 
 
 # ------------------------------------------------------------------------ the parts
@@ -157,8 +161,10 @@ def plan_part(part: Part, areas: dict[bool, QSizeF], overlap_pt: float) -> None:
     part.plans = {land: ladder(part.comp, area, overlap_pt) for land, area in areas.items()}
 
 
-def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float) -> list[PageSpec]:
-    """The pages of one part at its chosen orientation and scale (tiled when needed)."""
+def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float,
+               sources: NumberedSources | None = None, uncited: bool = False) -> list[PageSpec]:
+    """The pages of one part at its chosen orientation and scale (tiled when needed;
+    with ``sources``, each tile lists those its cards cite when there is room)."""
     assert part.comp is not None and part.plans is not None
     landscape, scale, _ = choose(part.plans, min_pt)
     comp, area = part.comp, areas[landscape]
@@ -166,12 +172,21 @@ def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt:
     if size.width() * scale <= area.width() * 1.0001 and size.height() * scale <= area.height() * 1.0001:
         return [PageSpec(comp, QRectF(0, 0, size.width(), size.height()), scale, landscape, part.label)]
     cards = card_rects(comp)
-    tiles = plan_tiles(cards, (0.0, 0.0, size.width(), size.height()), area.width() / scale, area.height() / scale,
-                       overlap_pt / scale)
+    planned = None
+    if sources is not None:
+        planned = tiles_with_sources(comp, cards, area.width() / scale, area.height() / scale, overlap_pt / scale, sources,
+                                     uncited)
+    if planned is not None:
+        tiles, lists, room = planned
+    else:
+        tiles = plan_tiles(cards, (0.0, 0.0, size.width(), size.height()), area.width() / scale, area.height() / scale,
+                           overlap_pt / scale)
+        lists, room = [[] for _ in tiles], 0.0
     labels = [_tr("part {0} of {1}").format(i, len(tiles)) for i in range(1, len(tiles) + 1)]
     if part.label:
         labels = [f"{part.label} ({x})" for x in labels]
-    return [_tile_spec(comp, t, scale, landscape, x) for t, x in zip(tiles, labels)]
+    return [replace(_tile_spec(comp, t, scale, landscape, x), footer=tuple(lines), footer_room=room if lines else 0.0)
+            for t, x, lines in zip(tiles, labels, lists)]
 
 
 def _tile_spec(comp: Composition, t: Tile, scale: float, landscape: bool, label: str) -> PageSpec:
@@ -205,7 +220,10 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
             plan_part(whole, areas, overlap_pt)
             min_pt = choose_min_scale([whole])
             extras = _place_extras(amap, [whole], options, areas, min_pt, overlap_pt)
-        pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt))
+        elif options.key_on == "every-page" and options.sources and choose(whole.plans or {}, min_pt)[2] > 1:
+            whole = _tiles_citing(amap, whole, options, areas, min_pt, overlap_pt)
+        numbered = numbered_sources(amap) if options.sources and options.key_on == "every-page" else None
+        pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt, numbered if whole.cites else None, uncited=True))
         pages += [page for part in extras for page in part_pages(part, areas, min_pt, overlap_pt)]
         _warn_small(min_pt, len(pages), options, warnings)
         return pages
@@ -220,7 +238,9 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
     parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt, markers)
     min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
-    paged = [({s.id for s in part.amap.statements()}, part_pages(part, areas, min_pt, overlap_pt)) for part in parts]
+    numbered = numbered_sources(amap) if options.sources and options.key_on == "every-page" else None
+    paged = [({s.id for s in part.amap.statements()}, part_pages(part, areas, min_pt, overlap_pt, numbered, k == len(parts) - 1))
+             for k, part in enumerate(parts)]
     pages = _with_stubs([page for _, part_pages_ in paged for page in part_pages_] +
                         [page for part in extras for page in part_pages(part, areas, min_pt, overlap_pt)])
     for k, links in part_stubs(amap, paged).items():
@@ -322,6 +342,23 @@ def _relaid_for_page(part: Part, areas: dict[bool, QSizeF], fit: float) -> Argum
     return part.amap
 
 
+def _tiles_citing(amap: ArgumentMap, whole: Part, options: ExportOptions, areas: dict[bool, QSizeF], min_pt: float,
+                  overlap_pt: float) -> Part:
+    """The whole map, tiled, without the source list under it when each tile can list
+    the sources its own cards cite (the cards keep their numbers); else as it was."""
+    assert whole.comp is not None
+    numbered = numbered_sources(amap)
+    bare = compose(amap, replace(options, sources=False), whole.comp.scene, markers=numbered.cited_by)
+    trial = Part("", amap, bare)
+    plan_part(trial, areas, overlap_pt)
+    tiles = part_pages(trial, areas, min_pt, overlap_pt, numbered, uncited=True)
+    if len(tiles) > 1 and any(page.footer for page in tiles):
+        return trial
+    whole.cites = False
+    plan_part(whole, areas, overlap_pt)
+    return whole
+
+
 def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, areas: dict[bool, QSizeF],
                   min_pt: float, overlap_pt: float) -> list[Part]:
     """With ``key_on="every-page"``: each part on one page gets the legend and the list
@@ -340,6 +377,10 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
             ids = {s.id for s in part.amap.statements()}
             cited = numbered.for_statements(ids, uncited=i == len(parts) - 1) if numbered is not None else []
             tries = [(options.legend, cited), (False, cited), (options.legend, [])]
+            if cited and (part.plans is None or choose(part.plans, min_pt)[2] > 1):  # tiled: each tile its own list
+                tiles = part_pages(part, areas, min_pt, overlap_pt, numbered, i == len(parts) - 1)
+                homeless_sources |= not any(page.footer for page in tiles)
+                tries = [(options.legend, [])]
             for legend, sources in dict.fromkeys((a, tuple(b)) for a, b in tries if a or b):
                 comp = _try_extras(part, options, areas, min_pt, overlap_pt, legend=legend, sources=list(sources),
                                    markers=numbered.cited_by if numbered is not None else None)
@@ -349,7 +390,7 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
                     homeless_sources |= len(sources) < len(cited)
                     break
             else:
-                homeless_sources |= bool(cited)
+                homeless_sources |= bool(cited) and tries[0][1] != []
         homeless_legend = options.legend and not legend_placed
     if not (homeless_legend or homeless_sources):
         return []
@@ -516,6 +557,12 @@ def _paint_window(painter: QPainter, page: PageSpec, dpi: float, page_w: float, 
             painter.drawLine(QPointF(x, win.top()), QPointF(x, win.bottom()))
         for y in page.cut_y:
             painter.drawLine(QPointF(win.left(), y), QPointF(win.right(), y))
+    if page.footer:
+        below = QRectF(win.left(), win.bottom(), win.width(), page.footer_room)
+        painter.setClipRect(below)
+        if page.comp.background is not None:
+            painter.fillRect(below, page.comp.background)
+        paint_sources(painter, footer_rect(win, page.footer_room), "\n".join(page.footer), page.comp.theme)
     painter.restore()
 
 
