@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from PySide6.QtCore import QRectF
+
 from argmap.export.handout import source_list
 from argmap.formats import load_project
 from argmap.model import ArgumentMap, Link, LinkKind, Source, Statement, StatementKind
@@ -206,7 +208,7 @@ def test_stubs_between_parts_cover_no_card_and_stay_on_their_page(qapp, example_
             cards, _ = _geometry(page.comp)
             for stub in page.links:
                 x, y, w, h = stub.label
-                box = ep.QRectF(x, y, w, h)
+                box = QRectF(x, y, w, h)
                 assert page.window.contains(box), stub.text
                 assert [sid for sid, rect in cards.items() if box.intersects(rect)] == [], stub.text
     finally:
