@@ -113,6 +113,18 @@ def test_pdf_on_a4_has_a_page_per_position(example: Path, example_map, tmp_path:
     assert all(has_text(" ".join(tiled), s.text) for s in example_map.statements())
 
 
+def test_key_on_places_the_sources_on_each_page_or_on_a_last_page(example: Path, tmp_path: Path) -> None:
+    each, last = tmp_path / "each.pdf", tmp_path / "last.pdf"
+    assert _run(example, "-o", each, "--paper", "a4", "--sources").returncode == 0
+    assert _run(example, "-o", last, "--paper", "a4", "--sources", "--key-on", "last-page").returncode == 0
+    each_pages, last_pages = pdf_pages(each.read_bytes()), pdf_pages(last.read_bytes())
+    assert all(has_text(page, "Sources") and has_text(page, "1. Poland and Baltic") and "[1]" in page for page in each_pages)
+    assert len(last_pages) == len(each_pages) + 1
+    assert not any(has_text(page, "Sources") for page in last_pages[:-1]) and has_text(last_pages[-1], "1. Poland")
+    bad = _run(example, "-o", tmp_path / "x.pdf", "--paper", "a4", "--key-on", "margins")
+    assert bad.returncode == 2 and "--key-on" in bad.stderr
+
+
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_handouts_have_every_statement_and_source(fmt: str, example: Path, example_map, tmp_path: Path) -> None:
     import html

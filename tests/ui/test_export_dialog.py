@@ -179,3 +179,16 @@ def test_markdown_preview_is_rendered_and_worksheet_options_apply(qtbot, tmp_pat
     text = (tmp_path / "sheet.md").read_text("utf-8")
     assert "*Hint: Finland weighs the same step*" in text and "## Appendix" in text
     assert [p.name for p in result.paths] == ["sheet.md", "sheet.key.md"]
+
+
+def test_dialog_places_each_pages_sources_or_all_on_a_last_page(qtbot, document: Document, tmp_path) -> None:
+    dialog = ExportDialog(document, [])
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pdf"))
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData("a4"))
+    assert not dialog.key_box.isEnabled()  # nothing to place yet
+    dialog.sources_check.setChecked(True)
+    assert dialog.key_box.isEnabled() and dialog.options().key_on == "every-page"  # the default
+    assert "sources" in dialog.key_box.toolTip()
+    dialog.key_box.setCurrentIndex(dialog.key_box.findData("last-page"))
+    assert dialog.options().key_on == "last-page" and dialog.options().sources

@@ -50,8 +50,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         help="PDF on A4/Letter: every page landscape (default: each page as suits it)")
     orient.add_argument("--portrait", dest="landscape", action="store_const", const=False, help="PDF on A4/Letter: every page portrait")
     p.add_argument("--key-on", choices=KEY_PLACES, default="every-page",
-                   help="PDF on A4/Letter: the legend on every page that has room and the sources after the map "
-                        "(every-page, the default), or legend and sources together on a last page (last-page)")
+                   help="PDF on A4/Letter: the legend, and the sources the page's cards cite (numbered as in the "
+                        "whole map), on every page that has room (every-page, the default; what fits nowhere goes on "
+                        "a last page), or legend and all sources together on a last page (last-page)")
     p.add_argument("--slides", action="store_true",
                    help="PDF: 16:9 slides revealing the map step by step, as View > Present does (one slide per step)")
     p.add_argument("--with-map", action="store_true", help="HTML handouts: include a picture of the map")

@@ -183,12 +183,14 @@ WRITING_LINES = "\n".join(["_" * 28] * 3)
 def source_list(amap: ArgumentMap) -> list[str]:
     """The numbered sources of a map as plain lines ("1. Citation (date). URL"), in
     outline order, then the map's source documents (for picture footers)."""
-    out = []
-    for no, src, doc_title, url in build_outline(amap).sources:
-        name, date, link = source_parts(src, doc_title, url)
-        text = f"{name} ({date})" if date else name
-        out.append(f"{no}. {text}" + (f". {link.strip()}" if link.strip() else ""))
-    return out
+    return [source_line(*numbered) for numbered in build_outline(amap).sources]
+
+
+def source_line(no: int, src: Source | None, doc_title: str, url: str) -> str:
+    """One numbered source of an ``Outline`` as a plain line: "1. Citation (date). URL"."""
+    name, date, link = source_parts(src, doc_title, url)
+    text = f"{name} ({date})" if date else name
+    return f"{no}. {text}" + (f". {link.strip()}" if link.strip() else "")
 
 
 def source_parts(src: Source | None, doc_title: str, url: str) -> tuple[str, str, str]:

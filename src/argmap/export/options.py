@@ -19,8 +19,8 @@ SCOPES = ("all", "selection", "subtree")
 BACKGROUNDS = ("white", "transparent")
 MAX_PIXELS = 32_000_000  # bigger PNGs are hard to open (32 MP paint and write in ~0.6 s): the scale is reduced
 MAX_SIDE = 30_000  # many viewers refuse wider pictures
-PAGINGS = ("by-position", "tiles")
-KEY_PLACES = ("every-page", "last-page")  # A4/Letter: legend on each page with room, or both on a page at the end  # A4/Letter: a page per position (tiled if need be), or tiles
+PAGINGS = ("by-position", "tiles")  # A4/Letter: a page per position (tiled if need be), or tiles
+KEY_PLACES = ("every-page", "last-page")  # A4/Letter: legend and cited sources on each page with room, or both on a page at the end
 
 
 class ExportError(Exception):
@@ -52,7 +52,7 @@ class ExportOptions:
     labels: bool = False  # cards carry their verdict badges; a verdict box (handouts: a section)
     base_dir: str = ""  # where quoted documents are looked for (weighing: the project's folder)
     slides: bool = False  # PDF: 16:9 slides, one per presentation step (View > Present)
-    key_on: str = "every-page"  # A4/Letter: legend on every page with room (sources after the map), or legend and sources on a last page
+    key_on: str = "every-page"  # A4/Letter: legend, and the sources each page's cards cite, on every page with room; or both on a last page
 
     def checked(self) -> ExportOptions:
         """These options, or an ``ExportError`` naming the first bad value."""

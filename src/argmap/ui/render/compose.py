@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QGuiApplication
 
-from argmap.export.handout import source_list
+from argmap.export.page_sources import numbered_sources
 from argmap.export.options import ExportError, ExportOptions
 from argmap.export.verdict_box import card_badges, export_labelling, verdict_rows
 from argmap.model import ArgumentMap
@@ -40,10 +40,11 @@ def _export_scene_class() -> type:
 
 
 def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: ignore[no-untyped-def]
-            sources: list[str] | None = None) -> Composition:
+            sources: list[str] | None = None, markers: dict[str, int] | None = None) -> Composition:
     """The picture of ``amap`` (already prepared) with title, legend and footer (the
-    ``sources`` given, else the map's when ``options.sources``); the composition holds
-    the scene it draws (``comp.scene``)."""
+    ``sources`` given, else the map's when ``options.sources``; the cards citing them
+    carry their numbers, ``markers`` or the map's own); the composition holds the scene
+    it draws (``comp.scene``)."""
     theme = get_theme(options.theme)
     scene = scene if scene is not None else build_scene(amap, options.theme)
     source = scene.content_rect()
@@ -54,6 +55,9 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
         background = QColor("#ffffff") if QColor(theme.background).lightness() > 128 else QColor(theme.background)
     title = options.title if options.title is not None else ""
     verdicts = None
+    numbered = numbered_sources(amap) if sources is None and options.sources else None
+    if markers is None and numbered is not None:
+        markers = numbered.cited_by
     if options.labels:  # the cards carry their verdict badges; a verdict box lists the positions
         labelling = export_labelling(amap, options.base_dir)
         scene.set_badges(card_badges(amap, labelling))
@@ -64,9 +68,10 @@ def compose(amap: ArgumentMap, options: ExportOptions, scene=None, *,  # type: i
         theme,
         title=title,
         legend=legend_entries(theme) if options.legend else None,
-        sources=sources if sources is not None else (source_list(amap) if options.sources else None),
+        sources=sources if sources is not None else (numbered.all_lines() if numbered is not None else None),
         background=background,
         verdicts=verdicts,
+        markers=markers,
     )
     return comp
 

@@ -135,8 +135,11 @@ class ExportDialog(QDialog):
         for box in (self.legend_check, self.sources_check, self.labels_check, self.embed_check):
             form.addRow("", box)
         self.key_box = QComboBox(self)
-        self.key_box.addItem(_tr("On every page with room (sources after the map)"), "every-page")
+        self.key_box.addItem(_tr("On every page with room (each its own sources)"), "every-page")
         self.key_box.addItem(_tr("Together on a last page"), "last-page")
+        self.key_box.setToolTip(_tr("On every page with room: the legend, and the sources the page's cards cite, numbered "
+                                    "as in the whole map (what fits on no page goes on a last page). "
+                                    "Together on a last page: the legend and every source after the map."))
         form.addRow(_tr("Legend and sources on &pages:"), self.key_box)
         blanks = QHBoxLayout()
         self.blank_checks: dict[StatementKind, QCheckBox] = {}

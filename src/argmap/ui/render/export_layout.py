@@ -45,8 +45,10 @@ class Composition:
         background: QColor | None = None,
         margin: float = MARGIN,
         verdicts: list[tuple[str, str]] | None = None,
+        markers: dict[str, int] | None = None,
     ) -> None:
         self.scene = scene
+        self.markers = dict(markers or {})  # statement id -> the number of its source in the source list
         self.source = QRectF(source)
         self.theme = theme
         self.background = background
@@ -58,7 +60,7 @@ class Composition:
         x0, y = margin, margin
         self.title: Block | None = None
         if title.strip():
-            h = _text_height(self.title_font, title.strip(), width)
+            h = text_height(self.title_font, title.strip(), width)
             self.title = Block(QRectF(x0, y, width, h), title.strip())
             y += h + GAP
         map_x = x0 + (width - self.source.width()) / 2
@@ -77,8 +79,8 @@ class Composition:
         if sources:
             text = "\n".join(sources)
             y += GAP
-            head = _line_height(self.footer_font)
-            h = _text_height(self.footer_font, text, width) + head
+            head = line_height(self.footer_font)
+            h = text_height(self.footer_font, text, width) + head
             self.footer = Block(QRectF(x0, y, width, h), text)
             y += h
         self.size = QSizeF(width + 2 * margin, y + margin)
@@ -102,13 +104,13 @@ class Composition:
 
     def _place_verdicts(self, x0: float, y: float, width: float, verdicts: list[tuple[str, str]]) -> float:
         """A small box: a heading, then one row per position (its badge, its verdict)."""
-        head = _line_height(self.legend_font) + 4
+        head = line_height(self.legend_font) + 4
         top = y
         y += head + 4
         badge_w = max(badge_width(badge) for badge, _text in verdicts) + 8
         box_w = min(width, 560.0)
         for badge, text in verdicts:
-            h = max(19.0, _text_height(self.legend_font, text, box_w - badge_w - 16))
+            h = max(19.0, text_height(self.legend_font, text, box_w - badge_w - 16))
             self.verdict_rows.append((QRectF(x0 + 8, y, box_w - 16, h), badge, text))
             y += h + 2
         self.verdict_box = QRectF(x0, top, box_w, y - top + 4)
@@ -147,6 +149,8 @@ class Composition:
             painter.setPen(QPen(text_color))
             painter.drawText(self.title.rect, _WRAP | int(Qt.AlignmentFlag.AlignHCenter), self.title.text)
         self._paint_map(painter, clip)
+        if self.markers:
+            self._paint_markers(painter, clip)
         if self.legend_items:
             painter.setFont(self.legend_font)
             for symbol, label, entry in self.legend_items:
@@ -159,19 +163,39 @@ class Composition:
         if self.verdict_box is not None and _meets(self.verdict_box, clip):
             self._paint_verdicts(painter, text_color)
         if self.footer is not None and _meets(self.footer.rect, clip):
-            painter.setFont(self.footer_font)
-            painter.setPen(QPen(QColor(self.theme.secondary_text), 0.75))
-            r = self.footer.rect
-            painter.drawLine(QPointF(r.left(), r.top()), QPointF(r.left() + min(r.width(), 180.0), r.top()))
-            head = _line_height(self.footer_font)
-            painter.setPen(QPen(text_color))
-            bold = make_font(FOOTER_PX, bold=True)
-            painter.setFont(bold)
-            painter.drawText(QRectF(r.left(), r.top() + 3, r.width(), head), int(Qt.AlignmentFlag.AlignLeft), _sources_heading())
-            painter.setFont(self.footer_font)
-            painter.setPen(QPen(QColor(self.theme.secondary_text)))
-            painter.drawText(QRectF(r.left(), r.top() + head + 3, r.width(), r.height() - head), _WRAP, self.footer.text)
+            paint_sources(painter, self.footer.rect, self.footer.text, self.theme)
         painter.restore()
+
+    def _paint_markers(self, painter: QPainter, clip: QRectF | None) -> None:
+        """Each card citing a listed source carries its number ("[2]") at the right end
+        of the rule above its citation, so the card and the list match."""
+        from argmap.ui.canvas.card_layout import HEADER_GAP, HEADER_H, PAD_TOP, TITLE_GAP, metrics, pad_x
+        from argmap.ui.canvas.records import CardRec
+
+        dx, dy = self.map_rect.left() - self.source.left(), self.map_rect.top() - self.source.top()
+        font = make_font(FOOTER_PX - 1, bold=True)
+        fm = QFontMetricsF(font)
+        painter.setFont(font)
+        records = self.scene.records()
+        for sid, number in sorted(self.markers.items()):
+            rec = records.get(sid)
+            if not isinstance(rec, CardRec) or not rec.shown or not rec.wrap.cite_lines:
+                continue
+            wrap, kind = rec.wrap, rec.statement.kind
+            y = PAD_TOP + HEADER_H + HEADER_GAP + wrap.body_lines * metrics("body").line_h
+            if wrap.title_lines:
+                y += wrap.title_lines * metrics("title").line_h + TITLE_GAP
+            text = f"[{number}]"
+            w, h = fm.horizontalAdvance(text) + 6, fm.height()
+            box = QRectF(rec.x0 + dx + rec.w - pad_x(kind) - w, rec.y0 + dy + y + 5.5 - h / 2, w, h)
+            if not _meets(box, clip):
+                continue
+            style = self.theme.kinds[kind]
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.fill))
+            painter.drawRect(box)
+            painter.setPen(QPen(QColor(style.accent)))
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def _paint_map(self, painter: QPainter, clip: QRectF | None) -> None:
         target = self.map_rect
@@ -194,6 +218,23 @@ class Composition:
         self.scene.render(painter, target, source, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
+def paint_sources(painter: QPainter, r: QRectF, text: str, theme: Theme) -> None:
+    """A source list in ``r``: a short rule, the heading "Sources", then ``text``."""
+    font = make_font(FOOTER_PX)
+    text_color = QColor(theme.kinds[next(iter(theme.kinds))].text)
+    painter.save()
+    painter.setPen(QPen(QColor(theme.secondary_text), 0.75))
+    painter.drawLine(QPointF(r.left(), r.top()), QPointF(r.left() + min(r.width(), 180.0), r.top()))
+    head = line_height(font)
+    painter.setPen(QPen(text_color))
+    painter.setFont(make_font(FOOTER_PX, bold=True))
+    painter.drawText(QRectF(r.left(), r.top() + 3, r.width(), head), int(Qt.AlignmentFlag.AlignLeft), _sources_heading())
+    painter.setFont(font)
+    painter.setPen(QPen(QColor(theme.secondary_text)))
+    painter.drawText(QRectF(r.left(), r.top() + head + 3, r.width(), r.height() - head), _WRAP, text)
+    painter.restore()
+
+
 def _sources_heading() -> str:
     return QCoreApplication.translate("export", "Sources")
 
@@ -205,11 +246,11 @@ def _meets(rect: QRectF, clip: QRectF | None) -> bool:
     return clip is None or rect.intersects(clip)
 
 
-def _line_height(font) -> float:  # type: ignore[no-untyped-def]
+def line_height(font) -> float:  # type: ignore[no-untyped-def]
     return math.ceil(QFontMetricsF(font).lineSpacing()) + 2
 
 
-def _text_height(font, text: str, width: float) -> float:  # type: ignore[no-untyped-def]
+def text_height(font, text: str, width: float) -> float:  # type: ignore[no-untyped-def]
     fm = QFontMetricsF(font)
     r = fm.boundingRect(QRectF(0, 0, width, 1e7), _WRAP, text)
     return math.ceil(r.height()) + 2

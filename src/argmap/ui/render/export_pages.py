@@ -3,14 +3,14 @@ else one page per position (a position too big for a page is tiled), with page h
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QDate, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF
+from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPdfWriter
 
-from argmap.export.handout import source_list, submap
-from argmap.export.options import ExportError, ExportOptions
+from argmap.export.handout import submap
+from argmap.export.options import ExportOptions
+from argmap.export.page_sources import NumberedSources, numbered_sources
 from argmap.export.pages import (  # noqa: F401 - the Qt-free planning, re-exported
     EXTRA_SCALE,
     HEADER_PT,
@@ -33,8 +33,9 @@ from argmap.ui.canvas.card_layout import card_size
 from argmap.ui.render.compose import build_scene, compose
 from argmap.ui.render.compose import detach as _detach
 from argmap.ui.render.export_layout import Composition, page_tiles
-from argmap.ui.render.stubs import arrow_stubs, paint_stubs
-from argmap.ui.styles import make_font
+from argmap.ui.render.page_footer import tiles_with_sources
+from argmap.ui.render.page_paint import header_date, paint_document  # noqa: F401 - re-exported for printing and slides
+from argmap.ui.render.stubs import LinkStub, arrow_stubs, part_stubs
 
 
 def _tr(text: str) -> str:
@@ -54,6 +55,9 @@ class PageSpec:
     cut_x: tuple[float, ...] = ()
     cut_y: tuple[float, ...] = ()
     stubs: tuple[tuple[float, float, str], ...] = ()  # cut arrows: where they go on / come from
+    links: tuple[LinkStub, ...] = ()  # arrows to or from cards printed in another part
+    footer: tuple[str, ...] = ()  # a tile's own source list, under its window
+    footer_room: float = 0.0  # picture units kept under the window for it
 
 
 @dataclass
@@ -64,6 +68,7 @@ class Part:
     amap: ArgumentMap
     comp: Composition | None = None
     plans: dict[bool, list[tuple[float, int]]] | None = None  # landscape -> (scale, pages)
+    cites: bool = True  # tiled: each tile may list the sources its cards cite (not under the whole map)
 
 
 # ------------------------------------------------------------------------ the parts
@@ -83,8 +88,13 @@ def position_parts(amap: ArgumentMap) -> list[Part]:
         parts.append(Part(label, _with_question_on_top(submap(amap, ids), p.id, q.id if q else None)))
     rest = [s.id for s in amap.statements() if s.id not in covered]
     if rest:
-        parts.append(Part(_tr("Other statements"), submap(amap, rest)))
+        parts.append(Part(_tr("Other statements"), _cut(amap, rest)))
     return parts
+
+
+def _cut(amap: ArgumentMap, statements: list[str] | set[str]) -> ArgumentMap:
+    """The ``statements`` of ``amap`` with every arrow among them (undercuts too)."""
+    return submap(amap, set(statements) | {link.id for link in amap.links()})
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -150,8 +160,10 @@ def plan_part(part: Part, areas: dict[bool, QSizeF], overlap_pt: float) -> None:
     part.plans = {land: ladder(part.comp, area, overlap_pt) for land, area in areas.items()}
 
 
-def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float) -> list[PageSpec]:
-    """The pages of one part at its chosen orientation and scale (tiled when needed)."""
+def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float,
+               sources: NumberedSources | None = None, uncited: bool = False) -> list[PageSpec]:
+    """The pages of one part at its chosen orientation and scale (tiled when needed;
+    with ``sources``, each tile lists those its cards cite when there is room)."""
     assert part.comp is not None and part.plans is not None
     landscape, scale, _ = choose(part.plans, min_pt)
     comp, area = part.comp, areas[landscape]
@@ -159,12 +171,21 @@ def part_pages(part: Part, areas: dict[bool, QSizeF], min_pt: float, overlap_pt:
     if size.width() * scale <= area.width() * 1.0001 and size.height() * scale <= area.height() * 1.0001:
         return [PageSpec(comp, QRectF(0, 0, size.width(), size.height()), scale, landscape, part.label)]
     cards = card_rects(comp)
-    tiles = plan_tiles(cards, (0.0, 0.0, size.width(), size.height()), area.width() / scale, area.height() / scale,
-                       overlap_pt / scale)
+    planned = None
+    if sources is not None:
+        planned = tiles_with_sources(comp, cards, area.width() / scale, area.height() / scale, overlap_pt / scale, sources,
+                                     uncited)
+    if planned is not None:
+        tiles, lists, room = planned
+    else:
+        tiles = plan_tiles(cards, (0.0, 0.0, size.width(), size.height()), area.width() / scale, area.height() / scale,
+                           overlap_pt / scale)
+        lists, room = [[] for _ in tiles], 0.0
     labels = [_tr("part {0} of {1}").format(i, len(tiles)) for i in range(1, len(tiles) + 1)]
     if part.label:
         labels = [f"{part.label} ({x})" for x in labels]
-    return [_tile_spec(comp, t, scale, landscape, x) for t, x in zip(tiles, labels)]
+    return [replace(_tile_spec(comp, t, scale, landscape, x), footer=tuple(lines), footer_room=room if lines else 0.0)
+            for t, x, lines in zip(tiles, labels, lists)]
 
 
 def _tile_spec(comp: Composition, t: Tile, scale: float, landscape: bool, label: str) -> PageSpec:
@@ -189,19 +210,40 @@ def plan_document(amap: ArgumentMap, options: ExportOptions, areas: dict[bool, Q
         parts = position_parts(amap)
     if len(parts) <= 1:
         min_pt = choose_min_scale([whole])
-        pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt))
+        extras: list[Part] = []
+        if options.key_on == "last-page" and (options.legend or options.sources) and choose(whole.plans or {}, min_pt)[2] > 1:
+            # tiles: the legend and sources on a page of their own at the end, not under the map
+            markers = numbered_sources(amap).cited_by if options.sources else None
+            scene = whole.comp.scene if whole.comp is not None else None
+            whole = Part("", amap, compose(amap, replace(options, legend=False, sources=False), scene, markers=markers))
+            plan_part(whole, areas, overlap_pt)
+            min_pt = choose_min_scale([whole])
+            extras = _place_extras(amap, [whole], options, areas, min_pt, overlap_pt)
+        elif options.key_on == "every-page" and options.sources and choose(whole.plans or {}, min_pt)[2] > 1:
+            whole = _tiles_citing(amap, whole, options, areas, min_pt, overlap_pt)
+        numbered = numbered_sources(amap) if options.sources and options.key_on == "every-page" else None
+        pages = _with_stubs(part_pages(whole, areas, min_pt, overlap_pt, numbered if whole.cites else None, uncited=True))
+        pages += [page for part in extras for page in part_pages(part, areas, min_pt, overlap_pt)]
         _warn_small(min_pt, len(pages), options, warnings)
         return pages
     _detach(whole.comp)
     bare = replace(options, title=None, legend=False, sources=False)
+    # the cards citing a source carry its number in the document's list (on their page or the last)
+    markers = numbered_sources(amap).cited_by if options.sources else None
     for part in parts:
-        part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme))
+        part.comp = compose(part.amap, bare, build_scene(_compact(part, areas), options.theme), markers=markers)
         plan_part(part, areas, overlap_pt)
     min_pt = choose_min_scale(parts)
-    parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt)
+    parts = _merge_sparse(amap, parts, bare, options.theme, areas, overlap_pt, min_pt, markers)
     min_pt = choose_min_scale(parts)
     extras = _place_extras(amap, parts, options, areas, min_pt, overlap_pt)
-    pages = _with_stubs([page for part in parts + extras for page in part_pages(part, areas, min_pt, overlap_pt)])
+    numbered = numbered_sources(amap) if options.sources and options.key_on == "every-page" else None
+    paged = [({s.id for s in part.amap.statements()}, part_pages(part, areas, min_pt, overlap_pt, numbered, k == len(parts) - 1))
+             for k, part in enumerate(parts)]
+    pages = _with_stubs([page for _, part_pages_ in paged for page in part_pages_] +
+                        [page for part in extras for page in part_pages(part, areas, min_pt, overlap_pt)])
+    for k, links in part_stubs(amap, paged).items():
+        pages[k] = replace(pages[k], links=tuple(links))
     _warn_small(min_pt, len(pages), options, warnings)
     return pages
 
@@ -220,7 +262,7 @@ def _fill(part: Part, areas: dict[bool, QSizeF], min_pt: float) -> float:
 
 
 def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, theme: str, areas: dict[bool, QSizeF],
-                  overlap_pt: float, min_pt: float) -> list[Part]:
+                  overlap_pt: float, min_pt: float, markers: dict[str, int] | None = None) -> list[Part]:
     """Positions that would fill less than a third of a page share it with the
     positions after them, while the shared page still fits at a readable scale."""
     other = _tr("Other statements")
@@ -232,9 +274,9 @@ def _merge_sparse(amap: ArgumentMap, parts: list[Part], bare: ExportOptions, the
             nxt = parts[i + 1]
             ids = {s.id for s in cur.amap.statements()} | {s.id for s in nxt.amap.statements()}
             name = nxt.label.split(": ", 1)[-1]
-            merged = Part(f"{cur.label}; {name}", submap(amap, ids))
+            merged = Part(f"{cur.label}; {name}", _cut(amap, ids))
             _relaid_for_page(merged, areas, 0.0)
-            merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme))
+            merged.comp = compose(merged.amap, bare, build_scene(merged.amap, theme), markers=markers)
             plan_part(merged, areas, overlap_pt)
             if choose(merged.plans or {}, min_pt)[2] != 1:
                 _detach(merged.comp)
@@ -255,21 +297,26 @@ def _with_stubs(pages: list[PageSpec]) -> list[PageSpec]:
     return pages
 
 
+SCATTERED = 0.2  # statements under no position covering less of their box than this are laid out afresh
+
+
 def _compact(part: Part, areas: dict[bool, QSizeF]) -> ArgumentMap:
     """A part keeps its layout while it fits one page with readable text. Else a
     position is laid out afresh in the compact style, shaped like the page (either
     orientation), when that makes it fit better; the statements under no position are
-    laid out afresh, close together."""
+    laid out afresh, close together, when they do not fit or lie scattered far apart."""
     scene = build_scene(part.amap)
     try:
         box = scene.content_rect()
+        cards = scene.card_rects_in(box.x(), box.y(), box.width(), box.height())
     finally:
         scene.detach()
     fit = max(min(a.width() / max(box.width(), 1.0), a.height() / max(box.height(), 1.0)) for a in areas.values())
     if part.label != _tr("Other statements"):
         # (a tenth to spare: the page adds margins and a header to the picture)
         return part.amap if fit >= MIN_READABLE_PT * 1.1 else _relaid_for_page(part, areas, fit)
-    if fit >= MIN_READABLE_PT:
+    filled = sum(w * h for _, _, w, h in cards) / max(box.width() * box.height(), 1.0)
+    if fit >= MIN_READABLE_PT and filled >= SCATTERED:
         return part.amap
     part.amap = ArgumentMap.from_parts(part.amap.meta, [replace(s, pos=None) for s in part.amap.statements()], part.amap.links())
     return part.amap
@@ -294,32 +341,56 @@ def _relaid_for_page(part: Part, areas: dict[bool, QSizeF], fit: float) -> Argum
     return part.amap
 
 
+def _tiles_citing(amap: ArgumentMap, whole: Part, options: ExportOptions, areas: dict[bool, QSizeF], min_pt: float,
+                  overlap_pt: float) -> Part:
+    """The whole map, tiled, without the source list under it when each tile can list
+    the sources its own cards cite (the cards keep their numbers); else as it was."""
+    assert whole.comp is not None
+    numbered = numbered_sources(amap)
+    bare = compose(amap, replace(options, sources=False), whole.comp.scene, markers=numbered.cited_by)
+    trial = Part("", amap, bare)
+    plan_part(trial, areas, overlap_pt)
+    tiles = part_pages(trial, areas, min_pt, overlap_pt, numbered, uncited=True)
+    if len(tiles) > 1 and any(page.footer for page in tiles):
+        return trial
+    whole.cites = False
+    plan_part(whole, areas, overlap_pt)
+    return whole
+
+
 def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, areas: dict[bool, QSizeF],
                   min_pt: float, overlap_pt: float) -> list[Part]:
-    """Put the legend on every page that has room for it, and the sources under the last
-    part; what fits nowhere gets a page of its own. With ``key_on="last-page"`` both go
-    on a page of their own at the end."""
-    homeless_legend, homeless_sources = False, None
+    """With ``key_on="every-page"``: each part on one page gets the legend and the list
+    of the sources its cards cite (numbered as in the whole document; the map's
+    documents no card cites go with the last part) when it has room for them, the
+    sources first; the legend that fits on no page, and every source when some page has
+    no room for its own, go on a page of their own at the end. With ``"last-page"``
+    both go on a page of their own at the end."""
+    numbered = numbered_sources(amap) if options.sources else None
     at_end = options.key_on == "last-page"
-    if options.legend and at_end:
-        homeless_legend = True
-    elif options.legend:
-        fits = [_try_extras(p, options, areas, min_pt, overlap_pt, legend=True) for p in parts]
-        for p, comp in zip(parts, fits):
-            if comp is not None:
-                _swap(p, comp, areas, overlap_pt)
-        homeless_legend = not any(fits)
-    sources = source_list(amap) if options.sources else None
-    if sources and at_end:
-        homeless_sources = sources
-    elif sources:
-        last = parts[-1]
-        comp = _try_extras(last, options, areas, min_pt, overlap_pt, legend=last.comp is not None and bool(last.comp.legend),
-                           sources=sources)
-        if comp is not None:
-            _swap(last, comp, areas, overlap_pt)
-        else:
-            homeless_sources = sources
+    homeless_legend = options.legend and at_end
+    homeless_sources = numbered is not None and bool(numbered.lines) and at_end
+    if not at_end and (options.legend or numbered is not None):
+        legend_placed = False
+        for i, part in enumerate(parts):
+            ids = {s.id for s in part.amap.statements()}
+            cited = numbered.for_statements(ids, uncited=i == len(parts) - 1) if numbered is not None else []
+            tries = [(options.legend, cited), (False, cited), (options.legend, [])]
+            if cited and (part.plans is None or choose(part.plans, min_pt)[2] > 1):  # tiled: each tile its own list
+                tiles = part_pages(part, areas, min_pt, overlap_pt, numbered, i == len(parts) - 1)
+                homeless_sources |= not any(page.footer for page in tiles)
+                tries = [(options.legend, [])]
+            for legend, sources in dict.fromkeys((a, tuple(b)) for a, b in tries if a or b):
+                comp = _try_extras(part, options, areas, min_pt, overlap_pt, legend=legend, sources=list(sources),
+                                   markers=numbered.cited_by if numbered is not None else None)
+                if comp is not None:
+                    _swap(part, comp, areas, overlap_pt)
+                    legend_placed |= legend
+                    homeless_sources |= len(sources) < len(cited)
+                    break
+            else:
+                homeless_sources |= bool(cited) and tries[0][1] != []
+        homeless_legend = options.legend and not legend_placed
     if not (homeless_legend or homeless_sources):
         return []
     from argmap.ui.styles import get_theme, legend_entries
@@ -328,21 +399,28 @@ def _place_extras(amap: ArgumentMap, parts: list[Part], options: ExportOptions, 
     scene = build_scene(ArgumentMap(amap.meta), options.theme)
     label = _tr("Key") if not homeless_sources else (_tr("Sources") if not homeless_legend else _tr("Key and sources"))
     comp = Composition(scene, QRectF(), theme, legend=legend_entries(theme) if homeless_legend else None,
-                       sources=homeless_sources, background=parts[0].comp.background if parts[0].comp else None)
+                       sources=numbered.all_lines() if homeless_sources and numbered is not None else None,
+                       background=parts[0].comp.background if parts[0].comp else None)
     extra = Part(label, amap, comp)
     plan_part(extra, areas, overlap_pt)
+    last = parts[-1].plans
+    if last and extra.plans and choose(extra.plans, min_pt)[2] == 1:  # turned as the page before it, if it fits so
+        side = choose(last, min_pt)[0]
+        if choose({side: extra.plans[side]}, min_pt)[2] == 1:
+            extra.plans = {side: extra.plans[side]}
     return [extra]
 
 
 def _try_extras(part: Part, options: ExportOptions, areas: dict[bool, QSizeF], min_pt: float, overlap_pt: float, *,
-                legend: bool = False, sources: list[str] | None = None) -> Composition | None:
+                legend: bool = False, sources: list[str] | None = None, markers: dict[str, int] | None = None) -> Composition | None:
     """A composition of ``part`` with the legend and/or sources, when it still fits on
     one page at nearly the same scale; else None."""
     assert part.comp is not None and part.plans is not None
     _, scale, pages = choose(part.plans, min_pt)
     if pages > 1:
         return None
-    comp = compose(part.amap, replace(options, title=None, legend=legend, sources=False), part.comp.scene, sources=sources)
+    comp = compose(part.amap, replace(options, title=None, legend=legend, sources=False), part.comp.scene, sources=sources,
+                   markers=markers)
     trial = Part(part.label, part.amap, comp)
     plan_part(trial, areas, overlap_pt)
     _, new_scale, new_pages = choose(trial.plans or {}, min_pt)
@@ -397,86 +475,6 @@ def poster_pages(comp: Composition, area: QSizeF, pages_wide: int, overlap_pt: f
         label = _tr("row {0}, column {1}").format(row + 1, col + 1) if len(rects) > 1 else ""
         pages.append(PageSpec(comp, r, scale, landscape, label, cut_x, cut_y))
     return pages
-
-
-# ------------------------------------------------------------------------- painting
-def header_date() -> str:
-    return QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
-
-
-def paint_document(device, pages: list[PageSpec], *, title: str = "", date: str = "",  # type: ignore[no-untyped-def]
-                   header: bool = True, layout_for: Callable[[bool], QPageLayout] | None = None,
-                   marks_color: QColor = QColor("#808080"), header_pt: float = HEADER_PT) -> int:
-    """Paint ``pages`` on a paged device (QPdfWriter or QPrinter), each under a header
-    "title · label · page n/N · date"; ``layout_for`` turns each page to its orientation."""
-    painter = QPainter()
-    if layout_for is not None and pages:
-        device.setPageLayout(layout_for(pages[0].landscape))
-    if not painter.begin(device):
-        raise ExportError("could not start drawing on the page (is the printer or file available?)")
-    dpi = device.resolution()
-    total = len(pages)
-    try:
-        for i, page in enumerate(pages):
-            if i:
-                if layout_for is not None:
-                    device.setPageLayout(layout_for(page.landscape))
-                device.newPage()
-            rect = device.pageLayout().paintRectPixels(round(dpi))
-            painter.setViewport(0, 0, rect.width(), rect.height())
-            painter.setWindow(0, 0, rect.width(), rect.height())
-            header_h = header_pt * dpi / 72.0 if header else 0.0
-            if header:
-                rest = [page.label, _tr("page {0}/{1}").format(i + 1, total) if total > 1 else "", date]
-                _paint_header(painter, title, [p for p in rest if p], rect.width(), header_h, dpi)
-            _paint_window(painter, page, dpi, rect.width(), header_h, marks_color)
-    finally:
-        painter.end()
-    return total
-
-
-def _paint_header(painter: QPainter, title: str, rest: list[str], width: float, height: float, dpi: float) -> None:
-    """One line: the title (shortened when the line is too long), then the rest."""
-    painter.save()
-    font = make_font(max(8, round(8.5 * dpi / 72.0)))
-    painter.setFont(font)
-    painter.setPen(QPen(QColor("#444444")))
-    fm = QFontMetricsF(font)
-    sep = " \u00b7 "
-    tail = sep.join(rest)
-    if title:
-        room = width - fm.horizontalAdvance(sep + tail if tail else "")
-        title = fm.elidedText(title, Qt.TextElideMode.ElideRight, max(room, width * 0.25))
-    text = fm.elidedText(sep.join(p for p in [title, tail] if p), Qt.TextElideMode.ElideRight, width)
-    painter.drawText(QRectF(0, 0, width, height), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), text)
-    pen = QPen(QColor("#b0b0b0"), max(1.0, 0.5 * dpi / 72.0))
-    painter.setPen(pen)
-    y = height - 3 * dpi / 72.0
-    painter.drawLine(QPointF(0, y), QPointF(width, y))
-    painter.restore()
-
-
-def _paint_window(painter: QPainter, page: PageSpec, dpi: float, page_w: float, top: float, marks_color: QColor) -> None:
-    unit = page.scale * dpi / 72.0  # device pixels per picture unit
-    win = page.window
-    left = max(0.0, (page_w - win.width() * unit) / 2)  # centred across the page
-    painter.save()
-    painter.translate(left, top)
-    painter.scale(unit, unit)
-    painter.translate(-win.left(), -win.top())
-    painter.setClipRect(win)
-    page.comp.paint(painter, clip=win)
-    if page.stubs:
-        paint_stubs(painter, win, list(page.stubs), marks_color)
-    if page.cut_x or page.cut_y:
-        pen = QPen(marks_color, 0.6 * dpi / 72.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        for x in page.cut_x:
-            painter.drawLine(QPointF(x, win.top()), QPointF(x, win.bottom()))
-        for y in page.cut_y:
-            painter.drawLine(QPointF(win.left(), y), QPointF(win.right(), y))
-    painter.restore()
 
 
 # ------------------------------------------------------------------------------ PDF
