@@ -46,6 +46,18 @@ class Framework:
         self.supporters: dict[str, list[str]] = {}  # statement -> support links into it
         self.uses: dict[str, list[str]] = {}  # statement -> links it is a premise of
 
+    def copy(self) -> Framework:
+        """An independent copy (its own sets, dicts and lists)."""
+        out = Framework()
+        out.statements = set(self.statements)
+        out.premises = dict(self.premises)
+        out.target = dict(self.target)
+        out.kind = dict(self.kind)
+        out.attackers = {k: list(v) for k, v in self.attackers.items()}
+        out.supporters = {k: list(v) for k, v in self.supporters.items()}
+        out.uses = {k: list(v) for k, v in self.uses.items()}
+        return out
+
     # ------------------------------------------------------------------ building
     @classmethod
     def from_map(cls, amap: ArgumentMap) -> Framework:

@@ -125,7 +125,7 @@ class WeighedLabeller:
     def _build(self) -> None:
         amap = self._map
         self._fw = fw = Framework.from_map(amap)
-        self._dfw = _copy(fw)  # every attack live until weighed
+        self._dfw = fw.copy()  # every attack live until weighed
         self._own: dict[str, int] = {}  # statement -> level of its own weight
         self._rated_statements: set[str] = set()  # the student's rating fixes their level
         self._rated: dict[str, int] = {}  # link -> level of the student's rating
@@ -353,18 +353,6 @@ class WeighedLabeller:
         changed = {n for n, lab in new.items() if labels.get(n) is not lab}
         labels.update(new)
         return changed
-
-
-def _copy(fw: Framework) -> Framework:
-    out = Framework()
-    out.statements = set(fw.statements)
-    out.premises = dict(fw.premises)
-    out.target = dict(fw.target)
-    out.kind = dict(fw.kind)
-    out.attackers = {k: list(v) for k, v in fw.attackers.items()}
-    out.supporters = {k: list(v) for k, v in fw.supporters.items()}
-    out.uses = {k: list(v) for k, v in fw.uses.items()}
-    return out
 
 
 __all__ = ["WeighedLabeller"]

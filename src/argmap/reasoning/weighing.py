@@ -313,13 +313,7 @@ def defeat_framework(fw: Framework, weights: Weights) -> Framework:
     defeats (see ``Weights.defeats``). A link that does not defeat keeps its own label
     (its premises and undercuts still decide it) but acts on nothing: it leaves its
     target's attackers and is compiled as an inert (support-like) link."""
-    out = Framework()
-    out.statements = set(fw.statements)
-    out.premises = dict(fw.premises)
-    out.target = dict(fw.target)
-    out.kind = dict(fw.kind)
-    out.supporters = {k: list(v) for k, v in fw.supporters.items()}
-    out.uses = {k: list(v) for k, v in fw.uses.items()}
+    out = fw.copy()
     held = weights.statements
     inert = set()
     for a, force in weights.links.items():
