@@ -2,7 +2,8 @@
 # Smoke test of the Linux bundle: unpack the .tar.gz into a temporary folder and run it
 # with a clean environment (no virtual environment, no Python on PATH, no display):
 #   argmap --version, validate the bundled example, export it to PNG and PDF, convert it
-#   to Argdown, --install-desktop and --uninstall-desktop into a temporary XDG folder;
+#   to Argdown, compare it with itself, add the exported PDF to it as a source (pypdf),
+#   --install-desktop and --uninstall-desktop into a temporary XDG folder;
 #   then the app itself for a few seconds under Xvfb when Xvfb is installed.
 # Usage: packaging/smoke.sh [dist/argmap-VERSION-linux-ARCH.tar.gz]
 set -euo pipefail
@@ -49,6 +50,13 @@ cp "$example" student.argmap.json
 run "$bundle/argmap" compare "$example" student.argmap.json > compare.txt || fail "compare"
 grep -q "100/100" compare.txt || fail "compare of the example with itself did not score 100"
 echo "smoke: compare: $(head -n 1 compare.txt)"
+
+# sources add of a PDF (pypdf, which reads the text of PDF sources): the PDF exported above
+cp "$example" sourced.argmap.json
+run "$bundle/argmap" sources add sourced.argmap.json map.pdf --title "Exported map" >/dev/null || fail "sources add of a PDF"
+run "$bundle/argmap" sources list sourced.argmap.json > sources.txt || fail "sources list"
+grep -q "pages," sources.txt && grep -q "Exported map" sources.txt || fail "the PDF source is not listed with its pages: $(cat sources.txt)"
+echo "smoke: sources add map.pdf: $(grep "Exported map" sources.txt | head -n 1)"
 
 mkdir -p "$work/xdg/data" "$work/xdg/config"
 run XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" "$bundle/argmap" --install-desktop >/dev/null \
