@@ -48,10 +48,45 @@ def selftest() -> int:
     print(f"selftest: app icon sizes: {' '.join(f'{s.width()}x{s.height()}' for s in sizes)}")
     if not sizes:
         failures.append("the app icon (argmap.svg) could not be read")
+    failures += icu_failures()
     del app
     for line in failures:
         print(f"selftest: FAILED: {line}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def icu_failures() -> list[str]:
+    """What Qt does with ICU (the bundle's ICU data is slimmed: packaging/slim_icu.py), each
+    checked against ICU's answer: locale case mapping, collation, time-zone names, codecs."""
+    from PySide6.QtCore import QCollator, QLocale, QStringConverter, QStringDecoder, QTimeZone
+
+    collator = QCollator(QLocale("en_US"))
+    collator.setNumericMode(True)
+    berlin = QTimeZone(b"Europe/Berlin")
+    new_york = QTimeZone(b"America/New_York")
+    long_name, short_name = QTimeZone.NameType.LongName, QTimeZone.NameType.ShortName
+    checks = {
+        "Turkish upper case of i": (QLocale("tr_TR").toUpper("i"), "\u0130"),
+        "German upper case of straße": (QLocale("de_DE").toUpper("straße"), "STRASSE"),
+        "Swedish sorts ä after z": (QCollator(QLocale("sv_SE")).compare("ä", "z") > 0, True),
+        "German sorts ä before z": (QCollator(QLocale("de_DE")).compare("ä", "z") < 0, True),
+        "numeric sorting puts file9 before file10": (collator.compare("file9", "file10") < 0, True),
+        "Berlin's time-zone name in English": (
+            berlin.displayName(QTimeZone.TimeType.StandardTime, long_name, QLocale("en_US")), "Central European Standard Time"),
+        "Berlin's time-zone name in German": (
+            berlin.displayName(QTimeZone.TimeType.StandardTime, long_name, QLocale("de_DE")), "Mitteleuropäische Normalzeit"),
+        "New York's short time-zone name in English": (
+            new_york.displayName(QTimeZone.TimeType.StandardTime, short_name, QLocale("en_US")), "EST"),
+        "New York's short time-zone name in French (the GMT format)": (
+            new_york.displayName(QTimeZone.TimeType.StandardTime, short_name, QLocale("fr_FR")), "UTC\u22125"),
+        "New York's summer time-zone name in French": (
+            new_york.displayName(QTimeZone.TimeType.DaylightTime, long_name, QLocale("fr_FR")),
+            "heure d\u2019été de l\u2019Est nord-américain"),
+        "a Shift_JIS decoder": (QStringDecoder("Shift_JIS").isValid(), True),
+        "over 100 codecs": (len(QStringConverter.availableCodecs()) > 100, True),
+    }
+    print(f"selftest: ICU: {len(checks)} checks of case mapping, collation, time-zone names and codecs")
+    return [f"ICU: {what}: got {got!r}, expected {want!r}" for what, (got, want) in checks.items() if got != want]
 
 
 if __name__ == "__main__":
