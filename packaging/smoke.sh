@@ -2,8 +2,11 @@
 # Smoke test of the Linux bundle: unpack the .tar.gz into a temporary folder and run it
 # with a clean environment (no virtual environment, no Python on PATH, no display):
 #   argmap --version, validate the bundled example, export it to PNG and PDF, convert it
-#   to Argdown, --install-desktop and --uninstall-desktop into a temporary XDG folder;
-#   then the app itself for a few seconds under Xvfb when Xvfb is installed.
+#   to Argdown, compare it with itself, add the exported PDF to it as a source (pypdf),
+#   --install-desktop and --uninstall-desktop into a temporary XDG folder, the bundle's
+#   self-test (every argmap module imports; Qt reads the SVG app icon); then the app itself
+#   for a few seconds under Xvfb when Xvfb is installed, with a second `argmap FILE`
+#   handing its file over to it (single instance).
 # Usage: packaging/smoke.sh [dist/argmap-VERSION-linux-ARCH.tar.gz]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,6 +53,13 @@ run "$bundle/argmap" compare "$example" student.argmap.json > compare.txt || fai
 grep -q "100/100" compare.txt || fail "compare of the example with itself did not score 100"
 echo "smoke: compare: $(head -n 1 compare.txt)"
 
+# sources add of a PDF (pypdf, which reads the text of PDF sources): the PDF exported above
+cp "$example" sourced.argmap.json
+run "$bundle/argmap" sources add sourced.argmap.json map.pdf --title "Exported map" >/dev/null || fail "sources add of a PDF"
+run "$bundle/argmap" sources list sourced.argmap.json > sources.txt || fail "sources list"
+grep -q "pages," sources.txt && grep -q "Exported map" sources.txt || fail "the PDF source is not listed with its pages: $(cat sources.txt)"
+echo "smoke: sources add map.pdf: $(grep "Exported map" sources.txt | head -n 1)"
+
 mkdir -p "$work/xdg/data" "$work/xdg/config"
 run XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" "$bundle/argmap" --install-desktop >/dev/null \
     || fail "argmap --install-desktop"
@@ -59,6 +69,10 @@ run XDG_DATA_HOME="$work/xdg/data" XDG_CONFIG_HOME="$work/xdg/config" "$bundle/a
 [ -z "$(find "$work/xdg" -mindepth 2)" ] || fail "--uninstall-desktop left files behind: $(find "$work/xdg" -mindepth 2)"
 echo "smoke: --install-desktop and --uninstall-desktop into a temporary XDG folder"
 
+# every argmap module imports in the bundle (nothing it needs was left out), and Qt reads
+# SVG and PNG images: the app icon (argmap.svg) loads (packaging/launcher.py)
+run QT_QPA_PLATFORM=offscreen ARGMAP_BUNDLE_SELFTEST=1 "$bundle/argmap" || fail "the bundle's self-test"
+
 if command -v Xvfb >/dev/null 2>&1; then
     Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" 2>/dev/null &
     xvfb_pid=$!
@@ -66,12 +80,21 @@ if command -v Xvfb >/dev/null 2>&1; then
     [ -s "$work/display" ] || fail "Xvfb did not start"
     display=":$(head -n 1 "$work/display")"
     set +e
-    run DISPLAY="$display" timeout 8 "$bundle/argmap" "$example" >"$work/app.log" 2>&1
+    run DISPLAY="$display" timeout 10 "$bundle/argmap" "$example" >"$work/app.log" 2>&1 &
+    app_pid=$!
+    # single instance: once the app listens on its local socket (QtNetwork; in TMPDIR), a
+    # second `argmap FILE` hands the file over to it and exits at once
+    for _ in $(seq 40); do [ -n "$(find "$work" -maxdepth 1 -type s)" ] && break; sleep 0.2; done
+    [ -n "$(find "$work" -maxdepth 1 -type s)" ] || echo "smoke: the app's local socket did not appear" >&2
+    run DISPLAY="$display" timeout 5 "$bundle/argmap" student.argmap.json >"$work/second.log" 2>&1
+    second=$?
+    wait "$app_pid"
     status=$?
     set -e
     # 124: still running when timeout stopped it, which is what an app should do
     [ "$status" = 124 ] || { cat "$work/app.log" >&2; fail "the app exited with $status under Xvfb"; }
-    echo "smoke: the app ran for 8 s under Xvfb ($display)"
+    [ "$second" = 0 ] || { cat "$work/second.log" >&2; fail "a second argmap did not hand its file to the running app ($second)"; }
+    echo "smoke: the app ran for 10 s under Xvfb ($display); a second argmap FILE handed its file over to it"
 else
     echo "smoke: Xvfb not installed: skipped running the app itself (apt-get install xvfb)"
 fi
