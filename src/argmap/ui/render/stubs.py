@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from argmap.export.page_links import cut_links, place_stub
@@ -56,15 +56,23 @@ def arrow_stubs(pages: Sequence) -> dict[int, list[Stub]]:  # type: ignore[type-
                     if inside1:  # leaves this page towards the target
                         other = home.get(target)
                         if other is not None and other != k:
-                            stubs.append((x, y, f"\u2192 p. {other + 1}"))
+                            stubs.append((x, y, stub_text(True, other)))
                     else:  # comes in from a premise on another page
                         other = next((home[p] for p in premises if p in home and home[p] != k), None)
                         if other is not None:
-                            stubs.append((x, y, f"from p. {other + 1}"))
+                            stubs.append((x, y, stub_text(False, other)))
             if stubs:
                 shown = [r for r in cards.values() if window.intersects(r)]
                 out[k] = [_clear_of_cards(stub, window, shown) for stub in _dedupe(stubs)]
     return out
+
+
+def stub_text(outgoing: bool, page: int) -> str:
+    """A stub's label: where the arrow goes on ("→ p. 2") or comes from ("from p. 1");
+    ``page`` counts from 0. Marked for translation, like the rest of the page furniture."""
+    if outgoing:
+        return QCoreApplication.translate("export", "\u2192 p. %1").replace("%1", str(page + 1))
+    return QCoreApplication.translate("export", "from p. %1").replace("%1", str(page + 1))
 
 
 def stub_box(x: float, y: float, text: str, window: QRectF) -> QRectF:
@@ -183,7 +191,7 @@ def part_stubs(amap: ArgumentMap, parts: Sequence[tuple[set[str], Sequence]]) ->
         here, there = home(cut.part, cut.anchor), home(cut.other, cut.other_anchor)
         if here is None or there is None or here == there:
             continue
-        text = f"\u2192 p. {there + 1}" if cut.outgoing else f"from p. {there + 1}"
+        text = stub_text(cut.outgoing, there)
         key = (here, cut.anchor, cut.outgoing, text)
         if key in seen:
             continue
