@@ -3,6 +3,7 @@ else one page per position (a position too big for a page is tiled), with page h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QRectF, QSizeF
@@ -500,29 +501,39 @@ def pdf_pages(amap: ArgumentMap, options: ExportOptions, warnings: list[str] | N
     return plan_document(amap, options, areas, warnings=warnings)
 
 
-def render_pdf(amap: ArgumentMap, options: ExportOptions, title: str = "", warnings: list[str] | None = None) -> tuple[bytes, int]:
-    """``amap`` (already prepared) as a vector PDF with embedded fonts: one page the
-    size of the map, or A4/Letter pages; returns (bytes, page count)."""
+def write_pdf(title: str, pages: list[PageSpec], paint: Callable[[QPdfWriter], int]) -> tuple[bytes, int]:
+    """The PDF that ``paint`` draws on a fresh 300 dpi writer titled ``title``; returns
+    (bytes, the page count ``paint`` gives). ``pages`` are released afterwards, whatever
+    happens."""
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buf)
     writer.setTitle(title or "Argument map")
     writer.setCreator("argmap")
     writer.setResolution(300)
-    pages = pdf_pages(amap, options, warnings)
     try:
+        count = paint(writer)
+    finally:
+        release(pages)
+    return bytes(buf.data().data()), count
+
+
+def render_pdf(amap: ArgumentMap, options: ExportOptions, title: str = "", warnings: list[str] | None = None) -> tuple[bytes, int]:
+    """``amap`` (already prepared) as a vector PDF with embedded fonts: one page the
+    size of the map, or A4/Letter pages; returns (bytes, page count)."""
+    pages = pdf_pages(amap, options, warnings)
+
+    def paint(writer: QPdfWriter) -> int:
         if options.paper == "fit":
             size = pages[0].comp.size
             w, h = max(36.0, size.width() * pages[0].scale), max(36.0, size.height() * pages[0].scale)
             page = QPageSize(QSizeF(w, h), QPageSize.Unit.Point, "argmap", QPageSize.SizeMatchPolicy.ExactMatch)
-            count = paint_document(writer, pages, header=False, layout_for=lambda _land: _layout(page, False, 0.0))
-        else:
-            paper, _ = paper_areas(options.paper, options.landscape)
-            count = paint_document(writer, pages, title=title, date=header_date(), header=len(pages) > 1,
-                                   layout_for=lambda land: _layout(paper, land, PAGE_MARGIN_MM))
-    finally:
-        release(pages)
-    return bytes(buf.data().data()), count
+            return paint_document(writer, pages, header=False, layout_for=lambda _land: _layout(page, False, 0.0))
+        paper, _ = paper_areas(options.paper, options.landscape)
+        return paint_document(writer, pages, title=title, date=header_date(), header=len(pages) > 1,
+                              layout_for=lambda land: _layout(paper, land, PAGE_MARGIN_MM))
+
+    return write_pdf(title, pages, paint)
 
 
 def count_pdf_pages(amap: ArgumentMap, options: ExportOptions) -> int:

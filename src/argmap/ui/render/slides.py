@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSizeF
-from PySide6.QtGui import QPageSize, QPdfWriter
+from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtGui import QPageSize
 
 from argmap.export.handout import submap
 from argmap.export.options import ExportError, ExportOptions
@@ -21,6 +21,7 @@ from argmap.ui.render.export_pages import (
     _layout,
     paint_document,
     release,
+    write_pdf,
 )
 
 SLIDE_PT = (960.0, 540.0)  # 16:9, 13.33 x 7.5 inches (a presentation program's wide slide)
@@ -58,16 +59,7 @@ def slide_specs(amap: ArgumentMap, options: ExportOptions) -> list[PageSpec]:
 
 def render_slides(amap: ArgumentMap, options: ExportOptions, title: str = "") -> tuple[bytes, int]:
     """``amap`` (already prepared) as a 16:9 slide PDF; returns (bytes, slide count)."""
-    buf = QBuffer()
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buf)
-    writer.setTitle(title or "Argument map")
-    writer.setCreator("argmap")
-    writer.setResolution(300)
     pages = slide_specs(amap, options)
     page = slide_page()
-    try:
-        count = paint_document(writer, pages, title=title, layout_for=lambda _land: _layout(page, False, SLIDE_MARGIN_MM))
-    finally:
-        release(pages)
-    return bytes(buf.data().data()), count
+    return write_pdf(title, pages, lambda writer: paint_document(
+        writer, pages, title=title, layout_for=lambda _land: _layout(page, False, SLIDE_MARGIN_MM)))
