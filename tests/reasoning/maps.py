@@ -1,8 +1,23 @@
-"""Small purpose-built maps for the reasoning tests."""
+"""Small purpose-built maps for the reasoning tests, and random ones (hypothesis)."""
 
 from __future__ import annotations
 
-from argmap.model import ArgumentMap, Link, LinkKind, MapMeta, Source, SourceDocument, Statement, StatementKind
+from hypothesis import strategies as st
+
+from argmap.model import (
+    ArgumentMap,
+    Basis,
+    Link,
+    LinkKind,
+    MapError,
+    MapMeta,
+    Rating,
+    Source,
+    SourceDocument,
+    Statement,
+    StatementKind,
+    Strength,
+)
 
 K = StatementKind
 
@@ -43,3 +58,33 @@ def evidence(sid: str, text: str, quotation: str = "", citation: str = "", sourc
 
 def seed_meta(path: str, title: str = "Seed article", doc_id: str = "seed") -> MapMeta:
     return MapMeta(title="t", sources=(SourceDocument(doc_id, title, path=path),))
+
+
+_SOURCES = [None, Source(citation="x", basis=Basis.STUDY)]
+_RATINGS = [None, None, Rating.ACCEPTED, Rating.REJECTED]
+_STRENGTHS = [None, None, Strength.STRONG, Strength.WEAK, Strength.NONE]
+
+
+@st.composite
+def random_maps(draw, max_statements: int = 6, max_links: int = 7, plain: bool = False) -> ArgumentMap:
+    """Random small maps of claims and links (attacks twice as likely, undercuts too);
+    unless ``plain``, with sources, ratings and link strengths for weighing."""
+    n = draw(st.integers(1, max_statements))
+    m = ArgumentMap()
+    for i in range(n):
+        source = None if plain else draw(st.sampled_from(_SOURCES))
+        rating = None if plain else draw(st.sampled_from(_RATINGS))
+        m.add_statement(Statement(f"s{i}", StatementKind.CLAIM, f"text {i}", source=source, rating=rating))
+    for j in range(draw(st.integers(0, max_links))):
+        kind = draw(st.sampled_from([LinkKind.ATTACK, LinkKind.ATTACK, LinkKind.SUPPORT]))
+        premises = draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=2, unique=True))
+        targets = [s.id for s in m.statements()]
+        if kind is LinkKind.ATTACK:
+            targets += [link.id for link in m.links()]
+        target = draw(st.sampled_from(targets))
+        strength = None if plain else draw(st.sampled_from(_STRENGTHS))
+        try:
+            m.add_link(Link(f"l{j}", kind, tuple(f"s{p}" for p in premises), target, strength=strength))
+        except MapError:
+            pass
+    return m

@@ -11,28 +11,13 @@ from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap, Link, LinkKind, MapError, RemoveItems, Statement, StatementKind
 from argmap.reasoning import Label, Labeller, grounded, preferred, what_if
+from tests.reasoning.maps import random_maps
 
 I, O, U = Label.IN, Label.OUT, Label.UNDECIDED
 
 
-@st.composite
-def small_maps(draw, max_statements: int = 5, max_links: int = 5) -> ArgumentMap:
-    n = draw(st.integers(1, max_statements))
-    m = ArgumentMap()
-    for i in range(n):
-        m.add_statement(Statement(f"s{i}", StatementKind.CLAIM, f"text {i}"))
-    for j in range(draw(st.integers(0, max_links))):
-        kind = draw(st.sampled_from([LinkKind.ATTACK, LinkKind.ATTACK, LinkKind.SUPPORT]))
-        premises = draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=2, unique=True))
-        targets = [s.id for s in m.statements()]
-        if kind is LinkKind.ATTACK:
-            targets += [link.id for link in m.links()]
-        target = draw(st.sampled_from(targets))
-        try:
-            m.add_link(Link(f"l{j}", kind, tuple(f"s{p}" for p in premises), target))
-        except MapError:
-            pass
-    return m
+def small_maps(max_statements: int = 5, max_links: int = 5):
+    return random_maps(max_statements, max_links, plain=True)
 
 
 def _condition(m: ArgumentMap, node: str, lab: dict[str, Label]) -> Label:

@@ -13,14 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.model import (
-    ArgumentMap,
-    Basis,
-    Link,
     LinkKind,
-    MapError,
     Rating,
-    Source,
-    Statement,
     StatementKind,
     Strength,
 )
@@ -32,38 +26,13 @@ from argmap.reasoning import (
     what_if,
     what_would_it_take,
 )
+from tests.reasoning.maps import random_maps
 
 I, O, U = Label.IN, Label.OUT, Label.UNDECIDED
-_SOURCES = [None, Source(citation="x", basis=Basis.STUDY)]
-_RATINGS = [None, None, Rating.ACCEPTED, Rating.REJECTED]
-_STRENGTHS = [None, None, Strength.STRONG, Strength.WEAK, Strength.NONE]
-
-
-@st.composite
-def weighed_maps(draw, max_statements: int = 6, max_links: int = 7, plain: bool = False) -> ArgumentMap:
-    n = draw(st.integers(1, max_statements))
-    m = ArgumentMap()
-    for i in range(n):
-        source = None if plain else draw(st.sampled_from(_SOURCES))
-        rating = None if plain else draw(st.sampled_from(_RATINGS))
-        m.add_statement(Statement(f"s{i}", StatementKind.CLAIM, f"text {i}", source=source, rating=rating))
-    for j in range(draw(st.integers(0, max_links))):
-        kind = draw(st.sampled_from([LinkKind.ATTACK, LinkKind.ATTACK, LinkKind.SUPPORT]))
-        premises = draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=2, unique=True))
-        targets = [s.id for s in m.statements()]
-        if kind is LinkKind.ATTACK:
-            targets += [link.id for link in m.links()]
-        target = draw(st.sampled_from(targets))
-        strength = None if plain else draw(st.sampled_from(_STRENGTHS))
-        try:
-            m.add_link(Link(f"l{j}", kind, tuple(f"s{p}" for p in premises), target, strength=strength))
-        except MapError:
-            pass
-    return m
 
 
 @settings(max_examples=150, deadline=None)
-@given(weighed_maps(plain=True), st.sampled_from([None, Rating.ACCEPTED, Rating.REJECTED]))
+@given(random_maps(plain=True), st.sampled_from([None, Rating.ACCEPTED, Rating.REJECTED]))
 def test_equal_strengths_give_the_grounded_labels(m, rating):
     if rating is not None:  # every statement rated the same: all equally strong
         for s in m.statements():
@@ -72,7 +41,7 @@ def test_equal_strengths_give_the_grounded_labels(m, rating):
 
 
 @settings(max_examples=200, deadline=None)
-@given(weighed_maps())
+@given(random_maps())
 def test_weighed_labels_are_complete_and_conflict_free_over_defeats(m):
     lab = weighed(m)
     w = lab.weights
@@ -89,7 +58,7 @@ def test_weighed_labels_are_complete_and_conflict_free_over_defeats(m):
 
 
 @settings(max_examples=200, deadline=None)
-@given(weighed_maps(), st.data())
+@given(random_maps(), st.data())
 def test_weakening_an_attack_never_turns_its_target_from_in_to_out(m, data):
     attacks = [link for link in m.links() if link.kind is LinkKind.ATTACK]
     if not attacks:
@@ -107,7 +76,7 @@ def test_weakening_an_attack_never_turns_its_target_from_in_to_out(m, data):
 
 
 @settings(max_examples=120, deadline=None)
-@given(weighed_maps(max_statements=5, max_links=6), st.data())
+@given(random_maps(max_statements=5, max_links=6), st.data())
 def test_what_it_takes_answers_make_it_stand_when_re_evaluated(m, data):
     target = data.draw(st.sampled_from([s.id for s in m.statements()]))
     if data.draw(st.booleans()):  # a position: freed of its defeat, it may stand unsupported
