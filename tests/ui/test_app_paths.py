@@ -105,6 +105,19 @@ def test_shortcut_list_has_no_keys_of_special_keyboards(make_window):
     assert any(c == "Quit" and "Ctrl+Q" in k for _m, c, k in rows)
 
 
+def test_a_commands_own_key_comes_first_and_other_commands_keys_are_not_taken(make_window, monkeypatch):
+    """With X11's standard bindings, Quit shows Ctrl+Q (its own named key, first in the
+    platform's set), not the Exit media key; Delete does not take Duplicate's Ctrl+D."""
+    x11 = {QKeySequence.StandardKey.Quit: ["Ctrl+Q", "Exit"], QKeySequence.StandardKey.Delete: ["Del", "Ctrl+D"]}
+    real = QKeySequence.keyBindings
+    monkeypatch.setattr(QKeySequence, "keyBindings", staticmethod(
+        lambda key: [QKeySequence(k) for k in x11[key]] if key in x11 else real(key)))
+    w = make_window()
+    assert [k.toString() for k in w.actions_by_name["quit"].shortcuts()] == ["Ctrl+Q", "Exit"]
+    assert [k.toString() for k in w.actions_by_name["delete"].shortcuts()] == ["Del"]
+    assert [k.toString() for k in w.actions_by_name["duplicate"].shortcuts()] == ["Ctrl+D"]
+
+
 def test_card_added_at_the_canvas_edge_is_whole_in_view(qtbot, make_window, dialogs):
     amap = ArgumentMap()
     amap.add_statement(Statement("a", StatementKind.CLAIM, "A", pos=(0, 0)))

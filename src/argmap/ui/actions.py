@@ -146,16 +146,20 @@ def build_actions(window: QWidget, canvas: QWidget, handlers: Sequence[object]) 
     on the first of ``handlers`` that has it; shortcuts of canvas-only actions fire only
     while ``canvas`` (or a child) has focus."""
     actions: dict[str, QAction] = {}
-    # A key named for a command wins over the same key in a platform's standard set (X11
-    # binds Delete also to Ctrl+D, Duplicate's key): two actions on one key fire neither.
-    named = {QKeySequence(k).toString() for spec in SPECS for k in spec.keys if not isinstance(k, QKeySequence.StandardKey)}
+    # A key named for another command wins over the same key in a platform's standard set
+    # (X11 binds Delete also to Ctrl+D, Duplicate's key): two actions on one key fire
+    # neither. A command's own named key keeps its place in the standard set, so the
+    # menu shows Quit's Ctrl+Q, not X11's second binding, the Exit media key.
+    named = {spec.name: {QKeySequence(k).toString() for k in spec.keys if not isinstance(k, QKeySequence.StandardKey)}
+             for spec in SPECS}
     for spec in SPECS:
         action = QAction(_t(spec.text), window)
         action.setObjectName(f"action_{spec.name}")
+        others = set().union(*(keys for name, keys in named.items() if name != spec.name))
         keys: list[QKeySequence] = []
         for key in spec.keys:
             if isinstance(key, QKeySequence.StandardKey):
-                keys.extend(k for k in QKeySequence.keyBindings(key) if k.toString() not in named)
+                keys.extend(k for k in QKeySequence.keyBindings(key) if k.toString() not in others)
             else:
                 keys.append(QKeySequence(key))
         unique = list(dict.fromkeys(k.toString() for k in keys if not k.isEmpty()))
